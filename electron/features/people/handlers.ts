@@ -1,0 +1,36 @@
+import type { Handlers } from '../../../shared/api/contract';
+import type { ServiceContext } from '../../app/context';
+import {
+  addAffiliation,
+  addOffice,
+  createPerson,
+  endAffiliation,
+  endOffice,
+  getPersonDetail,
+  listOfficers,
+  listPeople,
+  removeAffiliation,
+  removeOffice,
+  setPersonArchived,
+  updatePerson,
+} from './service';
+
+type PeopleHandlers = Pick<Handlers, `people.${string}` & keyof Handlers>;
+
+export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
+  return {
+    'people.list': (q) => listPeople(ctx, q),
+    'people.get': ({ id }) => getPersonDetail(ctx, id),
+    'people.create': (values) => createPerson(ctx, values),
+    'people.update': ({ id, ...values }) => updatePerson(ctx, id, values),
+    'people.archive': ({ id }) => setPersonArchived(ctx, id, true),
+    'people.restore': ({ id }) => setPersonArchived(ctx, id, false),
+    'people.addAffiliation': (values) => addAffiliation(ctx, values),
+    'people.endAffiliation': ({ id, endDate }) => endAffiliation(ctx, id, endDate),
+    'people.removeAffiliation': ({ id }) => removeAffiliation(ctx, id),
+    'people.addOffice': (values) => addOffice(ctx, values),
+    'people.endOffice': ({ id, endDate }) => endOffice(ctx, id, endDate),
+    'people.removeOffice': ({ id }) => removeOffice(ctx, id),
+    'people.officers': async ({ date }) => ({ items: await listOfficers(ctx, date) }),
+  };
+}

@@ -1,0 +1,94 @@
+import type { Generated } from 'kysely';
+
+/** Column types as stored: booleans 0/1, dates ISO text, money integer cents, durations integer minutes. */
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  short_name: string | null;
+  kind: string;
+  partner_type: string | null;
+  siret: string | null;
+  address: string | null;
+  postcode: string | null;
+  city: string | null;
+  department: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  first_name: string;
+  last_name: string;
+  search_key: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  city: string | null;
+  note: string | null;
+  consent_date: string | null;
+  consent_note: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface AffiliationsTable {
+  id: Generated<number>;
+  person_id: number;
+  organisation_id: number;
+  role: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+export interface OfficesTable {
+  id: Generated<number>;
+  person_id: number;
+  office: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  fee_due_cents: number;
+  amount_paid_cents: number;
+  paid_on: string | null;
+  payment_method: string | null;
+  voting_person_id: number | null;
+  start_date: string | null;
+  exit_date: string | null;
+  exit_reason: string | null;
+  note: string | null;
+}
+
+export interface DB {
+  schema_migrations: SchemaMigrationsTable;
+  settings: SettingsTable;
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  affiliations: AffiliationsTable;
+  offices: OfficesTable;
+  memberships: MembershipsTable;
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { translate } from '../shared/i18n/index';
+import { createDispatcher, toApiError } from './api/dispatch';
+import { createHandlers } from './app/handlers';
+import { defaultDatabasePath } from './app/paths';
+import { openStore } from './store/open';
+import { startWebServer } from './web/server';
+
+const HELP = `Usage : npm run web -- [--db FICHIER] [--port N]
+
+Sert l’interface de Maillage et son API sur 127.0.0.1 seulement, avec un jeton aléatoire.
+Ouvrez l’adresse affichée (jeton compris) dans un navigateur.
+
+  --db FICHIER   base de données (par défaut : celle de l’application, ${defaultDatabasePath()})
+  --port N       port d’écoute (par défaut : 5180 ; 0 = un port libre au hasard)
+  --help         cette aide`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 5180 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${values.port}`);
+  const dbFile = path.resolve(values.db ?? defaultDatabasePath());
+  const store = await openStore(dbFile);
+  const dispatch = createDispatcher(createHandlers(store, { runtime: 'web' }), {
+    validateOutput: process.env.MAILLAGE_VALIDATE_OUTPUT === '1',
+    onInternalError: (method, error) => console.error(`[${method}]`, error),
+  });
+  const staticDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
+  const server = await startWebServer({ dispatch, staticDir, port });
+  process.stdout.write(`Maillage web : ${server.url}\n`);
+  process.stdout.write(`Base de données : ${dbFile}\n`);
+
+  const stop = async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const apiError = toApiError(error);
+  const message = apiError.code === 'INTERNAL' && error instanceof Error ? error.message : apiError.message;
+  process.stderr.write(`${translate('fr', 'error.fieldAt', { path: 'Maillage web', message })}\n`);
+  process.exit(1);
+});

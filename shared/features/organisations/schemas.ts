@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  id,
+  optionalEmail,
+  optionalPostcode,
+  optionalSiret,
+  optionalText,
+  requiredText,
+  year,
+} from '../../validation/fields';
+
+export const ORGANISATION_KINDS = ['member', 'partner', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** For partners and funders: what kind of body they are (reports count visits by local authorities, etc.). */
+export const PARTNER_TYPES = [
+  'environment_agency',
+  'region',
+  'state_office',
+  'department_council',
+  'waste_syndicate',
+  'ess_funder',
+  'local_authority',
+  'network',
+  'company',
+  'other',
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const MEMBERSHIP_STATUS_FILTERS = ['member', 'paid', 'unpaid', 'none'] as const;
+export const ORGANISATION_SORTS = ['name', 'city', 'department', 'kind'] as const;
+
+export const organisationInputSchema = z.object({
+  name: requiredText(200),
+  shortName: optionalText(40),
+  kind: z.enum(ORGANISATION_KINDS),
+  partnerType: z.enum(PARTNER_TYPES).nullish().transform((v) => v ?? null),
+  siret: optionalSiret,
+  address: optionalText(300),
+  postcode: optionalPostcode,
+  city: optionalText(100),
+  email: optionalEmail,
+  phone: optionalText(30),
+  website: optionalText(200),
+  note: optionalText(4000),
+});
+export type OrganisationInput = z.input<typeof organisationInputSchema>;
+
+export const organisationSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.enum(ORGANISATION_KINDS),
+  partnerType: z.enum(PARTNER_TYPES).nullable(),
+  siret: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  city: z.string().nullable(),
+  department: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  website: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const organisationListQuerySchema = z.object({
+  search: z.string().max(200).optional(),
+  kind: z.enum(ORGANISATION_KINDS).optional(),
+  department: z.string().max(3).optional(),
+  year: year.optional(),
+  membershipStatus: z.enum(MEMBERSHIP_STATUS_FILTERS).optional(),
+  includeArchived: z.boolean().optional(),
+  sort: z.enum(ORGANISATION_SORTS).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+});
+export type OrganisationListQuery = z.infer<typeof organisationListQuerySchema>;
+
+export const organisationListItemSchema = organisationSchema
+  .pick({ id: true, name: true, shortName: true, kind: true, city: true, postcode: true, department: true, siret: true, archivedAt: true })
+  .extend({
+    /** Membership of the requested year (or the current one): null when not a member that year. */
+    membership: z
+      .object({ year: z.number().int(), feeDueCents: z.number().int(), amountPaidCents: z.number().int(), exitDate: z.string().nullable() })
+      .nullable(),
+  });
+export type OrganisationListItem = z.infer<typeof organisationListItemSchema>;
+
+export const organisationListSchema = z.object({
+  items: z.array(organisationListItemSchema),
+  departments: z.array(z.string()),
+  year: z.number().int(),
+});
+
+export const organisationIdSchema = z.object({ id });
+export const organisationUpdateSchema = organisationInputSchema.extend({ id });

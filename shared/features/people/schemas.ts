@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { id, isoDate, optionalDate, optionalEmail, optionalPostcode, optionalText, requiredText } from '../../validation/fields';
+
+/** Offices held in the association itself (bureau / conseil d'administration). */
+export const OFFICES = [
+  'president',
+  'vice_president',
+  'treasurer',
+  'deputy_treasurer',
+  'secretary',
+  'deputy_secretary',
+  'board_member',
+] as const;
+export type Office = (typeof OFFICES)[number];
+
+export const personInputSchema = z.object({
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  email: optionalEmail,
+  phone: optionalText(30),
+  address: optionalText(300),
+  postcode: optionalPostcode,
+  city: optionalText(100),
+  note: optionalText(4000),
+  /** When and how the person agreed to be in the membership file (GDPR). */
+  consentDate: optionalDate,
+  consentNote: optionalText(1000),
+});
+export type PersonInput = z.input<typeof personInputSchema>;
+
+export const personSchema = z.object({
+  id: z.number().int(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  city: z.string().nullable(),
+  note: z.string().nullable(),
+  consentDate: z.string().nullable(),
+  consentNote: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+const endAfterStart = (v: { startDate: string; endDate?: string | null }) => !v.endDate || v.endDate >= v.startDate;
+
+export const affiliationInputSchema = z
+  .object({
+    personId: id,
+    organisationId: id,
+    role: requiredText(100),
+    startDate: isoDate,
+    endDate: optionalDate,
+  })
+  .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' });
+
+export const affiliationSchema = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  organisationId: z.number().int(),
+  role: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  personName: z.string(),
+  organisationName: z.string(),
+});
+export type Affiliation = z.infer<typeof affiliationSchema>;
+
+export const officeInputSchema = z
+  .object({ personId: id, office: z.enum(OFFICES), startDate: isoDate, endDate: optionalDate })
+  .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' });
+
+export const officeSchema = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  office: z.enum(OFFICES),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  personName: z.string(),
+});
+export type OfficeHolding = z.infer<typeof officeSchema>;
+
+export const endDatedSchema = z.object({ id, endDate: isoDate });
+
+export const personListQuerySchema = z.object({
+  search: z.string().max(200).optional(),
+  organisationId: id.optional(),
+  includeArchived: z.boolean().optional(),
+});
+
+export const personListItemSchema = personSchema.pick({ id: true, firstName: true, lastName: true, email: true, phone: true, archivedAt: true }).extend({
+  /** Current affiliations, "Rôle — Structure". */
+  organisations: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.string() })),
+});
+export type PersonListItem = z.infer<typeof personListItemSchema>;
+
+export const personDetailSchema = z.object({
+  person: personSchema,
+  affiliations: z.array(affiliationSchema),
+  offices: z.array(officeSchema),
+});
+export type PersonDetail = z.infer<typeof personDetailSchema>;

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/app/handlers';
+import { openStore, type Store } from '../../electron/store/open';
+import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../electron/web/server';
+import { tempDir } from '../helpers/store';
+
+let store: Store;
+let server: WebServer;
+let staticDir: string;
+
+beforeAll(async () => {
+  const dir = tempDir();
+  staticDir = path.join(dir, 'renderer');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Maillage</title>');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
+  store = await openStore(path.join(dir, 'db.sqlite'));
+  server = await startWebServer({ dispatch: createDispatcher(createHandlers(store, { runtime: 'test' })), staticDir, port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  await store.close();
+});
+
+/** Raw requests, so that the Host header is ours to set (fetch forbids it). */
+function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const api = (headers: Record<string, string>, body = '{}') =>
+  request({ path: '/api/organisations.list', method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+describe('web mode', () => {
+  it('listens on 127.0.0.1 only and prints a URL with its token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  });
+
+  it('answers the API with the token', async () => {
+    const res = await api({ Authorization: `Bearer ${server.token}` });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { items: [] } });
+  });
+
+  it('refuses a request without the token, or with a wrong one', async () => {
+    const none = await api({});
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body).error.code).toBe('UNAUTHORIZED');
+    expect((await api({ Authorization: 'Bearer wrong' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
+    const res = await api({ Authorization: `Bearer ${server.token}`, Host: 'evil.example:80' });
+    expect(res.status).toBe(421);
+    expect((await request({ path: '/', headers: { Host: 'attacker.test' } })).status).toBe(421);
+  });
+
+  it('refuses a cross-origin call and a non-JSON body', async () => {
+    expect((await api({ Authorization: `Bearer ${server.token}`, Origin: 'https://evil.example' })).status).toBe(403);
+    const form = await request({ path: '/api/organisations.list', method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+  });
+
+  it('refuses an oversized body before reading it', async () => {
+    const res = await api({ Authorization: `Bearer ${server.token}`, 'Content-Length': String(MAX_BODY_BYTES + 1) }, '');
+    expect(res.status).toBe(413);
+  });
+
+  it('serves the renderer with a CSP and never a file outside its folder', async () => {
+    const index = await request({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await request({ path: '/../secret.txt' })).body).not.toContain('secret');
+    expect((await request({ path: '/%2e%2e/secret.txt' })).status).toBe(404);
+  });
+
+  it('reports an unknown method and bad input as error envelopes', async () => {
+    const unknown = await request({ path: '/api/nope.nothing', method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(JSON.parse(unknown.body).error.code).toBe('UNKNOWN_METHOD');
+    const bad = await request({ path: '/api/organisations.create', method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: '{"name":"","kind":"member"}' });
+    expect(JSON.parse(bad.body).error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'name', key: 'error.required' }] });
+  });
+});
