@@ -1,4 +1,8 @@
 import type { Handlers } from '../../shared/api/contract';
+import { AppError } from '../../shared/api/errors';
+import { base64ToBytes, type SaveFile } from '../../shared/api/files';
+import { meetingsHandlers } from '../features/meetings/handlers';
+import { timeHandlers } from '../features/time/handlers';
 import { membershipHandlers } from '../features/memberships/handlers';
 import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
@@ -11,6 +15,8 @@ export interface HandlerOptions {
   runtime: Runtime;
   /** Pins "today" in tests. */
   now?: () => Date;
+  /** Where the runtime can save a file the user names (Electron's save dialog); absent elsewhere. */
+  saveFile?: SaveFile;
 }
 
 /** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
@@ -22,5 +28,12 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...peopleHandlers(ctx),
     ...membershipHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...meetingsHandlers(ctx),
+    ...timeHandlers(ctx),
+    'files.saveDocument': async ({ fileName, base64 }) => {
+      // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
+      if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');
+      return options.saveFile(fileName, base64ToBytes(base64));
+    },
   };
 }

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { MeetingsTables } from '../features/meetings/tables';
+import type { TimeTables } from '../features/time/tables';
 
 /** Column types as stored: booleans 0/1, dates ISO text, money integer cents, durations integer minutes. */
 export interface SchemaMigrationsTable {
@@ -83,7 +85,8 @@ export interface MembershipsTable {
   note: string | null;
 }
 
-export interface DB {
+/** Each feature declares its own tables beside its code; this is the whole database. */
+export interface DB extends MeetingsTables, TimeTables {
   schema_migrations: SchemaMigrationsTable;
   settings: SettingsTable;
   organisations: OrganisationsTable;

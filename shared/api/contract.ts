@@ -1,6 +1,9 @@
 import '../validation/zod-issues';
 import { z } from 'zod';
 import { method } from './method';
+import { meetingsContract } from '../features/meetings/contract';
+import { timeContract } from '../features/time/contract';
+import { filesContract } from './files';
 import { membershipsContract } from '../features/memberships/contract';
 import { organisationsContract } from '../features/organisations/contract';
 import { peopleContract } from '../features/people/contract';
@@ -20,6 +23,9 @@ export const contract = {
   ...peopleContract,
   ...membershipsContract,
   ...settingsContract,
+  ...filesContract,
+  ...meetingsContract,
+  ...timeContract,
 };
 
 export type Contract = typeof contract;

@@ -1,13 +1,15 @@
 import { coreEn, coreFr } from './messages-core';
 import { uiEn, uiFr } from './messages-ui';
 import { cliEn, cliFr } from './messages-cli';
+import { meetingsEn, meetingsFr } from './messages-meetings';
+import { timeEn, timeFr } from './messages-time';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

@@ -43,6 +43,8 @@ export const coreFr = {
   'error.databaseUnreadable': 'Impossible d’ouvrir la base de données {file}.',
   'error.network': 'Le service ne répond pas. Vérifiez que Maillage est toujours ouvert.',
   'error.fieldAt': '{path} : {message}',
+  'error.saveUnavailable': 'L’enregistrement de fichiers n’est pas disponible ici.',
+  'error.fileName': 'Nom de fichier invalide.',
 } as const;
 
 export type CoreKey = keyof typeof coreFr;
@@ -91,4 +93,6 @@ export const coreEn: Record<CoreKey, string> = {
   'error.databaseUnreadable': 'Cannot open the database {file}.',
   'error.network': 'The service does not answer. Check that Maillage is still open.',
   'error.fieldAt': '{path}: {message}',
+  'error.saveUnavailable': 'Saving files is not available here.',
+  'error.fileName': 'Invalid file name.',
 };

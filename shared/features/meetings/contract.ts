@@ -1,0 +1,2 @@
+/** The meetings methods of the API (see shared/api/contract.ts). */
+export const meetingsContract = {};

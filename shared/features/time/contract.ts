@@ -1,0 +1,2 @@
+/** The time methods of the API (see shared/api/contract.ts). */
+export const timeContract = {};
