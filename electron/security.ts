@@ -1,0 +1,106 @@
+import path from 'node:path';
+
+/**
+ * The security policy of the Electron shell, as pure functions so that it is unit-tested
+ * under Node (the Electron binary is not available everywhere the tests run).
+ */
+
+/** The renderer is served from a custom privileged scheme rather than file:// (see main.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'maillage';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // The UI uses style attributes; with scripts kept strict, inline styles carry little risk.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Links the system may open on the user's behalf: web pages over TLS and e-mail addresses. */
+export function isAllowedExternalUrl(url: string): boolean {
+  const parsed = parse(url);
+  if (!parsed) return false;
+  if (parsed.protocol === 'mailto:') return parsed.pathname.length > 0;
+  // Credentials in a link are a classic way to disguise the real host.
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+}
+
+/** True for a URL of the app's own origin, and only that origin. */
+export function isAppUrl(url: string): boolean {
+  const parsed = parse(url);
+  if (!parsed) return false;
+  // Node's URL treats `app:` as a non-special scheme (origin "null"), so compare the parts.
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.hostname.toLowerCase() === APP_HOST &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+/** IPC is answered only for the top-level document of the app, never a subframe or a foreign page. */
+export function isTrustedSender(frameUrl: string | null | undefined, isMainFrame: boolean): boolean {
+  return isMainFrame && typeof frameUrl === 'string' && isAppUrl(frameUrl);
+}
+
+/**
+ * Maps an app:// request to a file under `root`, or null when the URL is foreign or tries to
+ * leave `root` (`..`, encoded separators, absolute paths).
+ */
+export function resolveAppFile(root: string, url: string): string | null {
+  if (!isAppUrl(url)) return null;
+  const parsed = new URL(url);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const relative = path.posix.normalize(pathname === '/' || pathname === '' ? '/index.html' : pathname).replace(/^\/+/, '');
+  if (relative === '' || relative.startsWith('..')) return null;
+  const base = path.resolve(root);
+  const file = path.resolve(base, ...relative.split('/'));
+  return file.startsWith(base + path.sep) ? file : null;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Module scripts are refused by Chromium unless served with a JavaScript MIME type. */
+export function mimeTypeFor(file: string): string {
+  return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
