@@ -1,0 +1,329 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Handlers, MethodName } from '../../shared/api/contract';
+import type { Archive } from '../../shared/features/archive/schemas';
+import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/app/handlers';
+import { exportArchive, serializeArchive, writeArchiveFile } from '../../electron/features/archive/export';
+import { readArchiveFile, validateArchive, writeArchive } from '../../electron/features/archive/import';
+import { ARCHIVED_TABLES } from '../../electron/features/archive/tables';
+import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../electron/store/migrations/index';
+import { openStore, type Store } from '../../electron/store/open';
+import type { DB } from '../../electron/store/schema';
+import { insertDataset, type DatasetSummary } from './dataset';
+
+/**
+ * `npm run bench`: the national-scale dataset, measured. Each figure comes with its floor, the same
+ * work done through better-sqlite3 directly in the same run, so that a slow machine does not hide
+ * (or invent) overhead. Prints a markdown table. Never fails on a time: benchmarks are not tests.
+ * Features add their measurements by appending a case to CASES.
+ */
+
+interface BenchRow {
+  measurement: string;
+  /** Milliseconds. */
+  p50: number;
+  p95: number;
+  floorP50?: number;
+  floorP95?: number;
+  target: string;
+  /** Whether the target is met; undefined when there is none. */
+  met?: boolean;
+  note?: string;
+}
+
+interface BenchEnv {
+  dir: string;
+  store: Store;
+  dispatch: Dispatch;
+  now: () => Date;
+  dataset: DatasetSummary;
+  /** Every query a handler call ran, compiled, to replay them as its floor. */
+  capture(method: MethodName, input: unknown): Promise<CompiledQuery[]>;
+}
+
+interface BenchCase {
+  name: string;
+  run(env: BenchEnv): Promise<BenchRow[]>;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+function fresh(env: { dir: string }, name: string): string {
+  const file = path.join(env.dir, name);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  return file;
+}
+
+/** better-sqlite3 alone: prepare and run each statement, no query builder, no validation, no mapping. */
+function replay(sqlite: Database.Database, queries: CompiledQuery[]): void {
+  for (const q of queries) {
+    const statement = sqlite.prepare(q.sql);
+    const params = q.parameters as unknown[];
+    if (statement.reader) statement.all(...params);
+    else statement.run(...params);
+  }
+}
+
+const openAndMigrate: BenchCase = {
+  name: 'open and migrate',
+  async run(env) {
+    // The migrations' DDL, compiled once, is the floor: the same statements without the store around them.
+    const ddl: CompiledQuery[] = [];
+    const scratch = new Database(':memory:');
+    const logging = new Kysely<unknown>({ dialect: new SqliteDialect({ database: scratch }), log: (e) => void ddl.push(e.query) });
+    for (const m of MIGRATIONS) await m.up(logging);
+    await logging.destroy();
+
+    const samples: number[] = [];
+    const floors: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const [ms, store] = await time(() => openStore(fresh(env, 'open.sqlite')));
+      samples.push(ms);
+      await store.close();
+      const [floor] = await time(() => {
+        const sqlite = new Database(fresh(env, 'open-floor.sqlite'));
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.pragma('foreign_keys = ON');
+        sqlite.transaction(() => {
+          sqlite.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+          replay(sqlite, ddl);
+          sqlite.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(LATEST_SCHEMA_VERSION, 'bench', new Date().toISOString());
+        })();
+        sqlite.close();
+      });
+      floors.push(floor);
+    }
+    return [
+      {
+        measurement: `open and migrate a new file (${MIGRATIONS.length} migration(s))`,
+        p50: percentile(samples, 50),
+        p95: percentile(samples, 95),
+        floorP50: percentile(floors, 50),
+        floorP95: percentile(floors, 95),
+        target: '—',
+      },
+    ];
+  },
+};
+
+function searchCase(name: string, method: 'organisations.list' | 'people.list', terms: (d: DatasetSummary) => string[]): BenchCase {
+  return {
+    name,
+    async run(env) {
+      const list = terms(env.dataset);
+      const captured = new Map<string, CompiledQuery[]>();
+      for (const term of list) captured.set(term, await env.capture(method, { search: term }));
+      const samples: number[] = [];
+      const floors: number[] = [];
+      let results = 0;
+      for (let i = 0; i < 200; i++) {
+        const term = list[i % list.length]!;
+        const [ms, result] = await time(() => env.dispatch(method, { search: term }));
+        if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+        results += (result.value as { items: unknown[] }).items.length;
+        samples.push(ms);
+        const [floor] = await time(() => replay(env.store.sqlite, captured.get(term)!));
+        floors.push(floor);
+      }
+      const p50 = percentile(samples, 50);
+      const p95 = percentile(samples, 95);
+      const floorP50 = percentile(floors, 50);
+      return [
+        {
+          measurement: `${name} (\`${method}\`, 200 runs over ${list.length} terms, ${Math.round(results / 200)} results on average)`,
+          p50,
+          p95,
+          floorP50,
+          floorP95: percentile(floors, 95),
+          // Below a few milliseconds the tail is scheduler noise: the overhead is judged on medians.
+          target: '< 20 ms p95, ≤ 2× floor (p50)',
+          met: p95 < 20 && p50 <= 2 * floorP50,
+        },
+      ];
+    },
+  };
+}
+
+const MB = 1024 * 1024;
+
+/** Archive round trip at scale; the floor reads and writes the same rows with prepared statements, unvalidated. */
+const archiveCase: BenchCase = {
+  name: 'archive',
+  async run(env) {
+    const file = path.join(env.dir, 'archive.json');
+    const exportSamples: number[] = [];
+    const exportFloors: number[] = [];
+    let archive: Archive | undefined;
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const [ms, written] = await time(async () => {
+        archive = await exportArchive(env.store.db, { schemaVersion: env.store.schemaVersion, now: env.now });
+        return writeArchiveFile(file, archive);
+      });
+      exportSamples.push(ms);
+      bytes = written.bytes;
+      const [floor] = await time(() => {
+        const sqlite = env.store.sqlite;
+        const tables: Record<string, unknown[]> = {};
+        sqlite.transaction(() => {
+          for (const t of ARCHIVED_TABLES) tables[t.name] = sqlite.prepare(`SELECT ${t.columns.join(', ')} FROM ${t.name} ORDER BY ${t.primaryKey}`).all();
+        })();
+        fs.writeFileSync(path.join(env.dir, 'archive-floor.json'), serializeArchive({ ...archive!, tables: tables as Archive['tables'] }));
+      });
+      exportFloors.push(floor);
+    }
+    const rows = Object.values(archive!.tables).reduce((n, t) => n + t.length, 0);
+
+    const importSamples: number[] = [];
+    const importFloors: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const target = await openStore(fresh(env, 'import.sqlite'));
+      const [ms] = await time(() => writeArchive(target.db, validateArchive(readArchiveFile(file), target.schemaVersion)));
+      importSamples.push(ms);
+      await target.close();
+
+      const floorStore = await openStore(fresh(env, 'import-floor.sqlite'));
+      await floorStore.db.destroy();
+      const sqlite = new Database(floorStore.file);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('synchronous = NORMAL');
+      const [floor] = await time(() => {
+        const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Archive;
+        sqlite.transaction(() => {
+          for (const t of ARCHIVED_TABLES) {
+            const statement = sqlite.prepare(`INSERT INTO ${t.name} (${t.columns.join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`);
+            for (const row of parsed.tables[t.name] ?? []) statement.run(t.columns.map((c) => row[c]));
+          }
+        })();
+      });
+      sqlite.close();
+      importFloors.push(floor);
+    }
+    const importP95 = percentile(importSamples, 95);
+
+    // Headroom for the tables later features add: 100 000 more rows in one table, same import path.
+    const grown: Archive = JSON.parse(fs.readFileSync(file, 'utf8')) as Archive;
+    const affiliations = grown.tables.affiliations!;
+    const extra = 100_000;
+    for (let i = 1; i <= extra; i++) {
+      affiliations.push({ id: 1_000_000 + i, person_id: (i % env.dataset.people) + 1, organisation_id: (i % env.dataset.organisations) + 1, role: 'Bénévole', start_date: '2019-03-01', end_date: '2020-02-29' });
+    }
+    const bigFile = path.join(env.dir, 'archive-100k.json');
+    const bigBytes = writeArchiveFile(bigFile, grown).bytes;
+    const bigSamples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const target = await openStore(fresh(env, 'import-100k.sqlite'));
+      const [ms] = await time(() => writeArchive(target.db, validateArchive(readArchiveFile(bigFile), target.schemaVersion)));
+      bigSamples.push(ms);
+      await target.close();
+    }
+    const bigP95 = percentile(bigSamples, 95);
+
+    return [
+      {
+        measurement: `archive export (${rows.toLocaleString('fr-FR')} rows, ${(bytes / MB).toFixed(1)} MB file)`,
+        p50: percentile(exportSamples, 50),
+        p95: percentile(exportSamples, 95),
+        floorP50: percentile(exportFloors, 50),
+        floorP95: percentile(exportFloors, 95),
+        target: '—',
+      },
+      {
+        measurement: `archive import into an empty database (read, validate every row, write in one transaction)`,
+        p50: percentile(importSamples, 50),
+        p95: importP95,
+        floorP50: percentile(importFloors, 50),
+        floorP95: percentile(importFloors, 95),
+        target: '< 5 s',
+        met: importP95 < 5000,
+      },
+      {
+        measurement: `archive import, same + ${extra.toLocaleString('fr-FR')} rows in one table (${(bigBytes / MB).toFixed(1)} MB)`,
+        p50: percentile(bigSamples, 50),
+        p95: bigP95,
+        target: '< 3 s for the extra rows',
+        met: bigP95 - importP95 < 3000,
+        note: `extra rows alone ≈ ${((bigP95 - importP95) / 1000).toFixed(2)} s`,
+      },
+    ];
+  },
+};
+
+export const CASES: BenchCase[] = [
+  openAndMigrate,
+  searchCase('organisation search', 'organisations.list', (d) => d.organisationTerms),
+  searchCase('person search', 'people.list', (d) => d.personTerms),
+  archiveCase,
+];
+
+function ms(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+}
+
+function table(rows: BenchRow[]): string {
+  const lines = [
+    '| measurement | p50 | p95 | floor p50 | floor p95 | ratio p50 (p95) | target | met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | :---: |',
+  ];
+  for (const r of rows) {
+    const ratio = r.floorP50 && r.floorP95 ? `${(r.p50 / r.floorP50).toFixed(1)}× (${(r.p95 / r.floorP95).toFixed(1)}×)` : '—';
+    const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**';
+    lines.push(`| ${r.measurement}${r.note ? ` — ${r.note}` : ''} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.floorP50)} | ${ms(r.floorP95)} | ${ratio} | ${r.target} | ${met} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-'));
+  const now = () => new Date(Date.UTC(2026, 10, 15, 9, 0, 0));
+  const rows: BenchRow[] = [];
+  try {
+    const store = await openStore(path.join(dir, 'dataset.sqlite'));
+    const [loadMs, dataset] = await time(() => insertDataset(store.sqlite, { now: now() }));
+    const handlers: Handlers = createHandlers(store, { runtime: 'test', now });
+    const dispatch = createDispatcher(handlers);
+    const capture = async (method: MethodName, input: unknown) => {
+      const queries: CompiledQuery[] = [];
+      // A second Kysely over the same connection, logging: never destroyed, it would close the connection.
+      const logging = new Kysely<DB>({ dialect: new SqliteDialect({ database: store.sqlite }), log: (e) => void queries.push(e.query) });
+      const result = await createDispatcher(createHandlers({ db: logging, schemaVersion: store.schemaVersion }, { runtime: 'test', now }))(method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+      return queries;
+    };
+    const env: BenchEnv = { dir, store, dispatch, now, dataset, capture };
+    console.log(
+      `Dataset: ${dataset.organisations} organisations, ${dataset.people} people, ${dataset.affiliations} affiliations, ` +
+        `${dataset.memberships} memberships (${dataset.firstYear}–${dataset.lastYear}); generated and inserted in ${ms(loadMs)}.`,
+    );
+    console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${os.platform()}.\n`);
+    for (const c of CASES) {
+      try {
+        rows.push(...(await c.run(env)));
+      } catch (error) {
+        rows.push({ measurement: `${c.name}: failed (${error instanceof Error ? error.message : String(error)})`, p50: NaN, p95: NaN, target: '—' });
+      }
+    }
+    await store.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(table(rows));
+}
+
+await main();
