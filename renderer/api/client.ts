@@ -1,0 +1,95 @@
+import { BRIDGE_GLOBAL, type Bridge } from '../../shared/api/bridge';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import type { ApiError, Result } from '../../shared/api/errors';
+
+const TOKEN_STORAGE_KEY = 'maillage.token';
+
+/** An `{ ok: false }` answer, carried as an exception so that callers can `await` values directly. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+interface Transport {
+  send(method: MethodName, input: unknown): Promise<Result<unknown>>;
+}
+
+function bridgeTransport(bridge: Bridge): Transport {
+  return {
+    send: (method, input) => (bridge[method] as (input: unknown) => Promise<Result<unknown>>)(input),
+  };
+}
+
+const networkError: ApiError = { code: 'INTERNAL', key: 'error.network', message: 'Le service ne répond pas.' };
+
+function httpTransport(getToken: () => string | null): Transport {
+  return {
+    async send(method, input) {
+      let response: Response;
+      try {
+        const token = getToken();
+        response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return { ok: false, error: networkError };
+      }
+      try {
+        const body = (await response.json()) as Result<unknown>;
+        if (body && typeof body === 'object' && 'ok' in body) return body;
+      } catch {
+        // Not JSON: fall through to a status-based error.
+      }
+      if (response.status === 401) {
+        return { ok: false, error: { code: 'UNAUTHORIZED', key: 'error.unauthorized', message: 'Accès refusé.' } };
+      }
+      return { ok: false, error: { code: 'INTERNAL', key: 'error.internal', message: `HTTP ${response.status}` } };
+    },
+  };
+}
+
+/**
+ * Web mode opens the page as `/?token=…#/route`. The token is kept for the tab's life in
+ * sessionStorage and removed from the address bar, so it is not left in history or screenshots.
+ */
+export function captureTokenFromUrl(): void {
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get('token');
+  if (!token) return;
+  window.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
+function pickTransport(): Transport {
+  const bridge = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as Bridge | undefined;
+  if (bridge && typeof bridge === 'object') return bridgeTransport(bridge);
+  return httpTransport(() => window.sessionStorage.getItem(TOKEN_STORAGE_KEY));
+}
+
+let transport: Transport | null = null;
+
+export const api = {
+  /** Calls one contract method; resolves to its value or throws an ApiCallError. */
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    transport ??= pickTransport();
+    let result: Result<unknown>;
+    try {
+      result = await transport.send(method, input);
+    } catch {
+      throw new ApiCallError(networkError);
+    }
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value as MethodOutput<M>;
+  },
+};
+
+/** Any thrown thing as an ApiError the UI can translate; never a stack. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiCallError) return error.error;
+  return { code: 'INTERNAL', key: 'error.internal', message: 'Erreur interne.' };
+}

@@ -1,0 +1,16 @@
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { AssociationProvider } from './AssociationProvider';
+import { createAppRouter } from './router';
+
+export function App() {
+  const [router] = useState(createAppRouter);
+  return (
+    <I18nProvider>
+      <AssociationProvider>
+        <RouterProvider router={router} />
+      </AssociationProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { LANGUAGES, type Language } from '../../shared/i18n/index';
+import { useI18n } from '../i18n/I18nProvider';
+import { useAssociation } from './AssociationProvider';
+
+const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
+
+/** Only the sections that exist are listed; each later feature adds its own. */
+const SECTIONS = [
+  { to: '/structures', key: 'nav.organisations' },
+  { to: '/personnes', key: 'nav.people' },
+  { to: '/adhesions', key: 'nav.memberships' },
+  { to: '/reglages', key: 'nav.settings' },
+] as const;
+
+export function Layout() {
+  const { t, language, setLanguage } = useI18n();
+  const { settings } = useAssociation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef<string | null>(null);
+
+  // After a navigation, move focus to the new page's heading, so keyboard and screen-reader
+  // users start on the new content. Not on load, nor after the redirect of "/" to a section.
+  useEffect(() => {
+    const previous = previousPath.current;
+    previousPath.current = location.pathname;
+    if (previous === null || previous === '/') return;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: false });
+  }, [location.pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#contenu" onClick={(e) => {
+        e.preventDefault();
+        mainRef.current?.focus();
+      }}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          {settings?.logoDataUrl ? <img className="brand-logo" src={settings.logoDataUrl} alt="" /> : null}
+          <div>
+            <p className="brand-name">{settings?.associationName ?? 'Maillage'}</p>
+            <p className="brand-app">{t('app.tagline')}</p>
+          </div>
+        </div>
+        <div className="language-switch" role="group" aria-label={t('app.language')}>
+          {LANGUAGES.map((lang) => (
+            <button
+              key={lang}
+              type="button"
+              lang={lang}
+              aria-pressed={language === lang}
+              aria-label={LANGUAGE_NAMES[lang]}
+              title={LANGUAGE_NAMES[lang]}
+              onClick={() => setLanguage(lang)}
+            >
+              {lang.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div className="app-body">
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to}>{t(section.key)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="contenu" className="app-main" ref={mainRef} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { OrganisationDetailPage } from '../features/organisations/OrganisationDetailPage';
+import { OrganisationFormPage } from '../features/organisations/OrganisationFormPage';
+import { OrganisationListPage } from '../features/organisations/OrganisationListPage';
+import { MembershipYearPage } from '../features/memberships/MembershipYearPage';
+import { PersonDetailPage } from '../features/people/PersonDetailPage';
+import { PersonFormPage } from '../features/people/PersonFormPage';
+import { PersonListPage } from '../features/people/PersonListPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Layout } from './Layout';
+import { NotFoundPage, RouteErrorPage } from './RouteError';
+
+/** Hash routes work the same from file:// (Electron) and http:// (web mode); a data router enables useBlocker. */
+export function createAppRouter() {
+  return createHashRouter([
+    {
+      path: '/',
+      element: <Layout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <Navigate to="/structures" replace /> },
+        { path: 'structures', element: <OrganisationListPage /> },
+        { path: 'structures/nouvelle', element: <OrganisationFormPage /> },
+        { path: 'structures/:id', element: <OrganisationDetailPage /> },
+        { path: 'structures/:id/modifier', element: <OrganisationFormPage /> },
+        { path: 'personnes', element: <PersonListPage /> },
+        { path: 'personnes/nouvelle', element: <PersonFormPage /> },
+        { path: 'personnes/:id', element: <PersonDetailPage /> },
+        { path: 'personnes/:id/modifier', element: <PersonFormPage /> },
+        { path: 'adhesions', element: <MembershipYearPage /> },
+        { path: 'reglages', element: <SettingsPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useBlocker } from 'react-router';
+import { useI18n } from '../i18n/I18nProvider';
+import { ConfirmDialog } from './Dialog';
+
+/**
+ * Keeps a dirty form from being left silently: in-app navigation asks "Quitter sans
+ * enregistrer ?", closing or reloading the window triggers the browser's own warning.
+ * Call `allowNavigation()` right before navigating away after a successful save.
+ */
+export function useUnsavedChanges(dirty: boolean): { dialog: ReactNode; allowNavigation: () => void } {
+  const { t } = useI18n();
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const bypass = useRef(false);
+
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      dirtyRef.current &&
+      !bypass.current &&
+      (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+  );
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (bypass.current) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const allowNavigation = useCallback(() => {
+    bypass.current = true;
+  }, []);
+
+  const dialog =
+    blocker.state === 'blocked' ? (
+      <ConfirmDialog
+        title={t('unsaved.title')}
+        message={<p>{t('unsaved.message')}</p>}
+        confirmLabel={t('unsaved.leave')}
+        cancelLabel={t('unsaved.stay')}
+        danger
+        onConfirm={() => blocker.proceed()}
+        onCancel={() => blocker.reset()}
+      />
+    ) : null;
+
+  return { dialog, allowNavigation };
+}

@@ -1,0 +1,300 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ApiError } from '../../../shared/api/errors';
+import type { Membership } from '../../../shared/features/memberships/schemas';
+import type { Affiliation } from '../../../shared/features/people/schemas';
+import { api, toApiError } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
+import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
+import { useI18n } from '../../i18n/I18nProvider';
+import { MembershipDialog } from '../memberships/MembershipDialog';
+import { ExitCell, MembershipStatusBadge, PaidCell } from '../memberships/status';
+
+export function OrganisationDetailPage() {
+  const { id } = useParams();
+  const organisationId = Number(id);
+  const { t, tKey, money, date } = useI18n();
+  const detail = useQuery('organisations.get', { id: organisationId });
+  const [confirmArchive, setConfirmArchive] = useState(false);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [membershipDialog, setMembershipDialog] = useState<{ membership: Membership | null } | null>(null);
+
+  if (detail.error && !detail.data) {
+    return (
+      <>
+        <PageHeader title={t('org.detailTitle')} />
+        <ErrorBanner error={detail.error} />
+        <p>
+          <Link to="/structures">{t('org.backToList')}</Link>
+        </p>
+      </>
+    );
+  }
+  if (!detail.data) return <Loading />;
+  const { organisation: o, affiliations, memberships } = detail.data;
+  const current = affiliations.filter((a) => !a.endDate);
+  const past = affiliations.filter((a) => a.endDate);
+  const archived = Boolean(o.archivedAt);
+  const anyExit = memberships.some((m) => m.exitDate);
+  const currentYear = new Date().getFullYear();
+
+  const toggleArchive = async () => {
+    setActionError(null);
+    try {
+      await api.call(archived ? 'organisations.restore' : 'organisations.archive', { id: o.id });
+      setNotice(archived ? t('org.restored') : t('org.archived'));
+      detail.reload();
+    } catch (e) {
+      setActionError(toApiError(e));
+    } finally {
+      setConfirmArchive(false);
+    }
+  };
+
+  const address = [o.address, [o.postcode, o.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const website = o.website ? (/^https?:\/\//i.test(o.website) ? o.website : `https://${o.website}`) : null;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/structures">{t('nav.organisations')}</Link>
+      </p>
+      <PageHeader
+        title={o.name}
+        badges={
+          <>
+            <Badge tone="info">{t(`kind.${o.kind}`)}</Badge>
+            {archived ? <Badge tone="warn">{t('common.archived')}</Badge> : null}
+          </>
+        }
+        subtitle={o.shortName ?? undefined}
+        actions={
+          <>
+            <Link className="btn btn-primary" to={`/structures/${o.id}/modifier`}>
+              {t('action.edit')}
+            </Link>
+            {!archived ? (
+              <button type="button" className="btn btn-secondary" onClick={() => setMembershipDialog({ membership: null })}>
+                {t('membership.add')}
+              </button>
+            ) : null}
+            <button type="button" className="btn btn-secondary" onClick={() => setConfirmArchive(true)}>
+              {archived ? t('action.restore') : t('action.archive')}
+            </button>
+          </>
+        }
+      />
+      <ErrorBanner error={actionError} />
+      <SuccessBanner message={notice} />
+
+      <Section title={t('org.identity')} id="org-identity">
+        <dl className="details">
+          <div>
+            <dt>{t('org.kind')}</dt>
+            <dd>
+              {t(`kindLong.${o.kind}`)}
+              {o.partnerType ? ` — ${t(`partnerType.${o.partnerType}`)}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('org.siret')}</dt>
+            <dd>{o.siret ? <span className="mono">{o.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4')}</span> : <Empty />}</dd>
+          </div>
+          <div>
+            <dt>{t('common.address')}</dt>
+            <dd>{address || <Empty />}</dd>
+          </div>
+          <div>
+            <dt>{t('org.department')}</dt>
+            <dd>{o.department ?? <Empty />}</dd>
+          </div>
+          <div>
+            <dt>{t('common.email')}</dt>
+            <dd>{o.email ? <a href={`mailto:${o.email}`}>{o.email}</a> : <Empty />}</dd>
+          </div>
+          <div>
+            <dt>{t('common.phone')}</dt>
+            <dd>{o.phone ?? <Empty />}</dd>
+          </div>
+          <div>
+            <dt>{t('common.website')}</dt>
+            <dd>
+              {website ? (
+                <a href={website} target="_blank" rel="noreferrer noopener">
+                  {o.website}
+                </a>
+              ) : (
+                <Empty />
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('org.membershipOf', { year: currentYear })}</dt>
+            <dd>
+              <MembershipStatusBadge membership={memberships.find((m) => m.year === currentYear) ?? null} />
+            </dd>
+          </div>
+          {o.note ? (
+            <div className="details-wide">
+              <dt>{t('common.note')}</dt>
+              <dd className="pre-line">{o.note}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </Section>
+
+      <Section title={t('org.people')} id="org-people">
+        {affiliations.length === 0 ? (
+          <EmptyState title={t('org.noPeople')}>
+            <p>{t('org.noPeopleHint')}</p>
+          </EmptyState>
+        ) : (
+          <>
+            {current.length ? (
+              <AffiliationTable rows={current} caption={t('org.currentPeople')} showEnd={false} />
+            ) : (
+              <p className="muted">{t('org.noCurrentPeople')}</p>
+            )}
+            {past.length ? <AffiliationTable rows={past} caption={t('org.pastPeople')} showEnd /> : null}
+          </>
+        )}
+      </Section>
+
+      <Section title={t('org.membershipHistory')} id="org-memberships">
+        {memberships.length === 0 ? (
+          <EmptyState title={t('org.noMemberships')}>
+            <p>{t('org.noMembershipsHint')}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('membership.year')}</th>
+                  <th scope="col" className="num">
+                    {t('membership.feeDue')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('membership.amountPaid')}
+                  </th>
+                  <th scope="col">{t('membership.paidOn')}</th>
+                  <th scope="col">{t('membership.paymentMethod')}</th>
+                  <th scope="col">{t('membership.votingPerson')}</th>
+                  {anyExit ? <th scope="col">{t('membership.exit')}</th> : null}
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...memberships]
+                  .sort((a, b) => b.year - a.year)
+                  .map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">{m.year}</th>
+                      <td className="num">{money(m.feeDueCents)}</td>
+                      <td className="num">
+                        <PaidCell membership={m} />
+                      </td>
+                      <td className="nowrap">{date(m.paidOn)}</td>
+                      <td>{m.paymentMethod ? t(`payment.${m.paymentMethod}`) : ''}</td>
+                      <td>{m.votingPersonId ? <Link to={`/personnes/${m.votingPersonId}`}>{m.votingPersonName}</Link> : ''}</td>
+                      {anyExit ? (
+                        <td>
+                          <ExitCell exitDate={m.exitDate} exitReason={m.exitReason} />
+                        </td>
+                      ) : null}
+                      <td className="actions-cell">
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          onClick={() => setMembershipDialog({ membership: m })}
+                          aria-label={t('membership.editYear', { year: m.year })}
+                        >
+                          {t('action.edit')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      {confirmArchive ? (
+        <ConfirmDialog
+          title={archived ? t('org.restoreTitle') : t('org.archiveTitle')}
+          message={<p>{tKey(archived ? 'org.restoreMessage' : 'org.archiveMessage', { name: o.name })}</p>}
+          confirmLabel={archived ? t('action.restore') : t('action.archive')}
+          danger={!archived}
+          onConfirm={() => void toggleArchive()}
+          onCancel={() => setConfirmArchive(false)}
+        />
+      ) : null}
+      {membershipDialog ? (
+        <MembershipDialog
+          membership={membershipDialog.membership}
+          organisationId={o.id}
+          organisationName={o.name}
+          suggestedFeeCents={latestFee(memberships)}
+          year={nextYearToRecord(memberships, currentYear)}
+          onClose={() => setMembershipDialog(null)}
+          onSaved={() => {
+            setMembershipDialog(null);
+            setNotice(t('membership.saved'));
+            detail.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The current year, or the next one when this year is already recorded. */
+function nextYearToRecord(memberships: Membership[], currentYear: number): number {
+  return memberships.some((m) => m.year === currentYear) ? currentYear + 1 : currentYear;
+}
+
+function latestFee(memberships: Membership[]): number | undefined {
+  return [...memberships].sort((a, b) => b.year - a.year)[0]?.feeDueCents;
+}
+
+function Empty() {
+  const { t } = useI18n();
+  return <span className="muted">{t('common.notProvided')}</span>;
+}
+
+function AffiliationTable({ rows, caption, showEnd }: { rows: Affiliation[]; caption: string; showEnd: boolean }) {
+  const { t, date } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('person.name')}</th>
+            <th scope="col">{t('affiliation.role')}</th>
+            <th scope="col">{t('affiliation.startDate')}</th>
+            {showEnd ? <th scope="col">{t('affiliation.endDate')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/personnes/${a.personId}`}>{a.personName}</Link>
+                </td>
+                <td>{a.role}</td>
+                <td className="nowrap">{date(a.startDate)}</td>
+                {showEnd ? <td className="nowrap">{date(a.endDate)}</td> : null}
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { ApiError } from '../../../shared/api/errors';
+import { endDatedSchema } from '../../../shared/features/people/schemas';
+import { Modal } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { applyServerError } from '../../components/forms';
+import { todayIso } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
+
+const endDateSchema = endDatedSchema.pick({ endDate: true });
+
+/** Closes an affiliation or an office at a date: the record stays, as history. */
+export function EndDateDialog({
+  title,
+  intro,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  intro: string;
+  onSubmit: (endDate: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(endDateSchema), defaultValues: { endDate: todayIso() } });
+
+  const submit = handleSubmit(async ({ endDate }) => {
+    setBanner(null);
+    try {
+      await onSubmit(endDate);
+    } catch (e) {
+      setBanner(applyServerError(e, setError, ['endDate']));
+    }
+  });
+
+  return (
+    <Modal title={title} onClose={onClose}>
+      <p>{intro}</p>
+      <ErrorBanner error={banner} />
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label={t('affiliation.endDate')} error={errors.endDate} required>
+          {(p) => <input {...p} {...register('endDate')} type="date" />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {t('action.confirm')}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            {t('action.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/\S*/;
+
+export interface WebApp {
+  /** The address printed by web mode, token included. */
+  url: string;
+  /** `http://127.0.0.1:PORT/`, for direct API requests. */
+  base: string;
+  token: string;
+  dbFile: string;
+}
+
+/** Starts web mode on a fresh database and resolves with the URL it prints on stdout. */
+function startWebMode(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    // Its own process group, so that tsx and the node process it runs stop together.
+    const child = spawn(TSX, ['electron/web-main.ts', '--db', dbFile, '--port', '0'], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MAILLAGE_VALIDATE_OUTPUT: '1' },
+    });
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`web mode did not print its URL in time:\n${output}`)), 20_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      stop(child);
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = URL_PATTERN.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        // Keep draining so a chatty server never blocks on a full pipe.
+        child.stdout?.resume();
+        resolve({ child, url: match[0] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => fail(new Error(`web mode exited (${code}) before printing its URL:\n${output}`)));
+    child.on('error', fail);
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      resolve();
+    }, 3_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+export const test = base.extend<{ app: WebApp }>({
+  app: [
+    async ({ page }, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'maillage-e2e-'));
+    const dbFile = path.join(dir, 'maillage.sqlite');
+    const { child, url } = await startWebMode(dbFile);
+    const parsed = new URL(url);
+    const app: WebApp = { url, base: `${parsed.origin}/`, token: parsed.searchParams.get('token') ?? '', dbFile };
+    try {
+      await page.goto(url);
+      await use(app);
+    } finally {
+      await stop(child);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    },
+    // Every test starts on the app, on its own fresh database, even when it does not name `app`.
+    { auto: true },
+  ],
+});
+
+export { expect };
