@@ -72,3 +72,15 @@ describe('people', () => {
     expect(app.count('affiliations')).toBe(1);
   });
 });
+
+describe('people order', () => {
+  it('sorts names the French way, accents alongside their letter', async () => {
+    const app = await openTestApp();
+    for (const [firstName, lastName] of [['Zoé', 'Aubrun'], ['Élodie', 'Aubrun'], ['Nicolas', 'Aubrun'], ['Anne', 'Éluard'], ['Paul', 'Zola']]) {
+      await app.call('people.create', { firstName: firstName!, lastName: lastName! });
+    }
+    const names = (await app.call('people.list', {})).items.map((p) => `${p.firstName} ${p.lastName}`);
+    expect(names).toEqual(['Élodie Aubrun', 'Nicolas Aubrun', 'Zoé Aubrun', 'Anne Éluard', 'Paul Zola']);
+    await app.close();
+  });
+});

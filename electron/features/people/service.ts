@@ -39,7 +39,7 @@ function toPerson(row: Selectable<PeopleTable>): Person {
   };
 }
 
-function columns(values: PersonValues) {
+export function columns(values: PersonValues) {
   return {
     first_name: values.firstName,
     last_name: values.lastName,
@@ -94,6 +94,8 @@ export async function setPersonArchived(ctx: ServiceContext, id: number, archive
   return toPerson(row);
 }
 
+const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+
 /** "Current" means started on or before `date` and not ended before it. */
 function isCurrent(startDate: string, endDate: string | null, date: string): boolean {
   return startDate <= date && (endDate === null || endDate >= date);
@@ -115,7 +117,8 @@ export async function listPeople(ctx: ServiceContext, query: z.output<typeof per
       eb.exists(eb.selectFrom('affiliations as a').select('a.id').whereRef('a.person_id', '=', 'p.id').where('a.organisation_id', '=', organisationId)),
     );
   }
-  const rows = await q.orderBy(sql`lower(p.last_name)`).orderBy(sql`lower(p.first_name)`).execute();
+  // Sorted with a French collator: SQLite's lower() would put "Élodie" after "Zoé".
+  const rows = (await q.execute()).sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name));
   const date = today(ctx);
   const ids = rows.map((r) => r.id);
   const byPerson = new Map<number, { id: number; name: string; role: string }[]>();
