@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Packer } from 'docx';
+import { annualReportDocument, partnerReportDocument } from '../../../shared/features/activities/documents';
+import type { AnnualReport, PartnerReport } from '../../../shared/features/activities/schemas';
+import { quantitativeSentences } from '../../../shared/features/activities/sentences';
+import { isIsoDate } from '../../../shared/validation/identifiers';
+import { chartImages } from '../../features/activities/charts';
+import { defineCommand, UsageError, type CliContext } from '../command';
+
+function output(ctx: CliContext): { json: true } | { json: false; file: string } {
+  if (ctx.options.json) return { json: true };
+  const out = ctx.options.out;
+  if (typeof out !== 'string' || out === '') throw new UsageError('cli.report.outRequired');
+  if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('cli.report.outDocx', { file: out });
+  return { json: false, file: path.resolve(out) };
+}
+
+function date(ctx: CliContext, name: 'from' | 'to'): string | undefined {
+  const value = ctx.options[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isIsoDate(value)) throw new UsageError('cli.report.badDate', { option: `--${name}`, value: String(value) });
+  return value;
+}
+
+/** The figures as JSON: the same data the document prints, its sentences included. */
+function json(report: AnnualReport | PartnerReport) {
+  return { ...report, letterhead: { ...report.letterhead, logoDataUrl: undefined }, sentences: quantitativeSentences(report.figures) };
+}
+
+async function write(ctx: CliContext, file: string, report: AnnualReport | PartnerReport) {
+  const charts = chartImages(report.figures);
+  const doc = report.type === 'annual' ? annualReportDocument(report, charts) : partnerReportDocument(report, charts);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, new Uint8Array(await Packer.toBuffer(doc)));
+  ctx.out(ctx.t('cli.report.done', { file, figures: quantitativeSentences(report.figures).length, charts: charts.length }));
+}
+
+export const reportAnnualCommand = defineCommand({
+  name: 'report annual',
+  summary: 'cli.report.annual.summary',
+  description: 'cli.report.annual.description',
+  options: {
+    year: { type: 'string', description: 'cli.report.option.year', valueName: 'AAAA' },
+    out: { type: 'string', description: 'cli.report.option.out', valueName: 'FICHIER.docx' },
+    json: { type: 'boolean', description: 'cli.report.option.json' },
+  },
+  examples: ['npm run cli -- report annual --year 2025 --out rapport-activite-2025.docx', 'npm run cli -- report annual --year 2025 --json'],
+  requiresExistingDatabase: true,
+  async run(ctx) {
+    const year = Number(ctx.options.year);
+    if (!Number.isInteger(year) || year < 1901 || year > 2200) throw new UsageError('cli.report.badYear', { value: String(ctx.options.year ?? '') });
+    const out = output(ctx);
+    await ctx.withApi(async (api) => {
+      const report = await api('reports.annual', { year });
+      if (out.json) ctx.out(JSON.stringify(json(report), null, 2));
+      else await write(ctx, out.file, report);
+    });
+  },
+});
+
+export const reportPartnerCommand = defineCommand({
+  name: 'report partner',
+  summary: 'cli.report.partner.summary',
+  description: 'cli.report.partner.description',
+  options: {
+    from: { type: 'string', description: 'cli.report.option.from', valueName: 'AAAA-MM-JJ' },
+    to: { type: 'string', description: 'cli.report.option.to', valueName: 'AAAA-MM-JJ' },
+    grant: { type: 'string', description: 'cli.report.option.grant', valueName: 'ID' },
+    out: { type: 'string', description: 'cli.report.option.out', valueName: 'FICHIER.docx' },
+    json: { type: 'boolean', description: 'cli.report.option.json' },
+  },
+  examples: ['npm run cli -- report partner --from 2023-09-01 --to 2026-02-28 --out bilan-copil.docx', 'npm run cli -- report partner --grant 1 --json'],
+  requiresExistingDatabase: true,
+  async run(ctx) {
+    const from = date(ctx, 'from');
+    const to = date(ctx, 'to');
+    const grantId = ctx.options.grant === undefined ? undefined : Number(ctx.options.grant);
+    if (grantId !== undefined && (!Number.isInteger(grantId) || grantId <= 0)) throw new UsageError('cli.report.badGrant', { value: String(ctx.options.grant) });
+    if (grantId === undefined && (!from || !to)) throw new UsageError('cli.report.periodRequired');
+    if (from && to && to < from) throw new UsageError('cli.report.toBeforeFrom', { from, to });
+    const out = output(ctx);
+    await ctx.withApi(async (api) => {
+      const report = await api('reports.partner', { from, to, grantId });
+      if (out.json) ctx.out(JSON.stringify(json(report), null, 2));
+      else await write(ctx, out.file, report);
+    });
+  },
+});

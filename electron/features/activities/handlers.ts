@@ -1,0 +1,47 @@
+import type { Handlers } from '../../../shared/api/contract';
+import type { ServiceContext } from '../../app/context';
+import { dashboard } from './dashboard';
+import { addPayment, deletePayment, getGrant, listBudgets, listGrants, saveBudget, saveGrant } from './funding';
+import { listIndicators, observatoryForm, observatoryYear, saveIndicator, saveObservatory } from './observatory';
+import { annualReport, figureRecords, partnerReport, reportTexts, saveReportText } from './reports';
+import { createActivity, deleteActivity, getActivity, getFounder, listActivities, listFounders, saveFounder, updateActivity } from './service';
+
+type Prefix = 'activities' | 'observatory' | 'funding' | 'reports' | 'dashboard';
+type ActivityHandlers = Pick<Handlers, `${Prefix}.${string}` & keyof Handlers>;
+
+export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
+  return {
+    'activities.list': (filter) => listActivities(ctx, filter),
+    'activities.get': ({ id }) => getActivity(ctx, id),
+    'activities.create': (values) => createActivity(ctx, values),
+    'activities.update': ({ id, ...values }) => updateActivity(ctx, id, values),
+    'activities.delete': ({ id }) => deleteActivity(ctx, id),
+    'activities.founders.list': async () => ({ items: await listFounders(ctx) }),
+    'activities.founders.get': ({ id }) => getFounder(ctx, id),
+    'activities.founders.create': (values) => saveFounder(ctx, values),
+    'activities.founders.update': ({ id, ...values }) => saveFounder(ctx, values, id),
+
+    'observatory.indicators.list': async ({ includeInactive }) => ({ items: await listIndicators(ctx, includeInactive) }),
+    'observatory.indicators.save': (values) => saveIndicator(ctx, values),
+    'observatory.form': ({ organisationId, year }) => observatoryForm(ctx, organisationId, year),
+    'observatory.save': (entry) => saveObservatory(ctx, entry),
+    'observatory.year': ({ year }) => observatoryYear(ctx, year),
+
+    'funding.grants.list': async () => ({ items: await listGrants(ctx) }),
+    'funding.grants.get': ({ id }) => getGrant(ctx, id),
+    'funding.grants.create': (values) => saveGrant(ctx, values),
+    'funding.grants.update': ({ id, ...values }) => saveGrant(ctx, values, id),
+    'funding.payments.add': (values) => addPayment(ctx, values),
+    'funding.payments.delete': ({ id }) => deletePayment(ctx, id),
+    'funding.budgets.list': async () => ({ items: await listBudgets(ctx) }),
+    'funding.budgets.save': (values) => saveBudget(ctx, values),
+
+    'reports.annual': ({ year }) => annualReport(ctx, year),
+    'reports.partner': (q) => partnerReport(ctx, q),
+    'reports.records': ({ metric, from, to }) => figureRecords(ctx, metric, from, to),
+    'reports.texts.get': async ({ type, periodKey }) => ({ texts: await reportTexts(ctx, type, periodKey) }),
+    'reports.texts.save': async (v) => ({ texts: await saveReportText(ctx, v) }),
+
+    'dashboard.get': () => dashboard(ctx),
+  };
+}

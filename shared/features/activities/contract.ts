@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { method } from '../../api/method';
+import { id, year } from '../../validation/fields';
+import {
+  activityFilterSchema,
+  activityInputSchema,
+  activityListSchema,
+  activitySchema,
+  activityUpdateSchema,
+  annualQuerySchema,
+  annualReportSchema,
+  budgetInputSchema,
+  budgetSchema,
+  dashboardSchema,
+  founderDetailSchema,
+  founderInputSchema,
+  founderSchema,
+  founderUpdateSchema,
+  grantInputSchema,
+  grantSchema,
+  grantUpdateSchema,
+  indicatorInputSchema,
+  indicatorSchema,
+  observatoryEntrySchema,
+  observatoryFormSchema,
+  observatoryYearSchema,
+  partnerQuerySchema,
+  partnerReportSchema,
+  paymentInputSchema,
+  recordsQuerySchema,
+  recordsSchema,
+  reportTextSaveSchema,
+  reportTextsQuerySchema,
+  reportTextsSchema,
+} from './schemas';
+
+const byId = z.object({ id });
+const removed = z.object({ removed: z.boolean() });
+
+/** Activity, project founders, observatory, funding, reports and the home dashboard (see shared/api/contract.ts). */
+export const activitiesContract = {
+  'activities.list': method(activityFilterSchema, activityListSchema),
+  'activities.get': method(byId, activitySchema),
+  'activities.create': method(activityInputSchema, activitySchema),
+  'activities.update': method(activityUpdateSchema, activitySchema),
+  'activities.delete': method(byId, removed),
+
+  'activities.founders.list': method(z.object({}), z.object({ items: z.array(founderSchema) })),
+  'activities.founders.get': method(byId, founderDetailSchema),
+  'activities.founders.create': method(founderInputSchema, founderSchema),
+  'activities.founders.update': method(founderUpdateSchema, founderSchema),
+
+  'observatory.indicators.list': method(z.object({ includeInactive: z.boolean().optional() }), z.object({ items: z.array(indicatorSchema) })),
+  'observatory.indicators.save': method(indicatorInputSchema, indicatorSchema),
+  'observatory.form': method(z.object({ organisationId: id, year }), observatoryFormSchema),
+  /** Writes the figures of one organisation for one year; every value is checked against its unit first. */
+  'observatory.save': method(observatoryEntrySchema, observatoryFormSchema),
+  'observatory.year': method(z.object({ year }), observatoryYearSchema),
+
+  'funding.grants.list': method(z.object({}), z.object({ items: z.array(grantSchema) })),
+  'funding.grants.get': method(byId, grantSchema),
+  'funding.grants.create': method(grantInputSchema, grantSchema),
+  'funding.grants.update': method(grantUpdateSchema, grantSchema),
+  /** Refused when the payments would exceed the amount granted. */
+  'funding.payments.add': method(paymentInputSchema, grantSchema),
+  'funding.payments.delete': method(byId, grantSchema),
+  'funding.budgets.list': method(z.object({}), z.object({ items: z.array(budgetSchema) })),
+  'funding.budgets.save': method(budgetInputSchema, budgetSchema),
+
+  'reports.annual': method(annualQuerySchema, annualReportSchema),
+  'reports.partner': method(partnerQuerySchema, partnerReportSchema),
+  /** The records behind one figure of a report. */
+  'reports.records': method(recordsQuerySchema, recordsSchema),
+  'reports.texts.get': method(reportTextsQuerySchema, reportTextsSchema),
+  'reports.texts.save': method(reportTextSaveSchema, reportTextsSchema),
+
+  'dashboard.get': method(z.object({}), dashboardSchema),
+};

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { expect, test } from './fixtures';
+
+const SENTENCE = 'Ouvrir une recyclerie à Bourganeuf avec les collectivités du plateau.';
+
+test('a secretary logs an awareness action led by two organisations and finds it in the funder report', async ({ page, app }) => {
+  // Two member organisations, as the membership screens would have left them.
+  for (const name of ['Ressourcerie des Monts', 'Recyclerie du Plateau']) {
+    const response = await page.request.post(`${app.base}api/organisations.create`, { headers: { Authorization: `Bearer ${app.token}` }, data: { name, kind: 'member' } });
+    expect((await response.json()).ok).toBe(true);
+  }
+
+  // The home page: no awareness action yet this year.
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+  const awareness = page.locator('[data-kind="awareness"] dd');
+  await expect(awareness).toHaveText('0');
+
+  // Log the action.
+  await page.getByRole('navigation').getByRole('link', { name: 'Activités' }).click();
+  const form = page.getByRole('form', { name: 'Nouvelle action' });
+  await form.getByLabel('Type d’action').selectOption({ label: 'Action de sensibilisation' });
+  await form.getByLabel('Intitulé').fill('Faïte de la récup au jardin partagé');
+  await form.getByLabel('Personnes touchées').fill('85');
+  await form.getByLabel('Campagne').fill('Faïte de la récup');
+  // Without a leading organisation, the form says which field is missing and saves nothing.
+  await form.getByRole('button', { name: 'Enregistrer l’action' }).click();
+  await expect(form.getByText('Structures porteuses : indiquez au moins une structure')).toBeVisible();
+  await form.getByRole('checkbox', { name: 'Ressourcerie des Monts' }).check();
+  await form.getByRole('checkbox', { name: 'Recyclerie du Plateau' }).check();
+  await form.getByRole('button', { name: 'Enregistrer l’action' }).click();
+  await expect(page.getByText('Action enregistrée.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Faïte de la récup au jardin partagé/ })).toContainText('Recyclerie du Plateau, Ressourcerie des Monts');
+
+  // The dashboard count moved.
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click();
+  await expect(awareness).toHaveText('1');
+
+  // The funder report: preview, the outlook typed once and kept, then the document.
+  await page.getByRole('navigation').getByRole('link', { name: 'Rapports' }).click();
+  const figure = page.getByRole('button', { name: /1 action de sensibilisation menée par 2 ressourceries/ });
+  await expect(figure).toBeVisible();
+  await figure.click();
+  const records = page.getByRole('dialog');
+  await expect(records).toContainText('Faïte de la récup au jardin partagé');
+  await page.keyboard.press('Escape');
+  await expect(records).toBeHidden();
+
+  await page.getByRole('textbox', { name: 'Perspectives' }).fill(SENTENCE);
+  await page.getByRole('button', { name: 'Enregistrer le texte : Perspectives' }).click();
+  await expect(page.getByText('Texte enregistré.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Perspectives' })).toHaveValue(SENTENCE);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Générer le rapport (.docx)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^bilan-.*\.docx$/);
+  const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))['word/document.xml']!).replace(/[\u00A0\u202F]/g, ' ');
+  expect(xml).toContain(SENTENCE);
+  expect(xml).toContain('1 action de sensibilisation menée par 2 ressourceries à l’occasion de « Faïte de la récup »');
+  expect(xml).toContain('descr="Actions du réseau par type et par année');
+});
