@@ -5,7 +5,8 @@ import { translate } from '../shared/i18n/index';
 import { createDispatcher, toApiError } from './api/dispatch';
 import { createHandlers } from './app/handlers';
 import { defaultDatabasePath } from './app/paths';
-import { openStore } from './store/open';
+import { startAutomaticBackups } from './features/data/backup';
+import { StoreHolder } from './features/data/store-holder';
 import { startWebServer } from './web/server';
 
 const HELP = `Usage : npm run web -- [--db FICHIER] [--port N]
@@ -29,7 +30,9 @@ async function main() {
   const port = values.port === undefined ? 5180 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${values.port}`);
   const dbFile = path.resolve(values.db ?? defaultDatabasePath());
-  const store = await openStore(dbFile);
+  // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
+  const store = await StoreHolder.open(dbFile);
+  const stopBackups = startAutomaticBackups(store);
   const dispatch = createDispatcher(createHandlers(store, { runtime: 'web' }), {
     validateOutput: process.env.MAILLAGE_VALIDATE_OUTPUT === '1',
     onInternalError: (method, error) => console.error(`[${method}]`, error),
@@ -41,6 +44,7 @@ async function main() {
 
   const stop = async () => {
     await server.close();
+    await stopBackups();
     await store.close();
     process.exit(0);
   };

@@ -106,6 +106,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     migrationBackup,
     async close() {
       await db.destroy();
+      // Kysely opens its driver on first use only: a store it never queried still holds the handle.
+      if (sqlite.open) sqlite.close();
     },
   };
 }

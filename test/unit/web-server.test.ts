@@ -93,3 +93,39 @@ describe('web mode', () => {
     expect(JSON.parse(bad.body).error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'name', key: 'error.required' }] });
   });
 });
+
+describe('web mode, more refusals (issue 6)', () => {
+  const auth = () => ({ Authorization: `Bearer ${server.token}` });
+
+  it('does not take the token from the address, a cookie or another scheme', async () => {
+    const inQuery = await request({ path: `/api/organisations.list?token=${server.token}`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(inQuery.status).toBe(401);
+    expect((await api({ Cookie: `token=${server.token}` })).status).toBe(401);
+    expect((await api({ Authorization: `Basic ${server.token}` })).status).toBe(401);
+    expect((await api({ Authorization: `Bearer ${server.token.slice(0, -1)}x` })).status).toBe(401);
+  });
+
+  it('refuses an opaque or look-alike origin, and grants no CORS', async () => {
+    expect((await api({ ...auth(), Origin: 'null' })).status).toBe(403);
+    expect((await api({ ...auth(), Origin: `http://127.0.0.1:${server.port}.evil.example` })).status).toBe(403);
+    expect((await api({ ...auth(), Origin: `https://127.0.0.1:${server.port}` })).status).toBe(403);
+    const preflight = await request({ path: '/api/organisations.list', method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    expect(preflight.status).toBe(405);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a Host that only looks like ours', async () => {
+    for (const host of [`127.0.0.1:${server.port + 1}`, `127.0.0.1.evil.example:${server.port}`, '127.0.0.1', `[::1]:${server.port}`]) {
+      expect((await api({ ...auth(), Host: host })).status, host).toBe(421);
+    }
+  });
+
+  it('never lets a backup name reach outside the backups folder', async () => {
+    for (const name of ['../db.sqlite', '..%2Fdb.sqlite', '/etc/passwd', 'sous/x.sqlite']) {
+      const res = await request({ path: '/api/data.backups.restore', method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
+      const body = JSON.parse(res.body);
+      expect(body.ok, name).toBe(false);
+      expect(['VALIDATION', 'NOT_FOUND']).toContain(body.error.code);
+    }
+  });
+});

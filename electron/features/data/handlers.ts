@@ -1,0 +1,66 @@
+import { bytesToBase64 } from '../../../shared/api/files';
+import type { Handlers } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import { RETENTION } from '../../../shared/features/data/schemas';
+import type { ServiceContext } from '../../app/context';
+import { backupsDirFor, type Store } from '../../store/open';
+import { listChanges } from './audit';
+import { createBackup, listBackups, pruneBackups, resolveBackupPath, restoreDatabase } from './backup';
+import { checkDatabase } from './check';
+import { exportList } from './export';
+import { analyzeImport, commitImport, importTypes } from './import/service';
+import { deletePreset, listPresets, savePreset } from './presets';
+import { erasePerson, exportPersonalData, getPrivacySettings, registerData, reviewList, savePrivacySettings } from './privacy';
+import { decodeBase64File, parseSpreadsheet } from './sheets/read';
+import { StoreHolder } from './store-holder';
+
+type DataHandlers = Pick<Handlers, (`data.${string}` | `privacy.${string}` | `audit.${string}`) & keyof Handlers>;
+
+/**
+ * `store` is the one the handlers serve: a StoreHolder in the long-running processes, so that a
+ * restore can close and reopen it; a plain Store elsewhere (tests, CLI), where restoring through
+ * the API is refused and the CLI's `restore` command is the way.
+ */
+export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'schemaVersion'> & Partial<Store>): DataHandlers {
+  // Backups need the file and the raw handle; the benchmark's bare handlers have neither.
+  const fileStore = (): Store => {
+    if (!served.file || !served.sqlite) throw new AppError('FORBIDDEN', 'data.restore.unavailable');
+    return served as Store;
+  };
+  return {
+    'data.backups.list': async () => {
+      const { file } = fileStore();
+      return { folder: backupsDirFor(file), items: listBackups(file), retention: { ...RETENTION } };
+    },
+    'data.backups.create': async () => {
+      const store = fileStore();
+      const backup = await createBackup(store, 'manuel', ctx.now());
+      pruneBackups(store.file);
+      return backup;
+    },
+    'data.backups.restore': async ({ name }) => {
+      const store = fileStore();
+      const file = resolveBackupPath(store.file, name);
+      if (!(store instanceof StoreHolder)) throw new AppError('FORBIDDEN', 'data.restore.unavailable');
+      return restoreDatabase(store, file, { now: ctx.now(), runtime: ctx.runtime });
+    },
+    'data.check': () => checkDatabase(fileStore()),
+    'data.import.types': () => importTypes(ctx),
+    'data.import.analyze': ({ fileName, base64, type, mapping }) => analyzeImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), type, mapping),
+    'data.import.commit': ({ fileName, base64, ...options }) => commitImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), options, fileName),
+    'data.export': async (options) => {
+      const { fileName, bytes, rows } = await exportList(ctx, options);
+      return { fileName, base64: bytesToBase64(bytes), rows };
+    },
+    'data.presets.list': ({ kind, target }) => listPresets(ctx, kind, target),
+    'data.presets.save': (values) => savePreset(ctx, values),
+    'data.presets.delete': ({ id }) => deletePreset(ctx, id),
+    'privacy.settings.get': () => getPrivacySettings(ctx),
+    'privacy.settings.save': (values) => savePrivacySettings(ctx, values),
+    'privacy.review': ({ years }) => reviewList(ctx, years),
+    'privacy.personExport': ({ personId }) => exportPersonalData(ctx, personId),
+    'privacy.erase': ({ personId }) => erasePerson(ctx, personId),
+    'privacy.register': () => registerData(ctx),
+    'audit.list': async ({ entity, entityId, limit }) => ({ items: await listChanges(ctx, entity, entityId, limit) }),
+  };
+}

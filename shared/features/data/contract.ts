@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { method } from '../../api/method';
+import { id } from '../../validation/fields';
+import {
+  auditEntrySchema,
+  auditQuerySchema,
+  backupListSchema,
+  backupNameSchema,
+  backupSchema,
+  checkReportSchema,
+  erasureResultSchema,
+  exportInputSchema,
+  exportResultSchema,
+  importAnalysisSchema,
+  importCommitSchema,
+  importFileSchema,
+  importResultSchema,
+  importTypeInfoSchema,
+  personalDataSchema,
+  presetInputSchema,
+  presetQuerySchema,
+  presetSchema,
+  privacySettingsSchema,
+  registerDataSchema,
+  restoreResultSchema,
+  reviewListSchema,
+} from './schemas';
+
+/** Data safety and portability: backups, checks, spreadsheet import and export, personal data, change log. */
+export const dataContract = {
+  'data.backups.list': method(z.object({}), backupListSchema),
+  'data.backups.create': method(z.object({}), backupSchema),
+  'data.backups.restore': method(backupNameSchema, restoreResultSchema),
+  'data.check': method(z.object({}), checkReportSchema),
+  'data.import.types': method(z.object({}), importTypeInfoSchema),
+  'data.import.analyze': method(importFileSchema, importAnalysisSchema),
+  'data.import.commit': method(importCommitSchema, importResultSchema),
+  'data.export': method(exportInputSchema, exportResultSchema),
+  'data.presets.list': method(presetQuerySchema, z.array(presetSchema)),
+  'data.presets.save': method(presetInputSchema, presetSchema),
+  'data.presets.delete': method(z.object({ id }), z.object({ removed: z.boolean() })),
+  'privacy.settings.get': method(z.object({}), privacySettingsSchema),
+  'privacy.settings.save': method(privacySettingsSchema, privacySettingsSchema),
+  'privacy.review': method(z.object({ years: z.number().int().min(1).max(30).optional() }), reviewListSchema),
+  'privacy.personExport': method(z.object({ personId: id }), personalDataSchema),
+  'privacy.erase': method(z.object({ personId: id, confirm: z.literal(true, { error: 'error.data.confirmErase' }) }), erasureResultSchema),
+  'privacy.register': method(z.object({}), registerDataSchema),
+  'audit.list': method(auditQuerySchema, z.object({ items: z.array(auditEntrySchema) })),
+};
