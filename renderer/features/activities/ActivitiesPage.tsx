@@ -1,22 +1,56 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
-import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type ActivityInput, type ActivityKind } from '../../../shared/features/activities/schemas';
-import { api } from '../../api/client';
+import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type Activity, type ActivityInput, type ActivityKind } from '../../../shared/features/activities/schemas';
+import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { ConfirmDialog, Modal } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { EmptyState, Loading, PageHeader, Section } from '../../components/Page';
+import { useUnsavedChanges } from '../../components/useUnsavedChanges';
+import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
+import { numberOrNull } from './common';
 
 const idList = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : v ? [Number(v)] : []);
 
 const FIELDS = ['kind', 'date', 'title', 'place', 'visitorKind', 'projectFounderId', 'peopleReached', 'campaign', 'note', 'leadOrganisationIds', 'partnerOrganisationIds'];
 
-function ActivityForm({ onSaved }: { onSaved: () => void }) {
+/** Checkbox groups hold their values as text (the `value` attribute), so ids are given as strings. */
+function toFormValues(a: Activity): ActivityInput {
+  return {
+    kind: a.kind,
+    date: a.date,
+    title: a.title,
+    place: a.place ?? '',
+    visitorKind: a.visitorKind,
+    projectFounderId: a.projectFounderId,
+    peopleReached: a.peopleReached,
+    campaign: a.campaign ?? '',
+    note: a.note ?? '',
+    leadOrganisationIds: a.leads.map((l) => String(l.id)) as unknown as number[],
+    partnerOrganisationIds: a.partners.map((p) => String(p.id)) as unknown as number[],
+  };
+}
+
+/** Every field named, so that a form reset after saving leaves nothing that still counts as changed. */
+function emptyActivity(kind: ActivityKind, date: string): ActivityInput {
+  return { kind, date, title: '', place: '', visitorKind: null, projectFounderId: null, peopleReached: null, campaign: '', note: '', leadOrganisationIds: [], partnerOrganisationIds: [] };
+}
+
+interface ActivityFormProps {
+  /** The activity to edit; absent to log a new one. */
+  activity?: Activity;
+  onSaved: () => void;
+  onCancel?: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+function ActivityForm({ activity, onSaved, onCancel, onDirtyChange }: ActivityFormProps) {
   const { t, tKey } = useI18n();
   const organisations = useQuery('organisations.list', {});
   const founders = useQuery('activities.founders.list', {});
@@ -27,7 +61,7 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
     watch,
     reset,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<ActivityInput>({
     // Checkbox groups give their values as text: the ids are numbers before the schema sees them.
     resolver: ((values: ActivityInput, context: unknown, options: never) =>
@@ -36,8 +70,9 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
         context,
         options,
       )) as never,
-    defaultValues: { kind: 'awareness', date: new Date().toISOString().slice(0, 10), title: '', leadOrganisationIds: [], partnerOrganisationIds: [] },
+    defaultValues: activity ? toFormValues(activity) : emptyActivity('awareness', todayIso()),
   });
+  useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
   const kind = watch('kind');
   const orgs = organisations.data?.items ?? [];
   const members = orgs.filter((o) => o.kind === 'member');
@@ -45,16 +80,22 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
   const submit = handleSubmit(async (values) => {
     setBanner(null);
     try {
-      await api.call('activities.create', values);
-      reset({ kind: values.kind, date: values.date, title: '', leadOrganisationIds: [], partnerOrganisationIds: [] });
+      if (activity) {
+        await api.call('activities.update', { ...values, id: activity.id });
+      } else {
+        await api.call('activities.create', values);
+        reset(emptyActivity(values.kind, values.date));
+      }
       onSaved();
     } catch (e) {
       setBanner(applyServerError(e, setError, FIELDS));
     }
   });
-  const numberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
+  const idPrefix = activity ? `edit-${activity.id}` : 'new';
+  // The pickers are filled before the form shows, so a select never mounts without its chosen option.
+  if (!organisations.data || !founders.data) return organisations.error || founders.error ? <ErrorBanner error={organisations.error ?? founders.error} /> : <Loading />;
   return (
-    <form className="form-grid" aria-label={t('activity.ui.newActivity')} onSubmit={submit} noValidate>
+    <form className="form-grid" aria-label={activity ? t('activity.ui.editActivity') : t('activity.ui.newActivity')} onSubmit={submit} noValidate>
       <ErrorBanner error={banner} />
       <Field label={t('activity.ui.kind')} error={errors.kind} required>
         {(c) => (
@@ -110,7 +151,7 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
       <Field label={t('activity.ui.campaign')} error={errors.campaign} hint={t('activity.ui.campaignHint')}>
         {(c) => <input {...c} {...register('campaign')} />}
       </Field>
-      <fieldset className="field field-wide checkbox-list" aria-invalid={Boolean(errors.leadOrganisationIds)}>
+      <fieldset className="field field-wide checkbox-list" aria-invalid={Boolean(errors.leadOrganisationIds)} aria-describedby={errors.leadOrganisationIds ? `${idPrefix}-leads-error` : undefined}>
         <legend>
           {t('activity.ui.leads')} <span aria-hidden="true">*</span>
         </legend>
@@ -120,7 +161,7 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
           </label>
         ))}
         {errors.leadOrganisationIds?.message ? (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" id={`${idPrefix}-leads-error`}>
             {tKey(errors.leadOrganisationIds.message)}
           </p>
         ) : null}
@@ -142,8 +183,45 @@ function ActivityForm({ onSaved }: { onSaved: () => void }) {
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {t('activity.ui.save')}
         </button>
+        {onCancel ? (
+          <button type="button" className="btn btn-secondary" onClick={onCancel}>
+            {t('action.cancel')}
+          </button>
+        ) : null}
       </div>
     </form>
+  );
+}
+
+/** Editing in a dialog: closing with unsaved changes asks first. */
+function EditActivityDialog({ activity, onClose, onSaved, onDirtyChange }: { activity: Activity; onClose: () => void; onSaved: () => void; onDirtyChange: (dirty: boolean) => void }) {
+  const { t } = useI18n();
+  const [dirty, setDirty] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const requestClose = () => (dirty ? setConfirmClose(true) : onClose());
+  return (
+    <Modal title={t('activity.ui.editActivityOf', { title: activity.title })} onClose={requestClose} size="large">
+      <ActivityForm
+        activity={activity}
+        onSaved={onSaved}
+        onCancel={requestClose}
+        onDirtyChange={(d) => {
+          setDirty(d);
+          onDirtyChange(d);
+        }}
+      />
+      {confirmClose ? (
+        <ConfirmDialog
+          title={t('unsaved.title')}
+          message={<p>{t('unsaved.message')}</p>}
+          confirmLabel={t('unsaved.leave')}
+          cancelLabel={t('unsaved.stay')}
+          danger
+          onConfirm={onClose}
+          onCancel={() => setConfirmClose(false)}
+        />
+      ) : null}
+    </Modal>
   );
 }
 
@@ -152,29 +230,63 @@ export function ActivitiesPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year') ?? new Date().getFullYear());
   const kind = (params.get('kind') ?? '') as ActivityKind | '';
+  const lead = params.get('organisation') ? Number(params.get('organisation')) : null;
   const [saved, setSaved] = useState<string | null>(null);
-  const list = useQuery('activities.list', { from: `${year}-01-01`, to: `${year}-12-31`, ...(kind ? { kind } : {}) });
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const [deleting, setDeleting] = useState<Activity | null>(null);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const [newDirty, setNewDirty] = useState(false);
+  const [editDirty, setEditDirty] = useState(false);
+  const { dialog: leaveDialog } = useUnsavedChanges(newDirty || editDirty);
+  const organisations = useQuery('organisations.list', { kind: 'member' });
+  // The service filters on any role; the list keeps the activities this organisation led.
+  const list = useQuery('activities.list', { from: `${year}-01-01`, to: `${year}-12-31`, ...(kind ? { kind } : {}), ...(lead ? { organisationId: lead } : {}) });
+  const items = (list.data?.items ?? []).filter((a) => lead === null || a.leads.some((l) => l.id === lead));
+  const total = lead === null ? (list.data?.total ?? 0) : items.length;
+
+  const setFilter = (key: 'year' | 'kind' | 'organisation', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (!next.get('year')) next.set('year', String(year));
+    setParams(next);
+  };
+
+  const remove = async () => {
+    if (!deleting) return;
+    try {
+      await api.call('activities.delete', { id: deleting.id });
+      setSaved(t('activity.ui.deleted', { title: deleting.title }));
+      setDeleting(null);
+      setDeleteError(null);
+      list.reload();
+    } catch (e) {
+      setDeleting(null);
+      setDeleteError(toApiError(e));
+    }
+  };
+
   return (
     <>
       <PageHeader title={t('activity.ui.activities')} />
       <SuccessBanner message={saved} />
       <Section title={t('activity.ui.newActivity')} id="new-activity">
         <ActivityForm
+          onDirtyChange={setNewDirty}
           onSaved={() => {
             setSaved(t('activity.ui.saved'));
             list.reload();
           }}
         />
       </Section>
-      <Section title={t('activity.ui.count', { count: list.data?.total ?? 0 })} id="activity-list">
+      <Section title={t('activity.ui.count', { count: total })} id="activity-list">
         <div className="filters">
           <label>
-            {t('activity.ui.year')}{' '}
-            <input type="number" value={year} onChange={(e) => setParams({ year: e.target.value, ...(kind ? { kind } : {}) })} />
+            {t('activity.ui.year')} <input type="number" className="input-short" value={year} onChange={(e) => setFilter('year', e.target.value)} />
           </label>
           <label>
             {t('activity.ui.kind')}{' '}
-            <select value={kind} onChange={(e) => setParams({ year: String(year), ...(e.target.value ? { kind: e.target.value } : {}) })}>
+            <select value={kind} onChange={(e) => setFilter('kind', e.target.value)}>
               <option value="">{t('activity.ui.filterKind')}</option>
               {ACTIVITY_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -183,11 +295,22 @@ export function ActivitiesPage() {
               ))}
             </select>
           </label>
+          <label>
+            {t('activity.ui.filterLeadLabel')}{' '}
+            <select value={lead ?? ''} onChange={(e) => setFilter('organisation', e.target.value)}>
+              <option value="">{t('activity.ui.filterLead')}</option>
+              {(organisations.data?.items ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
-        <ErrorBanner error={list.error} />
+        <ErrorBanner error={list.error ?? deleteError} />
         {!list.data ? (
           <Loading />
-        ) : list.data.items.length === 0 ? (
+        ) : items.length === 0 ? (
           <EmptyState title={t('activity.ui.none')} />
         ) : (
           <div className="table-wrap">
@@ -201,10 +324,13 @@ export function ActivitiesPage() {
                   <th scope="col" className="num">
                     {t('activity.ui.reached')}
                   </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('activity.ui.rowActions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {list.data.items.map((a) => (
+                {items.map((a) => (
                   <tr key={a.id}>
                     <td className="nowrap">{date(a.date)}</td>
                     <td>
@@ -214,9 +340,20 @@ export function ActivitiesPage() {
                     <th scope="row">
                       {a.title}
                       {a.campaign ? <span className="muted"> — {a.campaign}</span> : null}
+                      {a.projectFounderName ? <span className="muted"> · {a.projectFounderName}</span> : null}
                     </th>
                     <td>{a.leads.map((l) => l.name).join(', ')}</td>
                     <td className="num">{a.peopleReached === null ? '—' : number(a.peopleReached)}</td>
+                    <td>
+                      <div className="row-buttons">
+                        <button type="button" className="btn btn-secondary btn-small" aria-label={t('activity.ui.editOf', { title: a.title })} onClick={() => setEditing(a)}>
+                          {t('action.edit')}
+                        </button>
+                        <button type="button" className="btn btn-danger-quiet btn-small" aria-label={t('activity.ui.deleteOf', { title: a.title })} onClick={() => setDeleting(a)}>
+                          {t('activity.ui.delete')}
+                        </button>
+                      </div>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -224,6 +361,34 @@ export function ActivitiesPage() {
           </div>
         )}
       </Section>
+      {editing ? (
+        <EditActivityDialog
+          key={editing.id}
+          activity={editing}
+          onDirtyChange={setEditDirty}
+          onClose={() => {
+            setEditDirty(false);
+            setEditing(null);
+          }}
+          onSaved={() => {
+            setEditDirty(false);
+            setEditing(null);
+            setSaved(t('activity.ui.saved'));
+            list.reload();
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={t('activity.ui.deleteTitle')}
+          message={<p>{t('activity.ui.deleteMessage', { title: deleting.title, date: date(deleting.date) })}</p>}
+          confirmLabel={t('activity.ui.delete')}
+          danger
+          onConfirm={() => void remove()}
+          onCancel={() => setDeleting(null)}
+        />
+      ) : null}
+      {leaveDialog}
     </>
   );
 }

@@ -1,13 +1,27 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import type { ActivityKind } from '../../../shared/features/activities/schemas';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { RecordsDialog } from './common';
+
+/** The report figure behind each count of the dashboard; "other" has none, its count opens the list. */
+const METRIC_OF_KIND: Partial<Record<ActivityKind, string>> = {
+  awareness: 'awareness_actions',
+  outreach: 'outreach_events',
+  visit: 'visits',
+  conference: 'conferences',
+  support: 'support_sessions',
+  communication: 'communication_tools',
+};
 
 /** The home page: this year's activity and what needs doing (late actions, reports due, missing figures, fees). */
 export function DashboardPage() {
   const { t, tKey, date, money, number } = useI18n();
   const { data, error } = useQuery('dashboard.get', {});
+  const [records, setRecords] = useState<string | null>(null);
   return (
     <>
       <PageHeader title={t('activity.ui.home')} />
@@ -18,19 +32,43 @@ export function DashboardPage() {
         <>
           <Section title={t('activity.ui.thisYear', { year: data.year })} id="dash-activity">
             <dl className="summary dashboard-counts" aria-label={t('activity.ui.thisYear', { year: data.year })}>
-              {data.activityCounts.map((c) => (
-                <div key={c.kind} data-kind={c.kind}>
-                  <dt>{tKey(`activity.kindShort.${c.kind}`)}</dt>
-                  <dd>
-                    <Link to={`/activites?kind=${c.kind}&year=${data.year}`}>{number(c.count)}</Link>
-                  </dd>
-                </div>
-              ))}
-              <div>
+              {data.activityCounts.map((c) => {
+                const metric = METRIC_OF_KIND[c.kind];
+                const label = t('activity.ui.openRecords', { figure: tKey(`activity.kindShort.${c.kind}`) });
+                return (
+                  <div key={c.kind} data-kind={c.kind}>
+                    <dt>{tKey(`activity.kindShort.${c.kind}`)}</dt>
+                    <dd>
+                      {metric ? (
+                        <button type="button" className="link-button" aria-label={`${number(c.count)} — ${label}`} onClick={() => setRecords(metric)}>
+                          {number(c.count)}
+                        </button>
+                      ) : (
+                        <Link to={`/activites?kind=${c.kind}&year=${data.year}`} aria-label={`${number(c.count)} — ${label}`}>
+                          {number(c.count)}
+                        </Link>
+                      )}
+                    </dd>
+                  </div>
+                );
+              })}
+              <div data-kind="meeting_days">
                 <dt>{t('activity.ui.meetingDays')}</dt>
-                <dd>{number(data.meetingDays)}</dd>
+                <dd>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${number(data.meetingDays)} — ${t('activity.ui.openRecords', { figure: t('activity.ui.meetingDays') })}`}
+                    onClick={() => setRecords('meeting_days')}
+                  >
+                    {number(data.meetingDays)}
+                  </button>
+                </dd>
               </div>
             </dl>
+            <p>
+              <Link to={`/activites?year=${data.year}`}>{t('activity.ui.allActivities', { year: data.year })}</Link>
+            </p>
           </Section>
           <Section title={t('activity.ui.overdue')} id="dash-overdue">
             {data.overdueActions.length === 0 ? (
@@ -52,7 +90,8 @@ export function DashboardPage() {
               <ul>
                 {data.reportDeadlines.map((d) => (
                   <li key={`${d.grantId}-${d.dueDate}-${d.label}`} className={d.overdue ? 'text-danger' : undefined}>
-                    {date(d.dueDate)} — {d.label} ({d.funderName}, {d.programme})
+                    {date(d.dueDate)} — <Link to={`/financements#grant-${d.grantId}`}>{d.label}</Link> ({d.funderName}, {d.programme})
+                    {d.overdue ? ` — ${t('activity.ui.late')}` : ''}
                   </li>
                 ))}
               </ul>
@@ -78,7 +117,7 @@ export function DashboardPage() {
               <ul>
                 {data.unpaidFees.items.map((f) => (
                   <li key={f.organisationId}>
-                    {f.name} — {money(f.outstandingCents)}
+                    <Link to={`/structures/${f.organisationId}`}>{f.name}</Link> — {money(f.outstandingCents)}
                   </li>
                 ))}
               </ul>
@@ -86,6 +125,7 @@ export function DashboardPage() {
           </Section>
         </>
       )}
+      {records && data ? <RecordsDialog metric={records} from={`${data.year}-01-01`} to={`${data.year}-12-31`} onClose={() => setRecords(null)} /> : null}
     </>
   );
 }

@@ -1,27 +1,35 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { ApiError } from '../../../shared/api/errors';
+import type { Budget, Grant } from '../../../shared/features/activities/schemas';
 import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { EmptyState, Loading, PageHeader, Section } from '../../components/Page';
-import { parseMoney } from '../../i18n/format';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
+import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
+import { parseMoney, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { BudgetDialog } from './BudgetDialog';
+import { formatDecimalInput } from './common';
+import { GrantDialog } from './GrantDialog';
 
-function PaymentForm({ grantId, onSaved }: { grantId: number; onSaved: () => void }) {
+function PaymentForm({ grant, onSaved }: { grant: Grant; onSaved: () => void }) {
   const { t, language } = useI18n();
   const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(todayIso());
   const [error, setError] = useState<ApiError | null>(null);
+  const amountId = `payment-amount-${grant.id}`;
+  const dateId = `payment-date-${grant.id}`;
   return (
     <form
       className="inline-form"
-      aria-label={t('activity.ui.addPayment')}
+      aria-label={t('activity.ui.addPaymentTo', { name: `${grant.funderName} — ${grant.programme}` })}
       onSubmit={async (e) => {
         e.preventDefault();
         const parsed = parseMoney(amount, language);
         if (!parsed.ok) return setError({ code: 'VALIDATION', key: parsed.key, message: parsed.key });
         try {
-          await api.call('funding.payments.add', { grantId, date, amountCents: parsed.cents });
+          await api.call('funding.payments.add', { grantId: grant.id, date, amountCents: parsed.cents });
           setAmount('');
           setError(null);
           onSaved();
@@ -30,11 +38,11 @@ function PaymentForm({ grantId, onSaved }: { grantId: number; onSaved: () => voi
         }
       }}
     >
-      <label>
-        {t('activity.ui.paymentDate')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      <label htmlFor={dateId}>
+        {t('activity.ui.paymentDate')} <input id={dateId} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </label>
-      <label>
-        {t('activity.ui.paymentAmount')} <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+      <label htmlFor={amountId}>
+        {t('activity.ui.paymentAmount')} <input id={amountId} inputMode="decimal" className="input-money" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={Boolean(error)} />
       </label>
       <button type="submit" className="btn btn-secondary btn-small">
         {t('activity.ui.addPayment')}
@@ -45,42 +53,128 @@ function PaymentForm({ grantId, onSaved }: { grantId: number; onSaved: () => voi
 }
 
 export function FundingPage() {
-  const { t, tKey, date, money } = useI18n();
+  const { t, tKey, date, money, language } = useI18n();
+  const location = useLocation();
   const grants = useQuery('funding.grants.list', {});
   const budgets = useQuery('funding.budgets.list', {});
+  const [editingGrant, setEditingGrant] = useState<Grant | 'new' | null>(null);
+  const [editingBudget, setEditingBudget] = useState<Budget | 'new' | null>(null);
+  const [deletingPayment, setDeletingPayment] = useState<{ id: number; text: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  // The dashboard links to one grant (`#grant-12`): bring it into view once the list is there.
+  const loaded = Boolean(grants.data);
+  useEffect(() => {
+    if (!loaded || !location.hash) return;
+    document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [loaded, location.hash]);
+
+  const removePayment = async () => {
+    if (!deletingPayment) return;
+    try {
+      await api.call('funding.payments.delete', { id: deletingPayment.id });
+      setMessage(t('activity.ui.paymentDeleted'));
+      setError(null);
+    } catch (e) {
+      setError(toApiError(e));
+    }
+    setDeletingPayment(null);
+    grants.reload();
+  };
+
   return (
     <>
-      <PageHeader title={t('activity.ui.funding')} />
-      <ErrorBanner error={grants.error ?? budgets.error} />
+      <PageHeader
+        title={t('activity.ui.funding')}
+        actions={
+          <>
+            <button type="button" className="btn btn-primary" onClick={() => setEditingGrant('new')}>
+              {t('activity.ui.newGrant')}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setEditingBudget('new')}>
+              {t('activity.ui.newBudget')}
+            </button>
+          </>
+        }
+      />
+      <SuccessBanner message={message} />
+      <ErrorBanner error={error ?? grants.error ?? budgets.error} />
       <Section title={t('activity.ui.grants')} id="grants">
         {!grants.data ? (
           <Loading />
         ) : grants.data.items.length === 0 ? (
-          <EmptyState title={t('activity.ui.grants')} />
+          <EmptyState title={t('activity.ui.noGrant')} />
         ) : (
           grants.data.items.map((g) => (
-            <article key={g.id} className="card">
-              <h3>
-                {g.funderName} — {g.programme}
-              </h3>
-              <p>
-                {date(g.startDate)} – {date(g.endDate)} · {t('activity.ui.amount')} : {money(g.amountCents)} · {t('activity.ui.paid')} : {money(g.paidCents)}
+            <article key={g.id} className="card" id={`grant-${g.id}`} aria-labelledby={`grant-${g.id}-title`}>
+              <div className="card-head">
+                <h3 id={`grant-${g.id}-title`}>
+                  {g.funderName} — {g.programme}
+                  {g.reference ? <span className="muted"> ({g.reference})</span> : null}
+                </h3>
+                <button type="button" className="btn btn-secondary btn-small" aria-label={t('activity.ui.editGrantOf', { name: `${g.funderName} — ${g.programme}` })} onClick={() => setEditingGrant(g)}>
+                  {t('action.edit')}
+                </button>
+              </div>
+              <p className="card-facts">
+                {date(g.startDate)} – {date(g.endDate)} · {t('activity.ui.amount')} : {money(g.amountCents)} · {t('activity.ui.paid')} : {money(g.paidCents)} ·{' '}
+                {t('activity.ui.remaining')} : {money(g.amountCents - g.paidCents)}
               </p>
+              {g.note ? <p className="pre-line">{g.note}</p> : null}
+              {g.reports.length ? (
+                <>
+                  <h4>{t('activity.ui.reportsDue')}</h4>
+                  <ul aria-label={t('activity.ui.reportsDue')}>
+                    {g.reports.map((r) => (
+                      <li key={r.id}>
+                        {date(r.dueDate)} — {r.label}{' '}
+                        {r.submittedOn ? (
+                          <Badge tone="ok">{t('activity.ui.submittedOnDate', { date: date(r.submittedOn) })}</Badge>
+                        ) : r.dueDate < todayIso() ? (
+                          <Badge tone="danger">{t('activity.ui.late')}</Badge>
+                        ) : (
+                          <Badge tone="info">{t('activity.ui.toSubmit')}</Badge>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {g.targets.length ? (
+                <>
+                  <h4>{t('activity.ui.targets')}</h4>
+                  <ul aria-label={t('activity.ui.targets')}>
+                    {g.targets.map((target) => (
+                      <li key={target.metric}>
+                        {tKey(`activity.metric.${target.metric}`)} : {formatDecimalInput(target.value, language)}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              <h4>{t('activity.ui.payments')}</h4>
               {g.payments.length ? (
                 <ul aria-label={t('activity.ui.payments')}>
                   {g.payments.map((p) => (
                     <li key={p.id}>
                       {date(p.date)} — {money(p.amountCents)}
+                      {p.note ? <span className="muted"> · {p.note}</span> : null}{' '}
+                      <button
+                        type="button"
+                        className="btn btn-danger-quiet btn-small"
+                        aria-label={t('activity.ui.deletePaymentOf', { amount: money(p.amountCents), date: date(p.date) })}
+                        onClick={() => setDeletingPayment({ id: p.id, text: `${date(p.date)} — ${money(p.amountCents)}` })}
+                      >
+                        {t('activity.ui.remove')}
+                      </button>
                     </li>
                   ))}
                 </ul>
-              ) : null}
-              {g.reports.length ? (
-                <p>
-                  {t('activity.ui.reportsDue')} : {g.reports.map((r) => `${r.label} (${date(r.dueDate)})`).join(', ')}
-                </p>
-              ) : null}
-              <PaymentForm grantId={g.id} onSaved={grants.reload} />
+              ) : (
+                <p className="muted">{t('activity.ui.noPayment')}</p>
+              )}
+              <PaymentForm grant={g} onSaved={grants.reload} />
             </article>
           ))
         )}
@@ -88,34 +182,96 @@ export function FundingPage() {
       <Section title={t('activity.ui.budgets')} id="budgets">
         {!budgets.data ? (
           <Loading />
+        ) : budgets.data.items.length === 0 ? (
+          <EmptyState title={t('activity.ui.noBudget')} />
         ) : (
-          budgets.data.items.map((b) => (
-            <article key={b.id} className="card">
-              <h3>
-                {b.label} ({date(b.startDate)} – {date(b.endDate)})
-              </h3>
-              <table className="table table-compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('activity.ui.category')}</th>
-                    <th scope="col" className="num">{t('activity.budget.planned')}</th>
-                    <th scope="col" className="num">{t('activity.budget.actual')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {b.lines.map((l) => (
-                    <tr key={l.id}>
-                      <th scope="row">{l.direction === 'expense' ? tKey(`activity.expense.${l.category}`) : `${t('activity.ui.funder')} : ${l.funderName ?? ''}`}</th>
-                      <td className="num">{money(l.plannedCents)}</td>
-                      <td className="num">{money(l.actualCents)}</td>
+          budgets.data.items.map((b) => {
+            const sum = (direction: 'expense' | 'income', key: 'plannedCents' | 'actualCents') => b.lines.filter((l) => l.direction === direction).reduce((s, l) => s + l[key], 0);
+            return (
+              <article key={b.id} className="card" aria-labelledby={`budget-${b.id}-title`}>
+                <div className="card-head">
+                  <h3 id={`budget-${b.id}-title`}>
+                    {b.label} ({date(b.startDate)} – {date(b.endDate)})
+                  </h3>
+                  <button type="button" className="btn btn-secondary btn-small" aria-label={t('activity.ui.editBudgetOf', { label: b.label })} onClick={() => setEditingBudget(b)}>
+                    {t('action.edit')}
+                  </button>
+                </div>
+                <table className="table table-compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('activity.ui.category')}</th>
+                      <th scope="col" className="num">
+                        {t('activity.budget.planned')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('activity.budget.actual')}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </article>
-          ))
+                  </thead>
+                  <tbody>
+                    {b.lines.map((l) => (
+                      <tr key={l.id}>
+                        <th scope="row">
+                          {l.direction === 'expense' ? tKey(`activity.expense.${l.category}`) : `${t('activity.ui.funder')} : ${l.funderName ?? ''}`}
+                          {l.label ? <span className="muted"> — {l.label}</span> : null}
+                        </th>
+                        <td className="num">{money(l.plannedCents)}</td>
+                        <td className="num">{money(l.actualCents)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('activity.ui.totalExpenses')}</th>
+                      <td className="num">{money(sum('expense', 'plannedCents'))}</td>
+                      <td className="num">{money(sum('expense', 'actualCents'))}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row">{t('activity.ui.totalIncome')}</th>
+                      <td className="num">{money(sum('income', 'plannedCents'))}</td>
+                      <td className="num">{money(sum('income', 'actualCents'))}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </article>
+            );
+          })
         )}
       </Section>
+      {editingGrant ? (
+        <GrantDialog
+          grant={editingGrant === 'new' ? null : editingGrant}
+          onClose={() => setEditingGrant(null)}
+          onSaved={(g) => {
+            setEditingGrant(null);
+            setMessage(t('activity.ui.grantSaved', { name: `${g.funderName} — ${g.programme}` }));
+            grants.reload();
+            budgets.reload();
+          }}
+        />
+      ) : null}
+      {editingBudget ? (
+        <BudgetDialog
+          budget={editingBudget === 'new' ? null : editingBudget}
+          onClose={() => setEditingBudget(null)}
+          onSaved={(b) => {
+            setEditingBudget(null);
+            setMessage(t('activity.ui.budgetSaved', { label: b.label }));
+            budgets.reload();
+          }}
+        />
+      ) : null}
+      {deletingPayment ? (
+        <ConfirmDialog
+          title={t('activity.ui.deletePaymentTitle')}
+          message={<p>{t('activity.ui.deletePaymentMessage', { payment: deletingPayment.text })}</p>}
+          confirmLabel={t('activity.ui.remove')}
+          danger
+          onConfirm={() => void removePayment()}
+          onCancel={() => setDeletingPayment(null)}
+        />
+      ) : null}
     </>
   );
 }

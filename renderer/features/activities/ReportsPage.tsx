@@ -5,11 +5,11 @@ import { budgetSentence, etpSentence, quantitativeSentences } from '../../../sha
 import { api, toApiError } from '../../api/client';
 import { saveDocument } from '../../api/save';
 import { useQuery } from '../../api/useQuery';
-import { Modal } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
+import { RecordsDialog } from './common';
 import { rasteriseCharts } from './rasterise';
 
 function TextEditor({ type, periodKey, section, initial, onSaved }: { type: ReportType; periodKey: string; section: string; initial: string; onSaved: () => void }) {
@@ -64,7 +64,6 @@ export function ReportsPage() {
   const partner = useQuery('reports.partner', type === 'partner' ? (grantId ? { grantId } : { from, to }) : null);
   const report = type === 'annual' ? annual : partner;
   const data = report.data;
-  const recordList = useQuery('reports.records', records && data ? { metric: records.metric, from: data.figures.from, to: data.figures.to } : null);
 
   const generate = async () => {
     if (!data) return;
@@ -161,25 +160,7 @@ export function ReportsPage() {
           </Section>
         </>
       )}
-      {records ? (
-        <Modal title={recordList.data?.title ?? t('activity.ui.records')} onClose={() => setRecords(null)}>
-          {!recordList.data ? (
-            <Loading />
-          ) : recordList.data.items.length === 0 ? (
-            <p>{t('activity.ui.noRecords')}</p>
-          ) : (
-            <ul>
-              {recordList.data.items.map((r, i) => (
-                <li key={i}>
-                  {r.date ? `${date(r.date)} — ` : ''}
-                  {r.label}
-                  {r.detail ? <span className="muted"> · {r.detail}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Modal>
-      ) : null}
+      {records && data ? <RecordsDialog metric={records.metric} from={data.figures.from} to={data.figures.to} onClose={() => setRecords(null)} /> : null}
     </>
   );
 }
