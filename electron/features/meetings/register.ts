@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { MeetingKind } from '../../../shared/features/meetings/kinds';
+import type {
+  MeetingListItem,
+  MeetingStatus,
+  OpenAction,
+  RegisterItem,
+  decisionRegisterQuerySchema,
+  meetingListQuerySchema,
+  openActionsQuerySchema,
+} from '../../../shared/features/meetings/schemas';
+import { normalizeKey } from '../../../shared/validation/text';
+import { today, type ServiceContext } from '../../app/context';
+import { escapeLike } from '../organisations/service';
+import { currentActionStates, joinAddress, listActions, toDecision } from './queries';
+
+/** Lists across meetings: the meetings of a series, the decisions register, the open actions. */
+
+export async function listMeetings(ctx: ServiceContext, query: z.output<typeof meetingListQuerySchema>): Promise<{ items: MeetingListItem[]; years: number[] }> {
+  let q = ctx.db
+    .selectFrom('meetings as m')
+    .leftJoin('organisations as o', 'o.id', 'm.host_organisation_id')
+    .leftJoin('minutes_approvals as ma', 'ma.meeting_id', 'm.id')
+    .select([
+      'm.id',
+      'm.kind',
+      'm.title',
+      'm.date',
+      'm.start_time',
+      'm.end_time',
+      'm.status',
+      'm.address',
+      'o.name as host_name',
+      'o.address as host_address',
+      'o.postcode as host_postcode',
+      'o.city as host_city',
+      'ma.approved_on',
+    ])
+    .select((eb) => [
+      eb.selectFrom('attendances as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.meeting_id', '=', 'm.id').as('attendees'),
+      eb.selectFrom('decisions as d').select((e) => e.fn.countAll<number>().as('n')).whereRef('d.meeting_id', '=', 'm.id').as('decisions'),
+    ]);
+  if (query.kind) q = q.where('m.kind', '=', query.kind);
+  if (query.status) q = q.where('m.status', '=', query.status);
+  if (query.year) q = q.where('m.date', '>=', `${query.year}-01-01`).where('m.date', '<=', `${query.year}-12-31`);
+  const rows = await q.orderBy('m.date', 'desc').orderBy('m.id', 'desc').execute();
+  const years = await ctx.db
+    .selectFrom('meetings')
+    .select(sql<string>`substr(date, 1, 4)`.as('year'))
+    .distinct()
+    .orderBy('year', 'desc')
+    .execute();
+  return {
+    years: years.map((y) => Number(y.year)),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as MeetingKind,
+      title: r.title,
+      date: r.date,
+      startTime: r.start_time,
+      endTime: r.end_time,
+      status: r.status as MeetingStatus,
+      hostOrganisationName: r.host_name ?? null,
+      placeAddress: r.address ?? joinAddress(r.host_address ?? null, r.host_postcode ?? null, r.host_city ?? null),
+      attendees: Number(r.attendees ?? 0),
+      decisions: Number(r.decisions ?? 0),
+      approvedOn: r.approved_on ?? null,
+    })),
+  };
+}
+
+/** The register of decisions: accent- and case-insensitive search on the text and the number, filters by year and kind. */
+export async function decisionRegister(
+  ctx: ServiceContext,
+  query: z.output<typeof decisionRegisterQuerySchema>,
+): Promise<{ items: RegisterItem[]; total: number; years: number[] }> {
+  const limit = query.limit ?? 200;
+  let q = ctx.db.selectFrom('decisions as d').innerJoin('meetings as m', 'm.id', 'd.meeting_id');
+  if (query.year) q = q.where('d.year', '=', query.year);
+  if (query.kind) q = q.where('m.kind', '=', query.kind);
+  const reference = /^\s*(\d{4})\s*[-/]\s*(\d{1,4})\s*$/.exec(query.search ?? '');
+  const search = query.search && !reference ? normalizeKey(query.search) : '';
+  if (reference) q = q.where('d.year', '=', Number(reference[1])).where('d.number', '=', Number(reference[2]));
+  for (const word of search.split(' ').filter(Boolean)) {
+    q = q.where(sql<boolean>`d.search_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+  }
+  // One scan: the page of rows and, through a window count, how many matched in all.
+  const rows = await q
+    .innerJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
+    .select([
+      'd.id',
+      'd.meeting_id',
+      'd.agenda_item_id',
+      'd.year',
+      'd.number',
+      'd.text',
+      'd.vote_mode',
+      'd.votes_for',
+      'd.votes_against',
+      'd.votes_abstain',
+      'm.title as meeting_title',
+      'm.date as meeting_date',
+      'm.kind as meeting_kind',
+      'm.status as meeting_status',
+      'a.title as item_title',
+    ])
+    .select((eb) => eb.fn.countAll<number>().over().as('total'))
+    .orderBy('d.year', 'desc')
+    .orderBy('d.number', 'desc')
+    .limit(limit)
+    .execute();
+  const years = await ctx.db.selectFrom('decision_counters').select('year').orderBy('year', 'desc').execute();
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    years: years.map((y) => y.year),
+    items: rows.map((r) => ({
+      ...toDecision(r),
+      meetingTitle: r.meeting_title,
+      meetingDate: r.meeting_date,
+      meetingKind: r.meeting_kind as MeetingKind,
+      meetingStatus: r.meeting_status as MeetingStatus,
+      itemTitle: r.item_title,
+    })),
+  };
+}
+
+/** Actions still open across every meeting, overdue first, then by due date and owner. */
+export async function openActions(ctx: ServiceContext, query: z.output<typeof openActionsQuerySchema>): Promise<{ items: OpenAction[]; today: string }> {
+  let q = ctx.db
+    .selectFrom('action_items as a')
+    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+    .select(['a.id', 'm.title', 'm.date', 'm.kind'])
+    .where('a.status', '=', 'open');
+  if (query.ownerPersonId) q = q.where('a.owner_person_id', '=', query.ownerPersonId);
+  if (query.ownerOrganisationId) q = q.where('a.owner_organisation_id', '=', query.ownerOrganisationId);
+  if (query.kind) q = q.where('m.kind', '=', query.kind);
+  const rows = await q.execute();
+  const states = await currentActionStates(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const stillOpen = rows.filter((r) => states.get(r.id)!.open);
+  const actions = new Map((await listActions(ctx.db, { ids: stillOpen.map((r) => r.id) })).map((a) => [a.id, a]));
+  const day = today(ctx);
+  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+  const items = stillOpen.map((r): OpenAction => {
+    const action = actions.get(r.id)!;
+    const state = states.get(r.id)!;
+    const currentDueDate = state.dueDate ?? action.dueDate;
+    return {
+      ...action,
+      meetingTitle: r.title,
+      meetingDate: r.date,
+      meetingKind: r.kind as MeetingKind,
+      currentDueDate,
+      overdue: currentDueDate !== null && currentDueDate < day,
+      carriedOver: state.carriedOver,
+    };
+  });
+  items.sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.currentDueDate ?? '9999').localeCompare(b.currentDueDate ?? '9999') ||
+      collator.compare(a.ownerLabel, b.ownerLabel) ||
+      a.id - b.id,
+  );
+  return { items, today: day };
+}

@@ -1,0 +1,299 @@
+import { useId, useState } from 'react';
+import type { ApiError } from '../../../shared/api/errors';
+import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus } from '../../../shared/features/meetings/schemas';
+import { quorumStatement } from '../../../shared/features/meetings/statements';
+import { api, toApiError } from '../../api/client';
+import { ConfirmDialog } from '../../components/Dialog';
+import { Section } from '../../components/Page';
+import { useI18n } from '../../i18n/I18nProvider';
+import { PersonOptions, usePeopleOptions } from './common';
+import type { TabProps } from './MeetingPage';
+
+/** Attendance as it is recorded on the day, with the quorum stated after every change. */
+export function AttendanceTab({ detail, editable, reload, report }: TabProps) {
+  const { t, tKey, number } = useI18n();
+  const [removing, setRemoving] = useState<Attendance | null>(null);
+  const attendances = detail.attendances;
+  const count = (s: AttendanceStatus) => attendances.filter((a) => a.status === s).length;
+  const tone = detail.quorum.reached === null ? 'info' : detail.quorum.reached ? 'ok' : 'warn';
+
+  const invite = async () => {
+    try {
+      const result = await api.call('meetings.inviteVotingRepresentatives', { meetingId: detail.meeting.id });
+      report(null, t('meetings.ui.attendance.invited', { added: result.added, skipped: result.skipped }));
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    }
+  };
+  const remove = async (a: Attendance) => {
+    try {
+      await api.call('meetings.removeAttendee', { id: a.id });
+      report(null);
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    } finally {
+      setRemoving(null);
+    }
+  };
+
+  return (
+    <>
+      <div className={`quorum quorum-${tone}`} role="status" aria-live="polite" aria-atomic="true">
+        <p className="quorum-title">{t('meetings.ui.attendance.quorum')}</p>
+        <p>{quorumStatement(detail.quorum, detail.meeting.kind, tKey)}</p>
+        <p className="muted">
+          {t('meetings.ui.attendance.summary', {
+            present: count('present'),
+            represented: count('represented'),
+            excused: count('excused'),
+            absent: count('absent'),
+            pending: count('pending'),
+            voters: detail.voters,
+          })}
+        </p>
+      </div>
+      {editable ? (
+        <div className="section-actions-row">
+          <button type="button" className="btn btn-secondary" onClick={() => void invite()}>
+            {t('meetings.ui.attendance.invite', { year: detail.meeting.date.slice(0, 4) })}
+          </button>
+        </div>
+      ) : null}
+      <Section title={t('meetings.ui.attendance.title', { count: number(attendances.length) })} id="attendance-title">
+        {attendances.length === 0 ? <p className="muted">{t('meetings.ui.attendance.empty')}</p> : null}
+        {attendances.length ? (
+          <div className="table-wrap">
+            <table className="table attendance-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('meetings.ui.attendance.person')}</th>
+                  <th scope="col">{t('meetings.ui.attendance.organisation')}</th>
+                  <th scope="col">{t('meetings.ui.attendance.voting')}</th>
+                  <th scope="col">{t('meetings.ui.attendance.status')}</th>
+                  <th scope="col">{t('meetings.ui.attendance.holder')}</th>
+                  {editable ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('common.actions')}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {attendances.map((a) => (
+                  <AttendanceRow key={`${a.id}-${a.status}-${a.proxyHolderPersonId}-${a.voting}`} attendance={a} all={attendances} editable={editable} reload={reload} onRemove={() => setRemoving(a)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </Section>
+      {editable ? <AddAttendeeForm meetingId={detail.meeting.id} reload={reload} report={report} /> : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('meetings.ui.attendance.removeTitle')}
+          message={<p>{t('meetings.ui.attendance.removeMessage', { name: removing.personName })}</p>}
+          confirmLabel={t('action.remove')}
+          danger
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function AttendanceRow({ attendance: a, all, editable, reload, onRemove }: { attendance: Attendance; all: Attendance[]; editable: boolean; reload: () => void; onRemove: () => void }) {
+  const { t, tKey } = useI18n();
+  const [status, setStatus] = useState<AttendanceStatus>(a.status);
+  const [holder, setHolder] = useState<number | null>(a.proxyHolderPersonId);
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const statusId = useId();
+  const holderId = useId();
+  const votingId = useId();
+  const errorId = useId();
+  const holders = all.filter((x) => x.status === 'present' && x.personId !== a.personId);
+
+  const save = async (next: { status: AttendanceStatus; holder: number | null; voting: boolean }) => {
+    setError(null);
+    try {
+      await api.call('meetings.updateAttendance', {
+        id: a.id,
+        status: next.status,
+        proxyHolderPersonId: next.status === 'represented' ? next.holder : null,
+        organisationId: a.organisationId,
+        capacity: a.capacity,
+        voting: next.voting,
+      });
+      reload();
+    } catch (e) {
+      const apiError: ApiError = toApiError(e);
+      const issue = apiError.issues?.[0];
+      setError({ field: issue?.path ?? 'status', message: issue ? tKey(issue.key, issue.params) : tKey(apiError.key, apiError.params) });
+    }
+  };
+
+  const onStatus = (next: AttendanceStatus) => {
+    setStatus(next);
+    // A represented person needs a holder first: saved once one is chosen.
+    if (next === 'represented' && holder === null) return;
+    void save({ status: next, holder, voting: a.voting });
+  };
+
+  const describedBy = error ? errorId : undefined;
+  return (
+    <tr>
+      <th scope="row">
+        {a.personName}
+        {!a.invited ? <span className="muted"> · {t('meetings.ui.attendance.notInvited')}</span> : null}
+      </th>
+      <td>
+        {a.organisationName ?? ''}
+        {a.capacity ? <span className="muted"> · {a.capacity}</span> : null}
+      </td>
+      <td>
+        <label htmlFor={votingId} className="visually-hidden">
+          {t('meetings.ui.attendance.votingOf', { name: a.personName })}
+        </label>
+        <input id={votingId} type="checkbox" checked={a.voting} disabled={!editable} onChange={(e) => void save({ status: a.status, holder: a.proxyHolderPersonId, voting: e.target.checked })} />
+      </td>
+      <td>
+        <label htmlFor={statusId} className="visually-hidden">
+          {t('meetings.ui.attendance.statusOf', { name: a.personName })}
+        </label>
+        <select
+          id={statusId}
+          value={status}
+          disabled={!editable}
+          aria-invalid={error?.field === 'status'}
+          aria-describedby={describedBy}
+          onChange={(e) => onStatus(e.target.value as AttendanceStatus)}
+        >
+          {ATTENDANCE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`meetings.attendanceStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {status === 'represented' ? (
+          <>
+            <label htmlFor={holderId} className="visually-hidden">
+              {t('meetings.ui.attendance.holderOf', { name: a.personName })}
+            </label>
+            <select
+              id={holderId}
+              value={holder ?? ''}
+              disabled={!editable}
+              aria-invalid={error?.field === 'proxyHolderPersonId'}
+              aria-describedby={describedBy}
+              onChange={(e) => {
+                const next = e.target.value ? Number(e.target.value) : null;
+                setHolder(next);
+                if (next !== null) void save({ status: 'represented', holder: next, voting: a.voting });
+              }}
+            >
+              <option value="">{t('common.choose')}</option>
+              {(holders.some((h) => h.personId === holder) || holder === null ? holders : [...holders, { personId: holder, personName: a.proxyHolderName ?? '' }]).map((h) => (
+                <option key={h.personId} value={h.personId}>
+                  {h.personName}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <span className="muted">—</span>
+        )}
+        {error ? (
+          <p className="field-error" id={errorId} role="alert">
+            {error.message}
+          </p>
+        ) : null}
+      </td>
+      {editable ? (
+        <td className="actions-cell">
+          <button type="button" className="btn btn-danger-quiet btn-small" onClick={onRemove} aria-label={t('meetings.ui.attendance.removeOf', { name: a.personName })}>
+            {t('action.remove')}
+          </button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function AddAttendeeForm({ meetingId, reload, report }: { meetingId: number; reload: () => void; report: TabProps['report'] }) {
+  const { t, tKey } = useI18n();
+  const people = usePeopleOptions();
+  const [personId, setPersonId] = useState<number | null>(null);
+  const [invited, setInvited] = useState(true);
+  const [voting, setVoting] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const personField = useId();
+  const errorId = useId();
+  const submit = async () => {
+    setError(null);
+    if (personId === null) {
+      setError(t('error.required'));
+      return;
+    }
+    try {
+      await api.call('meetings.addAttendee', { meetingId, personId, organisationId: null, capacity: null, invited, voting });
+      setPersonId(null);
+      report(null);
+      reload();
+    } catch (e) {
+      const apiError = toApiError(e);
+      const issue = apiError.issues?.[0];
+      setError(issue ? tKey(issue.key, issue.params) : tKey(apiError.key, apiError.params));
+    }
+  };
+  return (
+    <form
+      className="form subform"
+      aria-label={t('meetings.ui.attendance.add')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>{t('meetings.ui.attendance.add')}</h3>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={personField}>
+            {t('meetings.ui.attendance.person')}
+            <span className="required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          </label>
+          <select id={personField} value={personId ?? ''} aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} onChange={(e) => setPersonId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{t('common.choose')}</option>
+            <PersonOptions people={people} />
+          </select>
+          {error ? (
+            <p className="field-error" id={errorId} role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div className="field field-check">
+          <input id={`${personField}-invited`} type="checkbox" checked={invited} onChange={(e) => setInvited(e.target.checked)} />
+          <label htmlFor={`${personField}-invited`}>{t('meetings.ui.attendance.invitedLabel')}</label>
+        </div>
+        <div className="field field-check">
+          <input id={`${personField}-voting`} type="checkbox" checked={voting} onChange={(e) => setVoting(e.target.checked)} />
+          <label htmlFor={`${personField}-voting`}>{t('meetings.ui.attendance.votingLabel')}</label>
+        </div>
+      </div>
+      <p className="field-hint">{t('meetings.ui.attendance.addHint')}</p>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary">
+          {t('meetings.ui.attendance.addButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

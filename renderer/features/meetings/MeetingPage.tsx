@@ -1,0 +1,391 @@
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { ApiError } from '../../../shared/api/errors';
+import { buildAttendanceSheet } from '../../../shared/documents/meetings/attendance-sheet';
+import { meetingFileName } from '../../../shared/documents/meetings/common';
+import { buildIcs } from '../../../shared/documents/meetings/ics';
+import { buildMinutes } from '../../../shared/documents/meetings/minutes';
+import { buildNotice } from '../../../shared/documents/meetings/notice';
+import type { MeetingDetail } from '../../../shared/features/meetings/schemas';
+import { api, toApiError } from '../../api/client';
+import { saveDocument, saveText } from '../../api/save';
+import { useQuery } from '../../api/useQuery';
+import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
+import { Loading, PageHeader } from '../../components/Page';
+import { useI18n } from '../../i18n/I18nProvider';
+import { AgendaTab } from './AgendaTab';
+import { AttendanceTab } from './AttendanceTab';
+import { MeetingsSubnav, StatusBadge, useSchedule } from './common';
+import { MeetingForm } from './MeetingForm';
+import { MinutesTab } from './MinutesTab';
+
+const TABS = ['informations', 'ordre-du-jour', 'presences', 'compte-rendu', 'documents'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL = {
+  informations: 'meetings.ui.tab.info',
+  'ordre-du-jour': 'meetings.ui.tab.agenda',
+  presences: 'meetings.ui.tab.attendance',
+  'compte-rendu': 'meetings.ui.tab.minutes',
+  documents: 'meetings.ui.tab.documents',
+} as const;
+
+/** What every tab gets: the meeting as loaded, a way to reload it, and a place to report a refusal. */
+export interface TabProps {
+  detail: MeetingDetail;
+  editable: boolean;
+  reload: () => void;
+  report: (error: ApiError | null, notice?: string | null) => void;
+}
+
+export function MeetingPage() {
+  const { id } = useParams();
+  const meetingId = Number(id);
+  const { t, date } = useI18n();
+  const schedule = useSchedule();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('onglet') ?? '') ? (params.get('onglet') as Tab) : 'informations';
+  const query = useQuery('meetings.get', { id: meetingId });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'finalize' | 'reopen' | 'approve' | null>(null);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const baseId = useId();
+
+  if (query.error && !query.data) {
+    return (
+      <>
+        <PageHeader title={t('meetings.ui.meeting')} />
+        <ErrorBanner error={query.error} />
+        <p>
+          <Link to="/reunions">{t('meetings.ui.backToList')}</Link>
+        </p>
+      </>
+    );
+  }
+  if (!query.data) return <Loading />;
+  const detail = query.data;
+  const m = detail.meeting;
+  const editable = m.status === 'draft';
+
+  const report = (e: ApiError | null, message: string | null = null) => {
+    setError(e);
+    setNotice(message);
+  };
+  const selectTab = (next: Tab) => {
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        p.set('onglet', next);
+        return p;
+      },
+      { replace: true },
+    );
+    report(null);
+  };
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: TABS.length - 1 - index };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    const next = (index + moves[e.key]! + TABS.length) % TABS.length;
+    selectTab(TABS[next]!);
+    tabRefs.current[next]?.focus();
+  };
+
+  const lifeCycle = async (action: 'meetings.finalize' | 'meetings.reopen', message: string) => {
+    try {
+      await api.call(action, { id: m.id });
+      report(null, message);
+      query.reload();
+    } catch (e) {
+      report(toApiError(e));
+    } finally {
+      setConfirm(null);
+    }
+  };
+
+  const tabProps: TabProps = { detail, editable, reload: query.reload, report };
+  const panels: Record<Tab, ReactNode> = {
+    informations: <InfoTab {...tabProps} />,
+    'ordre-du-jour': <AgendaTab {...tabProps} />,
+    presences: <AttendanceTab {...tabProps} />,
+    'compte-rendu': <MinutesTab {...tabProps} />,
+    documents: <DocumentsTab {...tabProps} />,
+  };
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/reunions">{t('meetings.ui.navEntry')}</Link>
+      </p>
+      <PageHeader
+        title={m.title}
+        badges={<StatusBadge status={m.status} />}
+        subtitle={`${t(`meetings.kind.${m.kind}`)} — ${date(m.date)}${schedule(m) ? `, ${schedule(m)}` : ''}${m.hostOrganisationName || m.placeAddress ? ` — ${m.hostOrganisationName ?? m.placeAddress}` : ''}`}
+        actions={
+          <>
+            {m.status === 'draft' ? (
+              <button type="button" className="btn btn-primary" onClick={() => setConfirm('finalize')}>
+                {t('meetings.ui.finalize')}
+              </button>
+            ) : null}
+            {m.status === 'finalized' ? (
+              <>
+                <button type="button" className="btn btn-primary" onClick={() => setConfirm('approve')}>
+                  {t('meetings.ui.approve')}
+                </button>
+                <button type="button" className="btn btn-secondary" onClick={() => setConfirm('reopen')}>
+                  {t('meetings.ui.reopen')}
+                </button>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <MeetingsSubnav current="list" />
+      {m.status === 'approved' && m.approval ? (
+        <p className="banner banner-locked" role="note">
+          {t('meetings.ui.lockedBanner', { date: date(m.approval.approvedOn), title: m.approval.approvedByTitle })}{' '}
+          <Link to={`/reunions/${m.approval.approvedByMeetingId}?onglet=compte-rendu`}>{t('meetings.ui.seeApprovingMeeting')}</Link>
+        </p>
+      ) : null}
+      {m.status === 'finalized' ? (
+        <p className="banner banner-info" role="note">
+          {t('meetings.ui.finalizedBanner')}
+        </p>
+      ) : null}
+      <ErrorBanner error={error} />
+      <SuccessBanner message={notice} />
+
+      <div className="tabs" role="tablist" aria-label={t('meetings.ui.tabsLabel')}>
+        {TABS.map((key, index) => (
+          <button
+            key={key}
+            ref={(el) => {
+              tabRefs.current[index] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${key}`}
+            aria-selected={tab === key}
+            aria-controls={`${baseId}-panel-${key}`}
+            tabIndex={tab === key ? 0 : -1}
+            onClick={() => selectTab(key)}
+            onKeyDown={(e) => onTabKey(e, index)}
+          >
+            {t(TAB_LABEL[key])}
+            {key === 'presences' && detail.quorum.reached !== null ? (
+              <span className={`tab-pill ${detail.quorum.reached ? 'tab-pill-ok' : 'tab-pill-warn'}`}>{detail.quorum.reached ? t('meetings.ui.quorumOk') : t('meetings.ui.quorumKo')}</span>
+            ) : null}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${baseId}-panel-${tab}`} aria-labelledby={`${baseId}-tab-${tab}`} className="tab-panel">
+        {panels[tab]}
+      </div>
+
+      {confirm === 'finalize' ? (
+        <ConfirmDialog
+          title={t('meetings.ui.finalizeTitle')}
+          message={<p>{t('meetings.ui.finalizeMessage')}</p>}
+          confirmLabel={t('meetings.ui.finalize')}
+          onConfirm={() => void lifeCycle('meetings.finalize', t('meetings.ui.finalized'))}
+          onCancel={() => setConfirm(null)}
+        />
+      ) : null}
+      {confirm === 'reopen' ? (
+        <ConfirmDialog
+          title={t('meetings.ui.reopenTitle')}
+          message={<p>{t('meetings.ui.reopenMessage')}</p>}
+          confirmLabel={t('meetings.ui.reopen')}
+          onConfirm={() => void lifeCycle('meetings.reopen', t('meetings.ui.reopened'))}
+          onCancel={() => setConfirm(null)}
+        />
+      ) : null}
+      {confirm === 'approve' ? (
+        <ApproveDialog
+          detail={detail}
+          onClose={() => setConfirm(null)}
+          onApproved={() => {
+            setConfirm(null);
+            report(null, t('meetings.ui.approved'));
+            query.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function InfoTab({ detail, editable, reload, report }: TabProps) {
+  const { t, date } = useI18n();
+  const navigate = useNavigate();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const m = detail.meeting;
+  const remove = async () => {
+    try {
+      await api.call('meetings.delete', { id: m.id });
+      navigate('/reunions');
+    } catch (e) {
+      setConfirmDelete(false);
+      report(toApiError(e));
+    }
+  };
+  return (
+    <>
+      {!editable ? <p className="muted">{t(m.status === 'approved' ? 'meetings.ui.readOnlyApproved' : 'meetings.ui.readOnlyFinalized')}</p> : null}
+      <MeetingForm
+        key={`${m.id}-${m.updatedAt}`}
+        meeting={m}
+        readOnly={!editable}
+        onSaved={() => {
+          report(null, t('meetings.ui.saved'));
+          reload();
+        }}
+      />
+      <dl className="details">
+        <div>
+          <dt>{t('meetings.ui.previous')}</dt>
+          <dd>{detail.previous ? <Link to={`/reunions/${detail.previous.id}`}>{`${detail.previous.title} (${date(detail.previous.date)})`}</Link> : t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('meetings.ui.next')}</dt>
+          <dd>{detail.next ? <Link to={`/reunions/${detail.next.id}`}>{`${detail.next.title} (${date(detail.next.date)})`}</Link> : t('meetings.ui.noNext')}</dd>
+        </div>
+      </dl>
+      {editable ? (
+        <div className="form-actions">
+          <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirmDelete(true)}>
+            {t('meetings.ui.delete')}
+          </button>
+        </div>
+      ) : null}
+      {confirmDelete ? (
+        <ConfirmDialog
+          title={t('meetings.ui.deleteTitle')}
+          message={<p>{t('meetings.ui.deleteMessage', { title: m.title })}</p>}
+          confirmLabel={t('meetings.ui.delete')}
+          danger
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Approval happens at a later meeting: pick it (the next of the series by default). */
+function ApproveDialog({ detail, onClose, onApproved }: { detail: MeetingDetail; onClose: () => void; onApproved: () => void }) {
+  const { t, date } = useI18n();
+  const list = useQuery('meetings.list', {});
+  const m = detail.meeting;
+  const candidates = (list.data?.items ?? [])
+    .filter((c) => c.id !== m.id && c.date >= m.date && c.status === 'draft')
+    .sort((a, b) => Number(b.kind === m.kind) - Number(a.kind === m.kind) || a.date.localeCompare(b.date));
+  const [choice, setChoice] = useState<number | null>(detail.next?.status === 'draft' ? detail.next.id : null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const selected = choice ?? candidates[0]?.id ?? null;
+  const selectId = useId();
+  const approve = async () => {
+    if (selected === null) return;
+    try {
+      await api.call('meetings.approveMinutes', { meetingId: m.id, approvedByMeetingId: selected });
+      onApproved();
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+  return (
+    <Modal title={t('meetings.ui.approveTitle')} onClose={onClose}>
+      <p>{t('meetings.ui.approveIntro')}</p>
+      <ErrorBanner error={error} />
+      {list.data && candidates.length === 0 ? <p className="muted">{t('meetings.ui.approveNoCandidate')}</p> : null}
+      <div className="field">
+        <label htmlFor={selectId}>{t('meetings.ui.approvedBy')}</label>
+        <select id={selectId} value={selected ?? ''} onChange={(e) => setChoice(Number(e.target.value))}>
+          {candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {`${c.title} — ${date(c.date)}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="btn btn-primary" onClick={() => void approve()} disabled={selected === null}>
+          {t('meetings.ui.approveConfirm')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onClose} autoFocus>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function DocumentsTab({ detail, report }: TabProps) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState<string | null>(null);
+  const m = detail.meeting;
+  const run = async (key: string, make: () => Promise<{ name: string; saved: boolean }>) => {
+    setBusy(key);
+    report(null);
+    try {
+      const { name, saved } = await make();
+      if (saved) report(null, t('meetings.ui.downloaded', { file: name }));
+    } catch (e) {
+      report(toApiError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const documents = [
+    {
+      key: 'minutes',
+      label: t('meetings.ui.doc.minutes'),
+      hint: m.status === 'draft' ? t('meetings.ui.doc.minutesDraftHint') : t('meetings.ui.doc.minutesHint'),
+      make: async () => {
+        const name = meetingFileName('minutes', m);
+        return { name, saved: await saveDocument(name, buildMinutes(await api.call('meetings.minutesData', { id: m.id }))) };
+      },
+    },
+    {
+      key: 'attendance',
+      label: t('meetings.ui.doc.attendance'),
+      hint: t('meetings.ui.doc.attendanceHint'),
+      make: async () => {
+        const name = meetingFileName('attendance', m);
+        return { name, saved: await saveDocument(name, buildAttendanceSheet(await api.call('meetings.attendanceSheetData', { id: m.id }))) };
+      },
+    },
+    {
+      key: 'notice',
+      label: t('meetings.ui.doc.notice'),
+      hint: t('meetings.ui.doc.noticeHint'),
+      make: async () => {
+        const name = meetingFileName('notice', m);
+        return { name, saved: await saveDocument(name, buildNotice(await api.call('meetings.noticeData', { id: m.id }))) };
+      },
+    },
+    {
+      key: 'calendar',
+      label: t('meetings.ui.doc.calendar'),
+      hint: t('meetings.ui.doc.calendarHint'),
+      make: async () => {
+        const name = meetingFileName('calendar', m);
+        return { name, saved: await saveText(name, buildIcs(await api.call('meetings.noticeData', { id: m.id })), 'text/calendar;charset=utf-8') };
+      },
+    },
+  ];
+  return (
+    <ul className="document-list">
+      {documents.map((d) => (
+        <li key={d.key}>
+          <button type="button" className="btn btn-secondary" onClick={() => void run(d.key, d.make)} disabled={busy !== null}>
+            {busy === d.key ? t('meetings.ui.doc.preparing') : d.label}
+          </button>
+          <span className="muted">{d.hint}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

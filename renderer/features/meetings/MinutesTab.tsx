@@ -1,0 +1,567 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import type { ApiError } from '../../../shared/api/errors';
+import {
+  ACTION_STATUSES,
+  FOLLOW_UP_OUTCOMES,
+  actionFieldsSchema,
+  decisionFieldsSchema,
+  type ActionItem,
+  type ActionStatus,
+  type AgendaItem,
+  type Decision,
+  type FollowUpItem,
+  type FollowUpOutcome,
+} from '../../../shared/features/meetings/schemas';
+import { voteStatement } from '../../../shared/features/meetings/statements';
+import { isoDate, requiredText } from '../../../shared/validation/fields';
+import { api, toApiError } from '../../api/client';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { applyServerError } from '../../components/forms';
+import { Badge, Section } from '../../components/Page';
+import { todayIso } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Markup, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import type { TabProps } from './MeetingPage';
+
+/** The minutes: earlier actions followed up, then each point's discussion, decisions and actions; errata once approved. */
+export function MinutesTab(props: TabProps) {
+  const { detail, editable } = props;
+  const { t } = useI18n();
+  return (
+    <>
+      {detail.followUps.length ? <FollowUps {...props} /> : null}
+      {detail.agenda.length === 0 ? <p className="muted">{t('meetings.ui.minutes.noAgenda')}</p> : null}
+      {detail.agenda.map((item, index) => (
+        <ItemMinutes key={item.id} item={item} index={index} {...props} />
+      ))}
+      {!editable && detail.meeting.status === 'approved' ? <Errata {...props} /> : null}
+    </>
+  );
+}
+
+function FollowUps({ detail, editable, reload, report }: TabProps) {
+  const { t, date } = useI18n();
+  return (
+    <Section title={t('meetings.ui.followUps.title')} id="follow-ups">
+      <p className="section-intro">{t('meetings.ui.followUps.intro')}</p>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('meetings.ui.followUps.action')}</th>
+              <th scope="col">{t('meetings.ui.followUps.owner')}</th>
+              <th scope="col">{t('meetings.ui.followUps.from')}</th>
+              <th scope="col">{t('meetings.ui.followUps.due')}</th>
+              <th scope="col">{t('meetings.ui.followUps.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.followUps.map((f) => (
+              <FollowUpRow key={`${f.action.id}-${f.outcome}-${f.newDueDate}`} followUp={f} meetingId={detail.meeting.id} editable={editable} reload={reload} report={report} dateText={date} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function FollowUpRow({
+  followUp: f,
+  meetingId,
+  editable,
+  reload,
+  report,
+  dateText,
+}: {
+  followUp: FollowUpItem;
+  meetingId: number;
+  editable: boolean;
+  reload: () => void;
+  report: TabProps['report'];
+  dateText: (iso: string | null) => string;
+}) {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<FollowUpOutcome | ''>(f.outcome ?? '');
+  const [newDue, setNewDue] = useState(f.newDueDate ?? '');
+  const outcomeId = useId();
+  const dueId = useId();
+  const overdue = f.dueDate !== null && f.dueDate < todayIso() && !f.outcome;
+  const save = async (next: FollowUpOutcome | '', due: string) => {
+    try {
+      if (next === '') await api.call('meetings.clearFollowUp', { meetingId, actionId: f.action.id });
+      else await api.call('meetings.recordFollowUp', { meetingId, actionId: f.action.id, outcome: next, newDueDate: next === 'carried_over' ? due || null : null, note: null });
+      report(null);
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    }
+  };
+  return (
+    <tr>
+      <th scope="row">{f.action.text}</th>
+      <td>{f.action.ownerLabel}</td>
+      <td>
+        {dateText(f.fromMeetingDate)}
+        <br />
+        <span className="muted">{f.fromMeetingTitle}</span>
+      </td>
+      <td className="nowrap">
+        {f.dueDate ? dateText(f.dueDate) : <span className="muted">{t('meetings.ui.noDueDate')}</span>}
+        {overdue ? (
+          <>
+            {' '}
+            <Badge tone="danger">{t('meetings.ui.overdue')}</Badge>
+          </>
+        ) : null}
+      </td>
+      <td>
+        <label htmlFor={outcomeId} className="visually-hidden">
+          {t('meetings.ui.followUps.outcomeOf', { text: f.action.text })}
+        </label>
+        <select
+          id={outcomeId}
+          value={outcome}
+          disabled={!editable}
+          onChange={(e) => {
+            const next = e.target.value as FollowUpOutcome | '';
+            setOutcome(next);
+            void save(next, newDue);
+          }}
+        >
+          <option value="">{t('meetings.ui.followUps.notYet')}</option>
+          {FOLLOW_UP_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`meetings.outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+        {outcome === 'carried_over' ? (
+          <div className="inline-field">
+            <label htmlFor={dueId}>{t('meetings.ui.followUps.newDue')}</label>
+            <input id={dueId} type="date" value={newDue} disabled={!editable} onChange={(e) => setNewDue(e.target.value)} onBlur={() => void save('carried_over', newDue)} />
+          </div>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function ItemMinutes({ item, index, detail, editable, reload, report }: TabProps & { item: AgendaItem; index: number }) {
+  const { t, date } = useI18n();
+  const headingId = useId();
+  const [confirmApprove, setConfirmApprove] = useState(false);
+  const approves = item.approvesMeeting;
+  const approve = async () => {
+    if (!approves) return;
+    try {
+      await api.call('meetings.approveMinutes', { meetingId: approves.id, approvedByMeetingId: detail.meeting.id });
+      report(null, t('meetings.ui.minutes.approvedHere', { date: date(approves.date) }));
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    } finally {
+      setConfirmApprove(false);
+    }
+  };
+  return (
+    <section className="section minutes-item" aria-labelledby={headingId}>
+      <div className="section-head">
+        <h2 id={headingId}>{`${index + 1}. ${item.title}`}</h2>
+      </div>
+      {item.presenterName ? <p className="muted">{t('meetings.doc.presentedBy', { name: item.presenterName })}</p> : null}
+      {approves ? (
+        <div className="approval-box">
+          {approves.approvedHere ? (
+            <p>
+              <Badge tone="ok">{t('meetings.status.approved')}</Badge> {t('meetings.ui.minutes.approvalDone', { title: approves.title, date: date(approves.date) })}
+            </p>
+          ) : approves.status === 'approved' ? (
+            <p>{t('meetings.ui.minutes.approvalElsewhere', { title: approves.title, date: date(approves.date) })}</p>
+          ) : (
+            <p>
+              {t(approves.status === 'draft' ? 'meetings.ui.minutes.approvalNeedsFinal' : 'meetings.ui.minutes.approvalPending', { title: approves.title, date: date(approves.date) })}{' '}
+              {editable && approves.status === 'finalized' ? (
+                <button type="button" className="btn btn-primary btn-small" onClick={() => setConfirmApprove(true)}>
+                  {t('meetings.ui.minutes.approveButton', { date: date(approves.date) })}
+                </button>
+              ) : null}
+            </p>
+          )}
+        </div>
+      ) : null}
+      <Discussion item={item} editable={editable} reload={reload} report={report} />
+      <Decisions item={item} editable={editable} reload={reload} report={report} />
+      <Actions item={item} editable={editable} reload={reload} report={report} />
+      {editable ? (
+        <div className="item-adders">
+          <DecisionAdder item={item} voters={detail.voters} onAdded={reload} />
+          <ActionAdder item={item} meetingId={detail.meeting.id} onAdded={reload} />
+        </div>
+      ) : null}
+      {confirmApprove && approves ? (
+        <ConfirmDialog
+          title={t('meetings.ui.minutes.approveTitle')}
+          message={<p>{t('meetings.ui.minutes.approveMessage', { title: approves.title, date: date(approves.date) })}</p>}
+          confirmLabel={t('meetings.ui.approveConfirm')}
+          onConfirm={() => void approve()}
+          onCancel={() => setConfirmApprove(false)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function Discussion({ item, editable, reload, report }: { item: AgendaItem; editable: boolean; reload: () => void; report: TabProps['report'] }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(item.discussion ?? '');
+  const [saved, setSaved] = useState(item.discussion ?? '');
+  const [preview, setPreview] = useState(false);
+  const id = useId();
+  const dirty = text !== saved;
+  const save = async () => {
+    if (!dirty) return;
+    try {
+      await api.call('meetings.saveDiscussion', { id: item.id, discussion: text });
+      setSaved(text);
+      report(null, t('meetings.ui.minutes.discussionSaved'));
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    }
+  };
+  if (!editable) return item.discussion ? <Markup source={item.discussion} /> : <p className="muted">{t('meetings.doc.nothingRecorded')}</p>;
+  return (
+    <div className="field field-wide discussion">
+      <label htmlFor={id}>{t('meetings.ui.minutes.discussion', { title: item.title })}</label>
+      {preview ? (
+        <div className="markup-preview" aria-live="polite">
+          {text.trim() ? <Markup source={text} /> : <p className="muted">{t('meetings.ui.minutes.emptyPreview')}</p>}
+        </div>
+      ) : (
+        <textarea id={id} value={text} rows={Math.min(16, Math.max(4, text.split('\n').length + 1))} onChange={(e) => setText(e.target.value)} onBlur={() => void save()} aria-describedby={`${id}-hint`} />
+      )}
+      <p className="field-hint" id={`${id}-hint`}>
+        {t('meetings.ui.minutes.markupHint')}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void save()} disabled={!dirty}>
+          {dirty ? t('meetings.ui.minutes.saveDiscussion') : t('meetings.ui.minutes.discussionUpToDate')}
+        </button>
+        <button type="button" className="btn btn-secondary btn-small" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
+          {t('meetings.ui.minutes.preview')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+type DecisionForm = z.input<typeof decisionFieldsSchema>;
+const DECISION_FIELDS = ['text', 'voteMode', 'votesFor', 'votesAgainst', 'votesAbstain'];
+const countValue = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(v) ? null : Number(v));
+
+function Decisions({ item, editable, reload, report }: { item: AgendaItem; editable: boolean; reload: () => void; report: TabProps['report'] }) {
+  const { t, tKey } = useI18n();
+  const [removing, setRemoving] = useState<Decision | null>(null);
+  const remove = async (d: Decision) => {
+    try {
+      await api.call('meetings.removeDecision', { id: d.id });
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    } finally {
+      setRemoving(null);
+    }
+  };
+  return (
+    <div className="decisions">
+      {item.decisions.map((d) => (
+        <div key={d.id} className="decision">
+          <p className="decision-ref">{t('meetings.doc.decisionNumber', { reference: d.reference })}</p>
+          <p>{d.text}</p>
+          <p className="decision-vote">
+            <em>{voteStatement(d, tKey)}</em>
+          </p>
+          {editable ? (
+            <button type="button" className="btn btn-danger-quiet btn-small" onClick={() => setRemoving(d)} aria-label={t('meetings.ui.decision.removeOf', { reference: d.reference })}>
+              {t('action.remove')}
+            </button>
+          ) : null}
+        </div>
+      ))}
+      {removing ? (
+        <ConfirmDialog
+          title={t('meetings.ui.decision.removeTitle')}
+          message={<p>{t('meetings.ui.decision.removeMessage', { reference: removing.reference })}</p>}
+          confirmLabel={t('action.remove')}
+          danger
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function DecisionAdder({ item, voters, onAdded }: { item: AgendaItem; voters: number; onAdded: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const form = useForm<DecisionForm>({
+    resolver: zodResolver(decisionFieldsSchema) as never,
+    defaultValues: { text: '', voteMode: 'vote', votesFor: null, votesAgainst: 0, votesAbstain: 0 },
+  });
+  const {
+    register,
+    watch,
+    formState: { errors, isSubmitting },
+  } = form;
+  const mode = watch('voteMode');
+  const onSubmit = form.handleSubmit(async (values) => {
+    setBanner(null);
+    try {
+      await api.call('meetings.addDecision', { agendaItemId: item.id, ...decisionFieldsSchema.parse(values) });
+      form.reset();
+      setOpen(false);
+      onAdded();
+    } catch (e) {
+      setBanner(applyServerError(e, form.setError, DECISION_FIELDS));
+    }
+  });
+  if (!open) {
+    return (
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)} aria-label={t('meetings.ui.decision.addTo', { title: item.title })}>
+        {t('meetings.ui.decision.add')}
+      </button>
+    );
+  }
+  return (
+    <form className="form subform" onSubmit={onSubmit} noValidate aria-label={t('meetings.ui.decision.addTo', { title: item.title })}>
+      <ErrorBanner error={banner} />
+      <div className="form-grid">
+        <Field label={t('meetings.ui.decision.text')} error={errors.text} required wide>
+          {(p) => <textarea {...p} {...register('text')} rows={2} />}
+        </Field>
+        <fieldset className="field field-wide">
+          <legend>{t('meetings.ui.decision.mode')}</legend>
+          <label className="inline-choice">
+            <input type="radio" value="vote" {...register('voteMode')} /> {t('meetings.voteMode.vote')}
+          </label>
+          <label className="inline-choice">
+            <input type="radio" value="consensus" {...register('voteMode')} /> {t('meetings.voteMode.consensus')}
+          </label>
+        </fieldset>
+        {mode === 'vote' ? (
+          <>
+            <Field label={t('meetings.ui.decision.for')} error={errors.votesFor} required hint={t('meetings.ui.decision.voters', { voters })}>
+              {(p) => <input {...p} {...register('votesFor', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
+            </Field>
+            <Field label={t('meetings.ui.decision.against')} error={errors.votesAgainst}>
+              {(p) => <input {...p} {...register('votesAgainst', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
+            </Field>
+            <Field label={t('meetings.ui.decision.abstain')} error={errors.votesAbstain}>
+              {(p) => <input {...p} {...register('votesAbstain', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
+            </Field>
+          </>
+        ) : null}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {t('meetings.ui.decision.save')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type ActionForm = z.input<typeof actionFieldsSchema>;
+const ACTION_FIELDS = ['text', 'ownerPersonId', 'ownerOrganisationId', 'dueDate', 'status'];
+
+function Actions({ item, editable, reload, report }: { item: AgendaItem; editable: boolean; reload: () => void; report: TabProps['report'] }) {
+  const { t, date } = useI18n();
+  const setStatus = async (a: ActionItem, status: ActionStatus) => {
+    try {
+      await api.call('meetings.updateAction', { id: a.id, agendaItemId: a.agendaItemId, text: a.text, ownerPersonId: a.ownerPersonId, ownerOrganisationId: a.ownerOrganisationId, dueDate: a.dueDate, status });
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    }
+  };
+  const remove = async (a: ActionItem) => {
+    try {
+      await api.call('meetings.removeAction', { id: a.id });
+      reload();
+    } catch (e) {
+      report(toApiError(e));
+    }
+  };
+  return (
+    <div className="actions-block">
+      {item.actions.length ? (
+        <ul className="action-list">
+          {item.actions.map((a) => (
+            <li key={a.id}>
+              <strong>{t('meetings.doc.actionLabel')} :</strong> {a.text} — {a.ownerLabel}
+              {a.dueDate ? ` — ${t('meetings.doc.dueBy', { date: date(a.dueDate) })}` : ''}{' '}
+              {editable ? (
+                <>
+                  <label className="visually-hidden" htmlFor={`action-status-${a.id}`}>
+                    {t('meetings.ui.action.statusOf', { text: a.text })}
+                  </label>
+                  <select id={`action-status-${a.id}`} value={a.status} onChange={(e) => void setStatus(a, e.target.value as ActionStatus)} className="select-small">
+                    {ACTION_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`meetings.actionStatus.${s}`)}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="button" className="btn btn-danger-quiet btn-small" onClick={() => void remove(a)} aria-label={t('meetings.ui.action.removeOf', { text: a.text })}>
+                    {t('action.remove')}
+                  </button>
+                </>
+              ) : (
+                <Badge tone={a.status === 'open' ? 'info' : 'neutral'}>{t(`meetings.actionStatus.${a.status}`)}</Badge>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function ActionAdder({ item, meetingId, onAdded }: { item: AgendaItem; meetingId: number; onAdded: () => void }) {
+  const { t } = useI18n();
+  const people = usePeopleOptions();
+  const organisations = useOrganisationOptions();
+  const [open, setOpen] = useState(false);
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const form = useForm<ActionForm>({
+    resolver: zodResolver(actionFieldsSchema) as never,
+    defaultValues: { text: '', ownerPersonId: null, ownerOrganisationId: null, dueDate: '', status: 'open' },
+  });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setBanner(null);
+    try {
+      await api.call('meetings.addAction', { meetingId, agendaItemId: item.id, ...actionFieldsSchema.parse(values) });
+      form.reset();
+      setOpen(false);
+      onAdded();
+    } catch (e) {
+      setBanner(applyServerError(e, form.setError, ACTION_FIELDS));
+    }
+  });
+  if (!open) {
+    return (
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)} aria-label={t('meetings.ui.action.addTo', { title: item.title })}>
+        {t('meetings.ui.action.add')}
+      </button>
+    );
+  }
+  return (
+    <form className="form subform" onSubmit={onSubmit} noValidate aria-label={t('meetings.ui.action.addTo', { title: item.title })}>
+      <ErrorBanner error={banner} />
+      <div className="form-grid">
+        <Field label={t('meetings.ui.action.text')} error={errors.text} required wide>
+          {(p) => <input {...p} {...register('text')} />}
+        </Field>
+        <Field label={t('meetings.ui.action.ownerPerson')} error={errors.ownerPersonId} hint={t('meetings.ui.action.ownerHint')}>
+          {(p) => (
+            <select {...p} {...register('ownerPersonId', { setValueAs: numberOrNull })}>
+              <option value="">{t('common.none')}</option>
+              <PersonOptions people={people} />
+            </select>
+          )}
+        </Field>
+        <Field label={t('meetings.ui.action.ownerOrganisation')} error={errors.ownerOrganisationId}>
+          {(p) => (
+            <select {...p} {...register('ownerOrganisationId', { setValueAs: numberOrNull })}>
+              <option value="">{t('common.none')}</option>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('meetings.ui.action.due')} error={errors.dueDate}>
+          {(p) => <input {...p} {...register('dueDate')} type="date" />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {t('meetings.ui.action.save')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const erratumFormSchema = z.object({ date: isoDate, text: requiredText(4000) });
+
+function Errata({ detail, reload, report }: TabProps) {
+  const { t, date } = useI18n();
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const form = useForm<z.input<typeof erratumFormSchema>>({ resolver: zodResolver(erratumFormSchema) as never, defaultValues: { date: todayIso(), text: '' } });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setBanner(null);
+    try {
+      await api.call('meetings.addErratum', { meetingId: detail.meeting.id, ...values });
+      form.reset({ date: todayIso(), text: '' });
+      report(null, t('meetings.ui.errata.added'));
+      reload();
+    } catch (e) {
+      setBanner(applyServerError(e, form.setError, ['date', 'text']));
+    }
+  });
+  return (
+    <Section title={t('meetings.doc.errata')} id="errata">
+      <p className="section-intro">{t('meetings.ui.errata.intro')}</p>
+      {detail.errata.length ? (
+        <ul className="plain-list">
+          {detail.errata.map((e) => (
+            <li key={e.id}>
+              <strong>{date(e.date)} :</strong> {e.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form className="form subform" onSubmit={onSubmit} noValidate aria-label={t('meetings.ui.errata.add')}>
+        <ErrorBanner error={banner} />
+        <div className="form-grid">
+          <Field label={t('meetings.ui.errata.date')} error={errors.date} required>
+            {(p) => <input {...p} {...register('date')} type="date" />}
+          </Field>
+          <Field label={t('meetings.ui.errata.text')} error={errors.text} required wide>
+            {(p) => <textarea {...p} {...register('text')} rows={2} />}
+          </Field>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary">
+            {t('meetings.ui.errata.add')}
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
