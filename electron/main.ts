@@ -32,7 +32,9 @@ import {
   mimeTypeFor,
   resolveAppFile,
 } from './security';
-import { openStore, type Store } from './store/open';
+import { startAutomaticBackups } from './features/data/backup';
+import { StoreHolder } from './features/data/store-holder';
+import { type Store } from './store/open';
 import { loadWindowState, MIN_WINDOW_SIZE, resolveWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
 
 /*
@@ -60,6 +62,9 @@ app.enableSandbox();
 const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataSwitch) app.setPath('userData', path.resolve(userDataSwitch));
 
+// The UI is French first: date pickers and number inputs follow Chromium's locale, not the system's.
+app.commandLine.appendSwitch('lang', 'fr');
+
 const isDevelopment = !app.isPackaged;
 const outDir = path.join(__dirname, '..');
 const rendererRoot = path.join(outDir, 'renderer');
@@ -67,6 +72,7 @@ const preloadPath = path.join(outDir, 'preload', 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let store: Store | null = null;
+let stopBackups: (() => Promise<void>) | null = null;
 
 if (app.requestSingleInstanceLock()) {
   start();
@@ -86,8 +92,8 @@ function start(): void {
     const closing = store;
     store = null;
     event.preventDefault();
-    closing
-      .close()
+    (stopBackups?.() ?? Promise.resolve())
+      .then(() => closing.close())
       .catch((error: unknown) => console.error('Fermeture de la base de données :', error))
       .finally(() => app.quit());
   });
@@ -101,7 +107,8 @@ async function ready(): Promise<void> {
 
   const databaseFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
   try {
-    store = await openStore(databaseFile, {
+    // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
+    store = await StoreHolder.open(databaseFile, {
       nativeBinding: electronNativeBindingPath({
         appPath: app.getAppPath(),
         isPackaged: app.isPackaged,
@@ -114,6 +121,7 @@ async function ready(): Promise<void> {
     return;
   }
 
+  stopBackups = startAutomaticBackups(store);
   const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile }), {
     validateOutput: isDevelopment,
     onInternalError: (method, error) => console.error(`[${method}]`, error),

@@ -3,6 +3,8 @@ import { AppError } from '../../shared/api/errors';
 import { base64ToBytes, type SaveFile } from '../../shared/api/files';
 import { meetingsHandlers } from '../features/meetings/handlers';
 import { timeHandlers } from '../features/time/handlers';
+import { activityHandlers } from '../features/activities/handlers';
+import { dataHandlers } from '../features/data/handlers';
 import { membershipHandlers } from '../features/memberships/handlers';
 import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
@@ -21,7 +23,8 @@ export interface HandlerOptions {
 
 /** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
 export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, options: HandlerOptions): Handlers {
-  const ctx: ServiceContext = { db: store.db, now: options.now ?? (() => new Date()), runtime: options.runtime };
+  // A getter, so that services follow the store when a restore reopens it (see StoreHolder).
+  const ctx: ServiceContext = { get db() { return store.db; }, now: options.now ?? (() => new Date()), runtime: options.runtime };
   return {
     'app.info': async () => ({ version: APP_VERSION, schemaVersion: store.schemaVersion, runtime: options.runtime }),
     ...organisationHandlers(ctx),
@@ -30,6 +33,8 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...settingsHandlers(ctx),
     ...meetingsHandlers(ctx),
     ...timeHandlers(ctx),
+    ...activityHandlers(ctx),
+    ...dataHandlers(ctx, store),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
+import type { DataTables } from '../features/data/tables';
 import type { MeetingsTables } from '../features/meetings/tables';
 import type { TimeTables } from '../features/time/tables';
+import type { ActivityTables } from '../features/activities/tables';
 
 /** Column types as stored: booleans 0/1, dates ISO text, money integer cents, durations integer minutes. */
 export interface SchemaMigrationsTable {
@@ -86,7 +88,7 @@ export interface MembershipsTable {
 }
 
 /** Each feature declares its own tables beside its code; this is the whole database. */
-export interface DB extends MeetingsTables, TimeTables {
+export interface DB extends MeetingsTables, TimeTables, DataTables, ActivityTables {
   schema_migrations: SchemaMigrationsTable;
   settings: SettingsTable;
   organisations: OrganisationsTable;

@@ -8,9 +8,18 @@ const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English
 
 /** Only the sections that exist are listed; each later feature adds its own. */
 const SECTIONS = [
+  { to: '/accueil', key: 'nav.home' },
   { to: '/structures', key: 'nav.organisations' },
   { to: '/personnes', key: 'nav.people' },
   { to: '/adhesions', key: 'nav.memberships' },
+  { to: '/temps', key: 'nav.time' },
+  { to: '/reunions', key: 'meetings.ui.navEntry' },
+  { to: '/activites', key: 'nav.activities' },
+  { to: '/porteurs', key: 'nav.founders' },
+  { to: '/observatoire', key: 'nav.observatory' },
+  { to: '/financements', key: 'nav.funding' },
+  { to: '/rapports', key: 'nav.reports' },
+  { to: '/donnees', key: 'data.ui.nav' },
   { to: '/reglages', key: 'nav.settings' },
 ] as const;
 

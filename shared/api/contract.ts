@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { method } from './method';
 import { meetingsContract } from '../features/meetings/contract';
 import { timeContract } from '../features/time/contract';
+import { activitiesContract } from '../features/activities/contract';
+import { dataContract } from '../features/data/contract';
 import { filesContract } from './files';
 import { membershipsContract } from '../features/memberships/contract';
 import { organisationsContract } from '../features/organisations/contract';
@@ -26,6 +28,8 @@ export const contract = {
   ...filesContract,
   ...meetingsContract,
   ...timeContract,
+  ...activitiesContract,
+  ...dataContract,
 };
 
 export type Contract = typeof contract;

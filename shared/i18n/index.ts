@@ -3,13 +3,15 @@ import { uiEn, uiFr } from './messages-ui';
 import { cliEn, cliFr } from './messages-cli';
 import { meetingsEn, meetingsFr } from './messages-meetings';
 import { timeEn, timeFr } from './messages-time';
+import { activityEn, activityFr } from './messages-activity';
+import { dataEn, dataFr } from './messages-data';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

@@ -15,6 +15,10 @@ import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../electron/store/migratio
 import { openStore, type Store } from '../../electron/store/open';
 import type { DB } from '../../electron/store/schema';
 import { insertDataset, type DatasetSummary } from './dataset';
+import { insertActivities, measureReports } from './activity';
+import { timeCase } from './time';
+import { dataCase } from './data';
+import { meetingsCase } from './meetings';
 
 /**
  * `npm run bench`: the national-scale dataset, measured. Each figure comes with its floor, the same
@@ -23,7 +27,7 @@ import { insertDataset, type DatasetSummary } from './dataset';
  * Features add their measurements by appending a case to CASES.
  */
 
-interface BenchRow {
+export interface BenchRow {
   measurement: string;
   /** Milliseconds. */
   p50: number;
@@ -36,7 +40,7 @@ interface BenchRow {
   note?: string;
 }
 
-interface BenchEnv {
+export interface BenchEnv {
   dir: string;
   store: Store;
   dispatch: Dispatch;
@@ -46,7 +50,7 @@ interface BenchEnv {
   capture(method: MethodName, input: unknown): Promise<CompiledQuery[]>;
 }
 
-interface BenchCase {
+export interface BenchCase {
   name: string;
   run(env: BenchEnv): Promise<BenchRow[]>;
 }
@@ -264,11 +268,30 @@ const archiveCase: BenchCase = {
   },
 };
 
+/** Issue 5: both reports (charts rendered and the .docx packed) and the home dashboard, over 25 000 activities. */
+const activityCase: BenchCase = {
+  name: 'activity reports',
+  async run(env) {
+    insertActivities(env.store.sqlite, env.dataset.organisations, env.dataset.lastYear);
+    const { annual, partner, dashboard } = await measureReports(env.dispatch, env.dataset.lastYear);
+    const row = (measurement: string, samples: number[], limit: number, target: string): BenchRow => ({ measurement, p50: percentile(samples, 50), p95: percentile(samples, 95), target, met: percentile(samples, 95) < limit });
+    return [
+      row('annual activity report, 25 000 activities (query + 3 charts + .docx)', annual, 3000, '< 3 s'),
+      row('funder report over 2½ years (query + 3 charts + .docx)', partner, 3000, '< 3 s'),
+      row('home dashboard (`dashboard.get`)', dashboard, 100, '< 100 ms'),
+    ];
+  },
+};
+
 export const CASES: BenchCase[] = [
   openAndMigrate,
   searchCase('organisation search', 'organisations.list', (d) => d.organisationTerms),
   searchCase('person search', 'people.list', (d) => d.personTerms),
   archiveCase,
+  timeCase,
+  activityCase,
+  dataCase,
+  meetingsCase,
 ];
 
 function ms(value: number | undefined): string {

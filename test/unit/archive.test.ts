@@ -223,7 +223,7 @@ describe('archive import refusals (nothing written)', () => {
     expect(newerFormat.key).toBe('error.archive.formatTooNew');
     expect(translate('fr', newerFormat.key, newerFormat.params)).toContain('écrite par une version plus récente');
     expect((await refused({ ...archive, schemaVersion: target.schemaVersion + 1 })).key).toBe('error.archive.schemaTooNew');
-    expect(paths(await refused({ ...archive, tables: { ...archive.tables, meetings: [] } }))).toEqual(['$.tables.meetings']);
+    expect(paths(await refused({ ...archive, tables: { ...archive.tables, table_inconnue: [] } }))).toEqual(['$.tables.table_inconnue']);
   });
 
   it('reports every malformed row by its JSON path', async () => {

@@ -6,6 +6,7 @@ import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { backupBeforeReplacing } from '../backup';
 import { defineCommand } from '../command';
 import { formatBytes, formatInteger, tableLabel } from '../format';
+import { isSpreadsheetFile, runSpreadsheetImport, SPREADSHEET_IMPORT_OPTIONS } from './data';
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -30,10 +31,11 @@ export const importCommand = defineCommand({
   summary: 'cli.import.summary',
   description: 'cli.import.description',
   arguments: [{ name: 'FICHIER.json', description: 'cli.import.file' }],
-  options: { replace: { type: 'boolean', description: 'cli.import.replace' } },
-  examples: ['npm run cli -- import sauvegarde.json --db /tmp/restauration.sqlite', 'npm run cli -- import sauvegarde.json --replace'],
+  options: { replace: { type: 'boolean', description: 'cli.import.replace' }, ...SPREADSHEET_IMPORT_OPTIONS },
+  examples: ['npm run cli -- import sauvegarde.json --db /tmp/restauration.sqlite', 'npm run cli -- import sauvegarde.json --replace', 'npm run cli -- import adherents.csv --type organisations --dry-run'],
   async run(ctx) {
     const file = path.resolve(ctx.args[0]!);
+    if (isSpreadsheetFile(file)) return runSpreadsheetImport(ctx);
     // Read and check the whole archive before the database is even opened: a bad file creates nothing.
     const archive = validateArchive(readArchiveFile(file), LATEST_SCHEMA_VERSION);
     const replace = ctx.options.replace === true;

@@ -3,6 +3,7 @@ import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Budget, Grant, ReportMetric, budgetInputSchema, grantInputSchema, paymentInputSchema } from '../../../shared/features/activities/schemas';
 import { formatMoney } from '../../../shared/format/fr';
 import { nowIso, type ServiceContext } from '../../app/context';
+import { recordChange } from '../data/audit';
 
 type GrantValues = z.output<typeof grantInputSchema>;
 
@@ -85,6 +86,7 @@ export async function saveGrant(ctx: ServiceContext, v: GrantValues, id?: number
       metrics.add(t.metric);
     });
     if (v.targets.length) await trx.insertInto('grant_targets').values(v.targets.map((t) => ({ grant_id: gid, metric: t.metric, value: t.value }))).execute();
+    await recordChange(tctx, { entity: 'grant', entityId: gid, action: id ? 'update' : 'create', summary: { amountCents: v.amountCents, startDate: v.startDate, endDate: v.endDate }, parent: { entity: 'organisation', id: v.funderOrganisationId } });
     return getGrant(tctx, gid);
   });
 }
@@ -100,16 +102,20 @@ export async function addPayment(ctx: ServiceContext, v: z.output<typeof payment
     if (v.amountCents > remaining) {
       throw fieldError('amountCents', 'error.activity.paymentBeyondGrant', { amount: formatMoney(grant.amountCents), remaining: formatMoney(remaining) });
     }
-    await trx.insertInto('grant_payments').values({ grant_id: v.grantId, date: v.date, amount_cents: v.amountCents, note: v.note }).execute();
+    const { id: paymentId } = await trx.insertInto('grant_payments').values({ grant_id: v.grantId, date: v.date, amount_cents: v.amountCents, note: v.note }).returning('id').executeTakeFirstOrThrow();
+    await recordChange(tctx, { entity: 'payment', entityId: paymentId, action: 'create', summary: { date: v.date, amountCents: v.amountCents }, parent: { entity: 'grant', id: v.grantId } });
     return getGrant(tctx, v.grantId);
   });
 }
 
 export async function deletePayment(ctx: ServiceContext, id: number): Promise<Grant> {
-  const payment = await ctx.db.selectFrom('grant_payments').select('grant_id').where('id', '=', id).executeTakeFirst();
-  if (!payment) throw new AppError('NOT_FOUND', 'error.notFound');
-  await ctx.db.deleteFrom('grant_payments').where('id', '=', id).execute();
-  return getGrant(ctx, payment.grant_id);
+  return ctx.db.transaction().execute(async (trx) => {
+    const payment = await trx.selectFrom('grant_payments').select(['grant_id', 'date', 'amount_cents']).where('id', '=', id).executeTakeFirst();
+    if (!payment) throw new AppError('NOT_FOUND', 'error.notFound');
+    await trx.deleteFrom('grant_payments').where('id', '=', id).execute();
+    await recordChange({ ...ctx, db: trx }, { entity: 'payment', entityId: id, action: 'delete', summary: { date: payment.date, amountCents: payment.amount_cents }, parent: { entity: 'grant', id: payment.grant_id } });
+    return getGrant({ ...ctx, db: trx }, payment.grant_id);
+  });
 }
 
 export async function listBudgets(ctx: ServiceContext, ids?: number[]): Promise<Budget[]> {

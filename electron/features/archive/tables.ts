@@ -8,6 +8,41 @@ import {
   personRowSchema,
   settingsRowSchema,
 } from '../../../shared/features/archive/schemas';
+import {
+  actionFollowUpRowSchema,
+  actionItemRowSchema,
+  agendaItemRowSchema,
+  attendanceRowSchema,
+  decisionCounterRowSchema,
+  decisionRowSchema,
+  meetingKindRowSchema,
+  meetingRowSchema,
+  minutesApprovalRowSchema,
+  minutesErratumRowSchema,
+} from '../../../shared/features/meetings/archive';
+import {
+  timeCategoryRowSchema,
+  timeClosedPeriodRowSchema,
+  timeEntryRowSchema,
+  timePeriodLogRowSchema,
+  timePledgeRowSchema,
+  timeRateRowSchema,
+} from '../../../shared/features/time/archive';
+import { auditLogRowSchema, dataPresetRowSchema, legalNameRowSchema } from '../../../shared/features/data/archive';
+import {
+  activityOrganisationRowSchema,
+  activityRowSchema,
+  budgetLineRowSchema,
+  budgetRowSchema,
+  grantPaymentRowSchema,
+  grantReportRowSchema,
+  grantRowSchema,
+  grantTargetRowSchema,
+  indicatorRowSchema,
+  indicatorValueRowSchema,
+  projectFounderRowSchema,
+  reportTextRowSchema,
+} from '../../../shared/features/activities/archive';
 import type { DB } from '../../store/schema';
 
 /** Tables of the database that hold records; `schema_migrations` belongs to the store, not the archive. */
@@ -69,6 +104,47 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
     references: { organisation_id: 'organisations', voting_person_id: 'people' },
     unique: [['organisation_id', 'year']],
   }),
+  archivedTable('project_founders', projectFounderRowSchema, { references: { organisation_id: 'organisations' } }),
+  archivedTable('activities', activityRowSchema, { references: { project_founder_id: 'project_founders' } }),
+  archivedTable('activity_organisations', activityOrganisationRowSchema, { references: { activity_id: 'activities', organisation_id: 'organisations' }, unique: [['activity_id', 'organisation_id']] }),
+  archivedTable('indicators', indicatorRowSchema, { unique: [['code']] }),
+  archivedTable('indicator_values', indicatorValueRowSchema, { references: { organisation_id: 'organisations', indicator_id: 'indicators' }, unique: [['organisation_id', 'year', 'indicator_id']] }),
+  archivedTable('grants', grantRowSchema, { references: { funder_organisation_id: 'organisations' } }),
+  archivedTable('grant_payments', grantPaymentRowSchema, { references: { grant_id: 'grants' } }),
+  archivedTable('grant_reports', grantReportRowSchema, { references: { grant_id: 'grants' } }),
+  archivedTable('grant_targets', grantTargetRowSchema, { references: { grant_id: 'grants' }, unique: [['grant_id', 'metric']] }),
+  archivedTable('budgets', budgetRowSchema, { references: { grant_id: 'grants' } }),
+  archivedTable('budget_lines', budgetLineRowSchema, { references: { budget_id: 'budgets', funder_organisation_id: 'organisations' } }),
+  archivedTable('report_texts', reportTextRowSchema, { unique: [['report_type', 'period_key', 'section']] }),
+  archivedTable('meeting_kinds', meetingKindRowSchema, { primaryKey: 'kind' }),
+  archivedTable('meetings', meetingRowSchema, {
+    references: { host_organisation_id: 'organisations', convened_by_person_id: 'people', chair_person_id: 'people', secretary_person_id: 'people' },
+  }),
+  archivedTable('minutes_approvals', minutesApprovalRowSchema, { primaryKey: 'meeting_id', references: { meeting_id: 'meetings', approved_by_meeting_id: 'meetings' } }),
+  archivedTable('attendances', attendanceRowSchema, {
+    references: { meeting_id: 'meetings', person_id: 'people', organisation_id: 'organisations', proxy_holder_person_id: 'people' },
+    unique: [['meeting_id', 'person_id']],
+  }),
+  archivedTable('agenda_items', agendaItemRowSchema, { references: { meeting_id: 'meetings', presenter_person_id: 'people', approves_meeting_id: 'meetings' } }),
+  archivedTable('decision_counters', decisionCounterRowSchema, { primaryKey: 'year' }),
+  archivedTable('decisions', decisionRowSchema, { references: { meeting_id: 'meetings', agenda_item_id: 'agenda_items' }, unique: [['year', 'number']] }),
+  archivedTable('action_items', actionItemRowSchema, {
+    references: { meeting_id: 'meetings', agenda_item_id: 'agenda_items', owner_person_id: 'people', owner_organisation_id: 'organisations' },
+  }),
+  archivedTable('action_follow_ups', actionFollowUpRowSchema, { references: { meeting_id: 'meetings', action_id: 'action_items' }, unique: [['meeting_id', 'action_id']] }),
+  archivedTable('minutes_errata', minutesErratumRowSchema, { references: { meeting_id: 'meetings' } }),
+  archivedTable('time_categories', timeCategoryRowSchema, { unique: [['code']] }),
+  archivedTable('time_rates', timeRateRowSchema, { references: { person_id: 'people', organisation_id: 'organisations' } }),
+  archivedTable('time_entries', timeEntryRowSchema, {
+    references: { organisation_id: 'organisations', person_id: 'people', category_id: 'time_categories', meeting_id: 'meetings', rate_id: 'time_rates' },
+    unique: [['meeting_id', 'person_id']],
+  }),
+  archivedTable('time_pledges', timePledgeRowSchema, { references: { organisation_id: 'organisations' } }),
+  archivedTable('time_closed_periods', timeClosedPeriodRowSchema),
+  archivedTable('time_period_log', timePeriodLogRowSchema, { references: { period_id: 'time_closed_periods' } }),
+  archivedTable('audit_log', auditLogRowSchema),
+  archivedTable('data_presets', dataPresetRowSchema, { unique: [['kind', 'target', 'name']] }),
+  archivedTable('legal_names', legalNameRowSchema, { primaryKey: 'person_id', references: { person_id: 'people' } }),
 ];
 
 export function findArchivedTable(name: string): ArchivedTable | undefined {

@@ -4,6 +4,9 @@ import type { PaymentMethod } from '../../../shared/features/memberships/schemas
 import { completeSiret } from '../../../shared/validation/identifiers';
 import { normalizeKey } from '../../../shared/validation/text';
 import type { ApiCall } from '../../cli/api';
+import { generateActivityDemo } from '../activities/demo';
+import { generateMeetingsDemo } from '../meetings/demo';
+import { generateTimeDemo } from '../time/demo';
 
 /**
  * Demonstration data for a regional network of ressourceries, written through the API like a
@@ -476,6 +479,10 @@ export async function generateDemo(api: ApiCall, options: DemoOptions): Promise<
       membershipCount++;
     }
   }
+
+  await generateMeetingsDemo(api, { now: options.now });
+  await generateTimeDemo(api, { now: options.now });
+  await generateActivityDemo(api, { now: options.now });
 
   return {
     organisations: MEMBERS.length + PARTNERS.length,

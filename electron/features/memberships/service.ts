@@ -2,8 +2,12 @@ import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Membership, MembershipYear, PaymentMethod, membershipInputSchema } from '../../../shared/features/memberships/schemas';
 import type { ServiceContext } from '../../app/context';
+import { diffFields, recordChange } from '../data/audit';
 
 type MembershipValues = z.output<typeof membershipInputSchema>;
+
+/** The columns whose changes the change log keeps. */
+const MEMBERSHIP_AUDITED = ['year', 'fee_due_cents', 'amount_paid_cents', 'paid_on', 'payment_method', 'voting_person_id', 'start_date', 'exit_date', 'exit_reason', 'note'] as const;
 
 function membershipQuery(ctx: ServiceContext) {
   return ctx.db
@@ -103,22 +107,29 @@ export async function saveMembership(ctx: ServiceContext, values: MembershipValu
       note: values.note,
     };
     let id = values.id;
+    const before = id ? await trx.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     if (id) {
-      const existing = await trx.selectFrom('memberships').select('id').where('id', '=', id).executeTakeFirst();
-      if (!existing) throw new AppError('NOT_FOUND', 'error.notFound');
+      if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
       await trx.updateTable('memberships').set(columns).where('id', '=', id).execute();
     } else {
       if (organisation.archived_at) throw fieldError('organisationId', 'error.organisationArchived');
       id = (await trx.insertInto('memberships').values(columns).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    const changes = diffFields(before ?? null, columns, MEMBERSHIP_AUDITED);
+    if (!before || Object.keys(changes).length > 0) {
+      await recordChange({ ...ctx, db: trx }, { entity: 'membership', entityId: id, action: before ? 'update' : 'create', summary: { year: values.year, changes }, parent: { entity: 'organisation', id: values.organisationId } });
     }
     return getMembership({ ...ctx, db: trx }, id);
   });
 }
 
 export async function deleteMembership(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
-  await getMembership(ctx, id);
-  const result = await ctx.db.deleteFrom('memberships').where('id', '=', id).executeTakeFirst();
-  return { removed: Number(result.numDeletedRows) > 0 };
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await getMembership({ ...ctx, db: trx }, id);
+    const result = await trx.deleteFrom('memberships').where('id', '=', id).executeTakeFirst();
+    await recordChange({ ...ctx, db: trx }, { entity: 'membership', entityId: id, action: 'delete', summary: { year: existing.year, feeDueCents: existing.feeDueCents, amountPaidCents: existing.amountPaidCents }, parent: { entity: 'organisation', id: existing.organisationId } });
+    return { removed: Number(result.numDeletedRows) > 0 };
+  });
 }
 
 /**
@@ -141,7 +152,7 @@ export async function renewMemberships(ctx: ServiceContext, fromYear: number): P
     );
     const toCreate = active.filter((m) => !already.has(m.organisation_id));
     if (toCreate.length > 0) {
-      await trx
+      const created = await trx
         .insertInto('memberships')
         .values(
           toCreate.map((m) => ({
@@ -158,7 +169,11 @@ export async function renewMemberships(ctx: ServiceContext, fromYear: number): P
             note: null,
           })),
         )
+        .returning(['id', 'organisation_id'])
         .execute();
+      for (const m of created) {
+        await recordChange({ ...ctx, db: trx }, { entity: 'membership', entityId: m.id, action: 'renew', summary: { year, fromYear }, parent: { entity: 'organisation', id: m.organisation_id } });
+      }
     }
     return { created: toCreate.length, skipped: active.length - toCreate.length, year };
   });

@@ -35,7 +35,7 @@ async function assertNotDuplicate(ctx: ServiceContext, values: OrganisationValue
   if (twin) throw fieldError('name', 'error.duplicateName', { name: twin.name });
 }
 
-function columns(values: OrganisationValues) {
+export function columns(values: OrganisationValues) {
   return {
     name: values.name,
     name_key: normalizeKey(values.name),

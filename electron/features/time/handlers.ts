@@ -1,8 +1,50 @@
 import type { Handlers } from '../../../shared/api/contract';
 import type { ServiceContext } from '../../app/context';
+import { createCategory, deleteCategory, listCategories, updateCategory } from './categories';
+import { createEntry, deleteEntry, getEntry, listEntries, updateEntry } from './entries';
+import { entriesFromMeeting } from './from-meeting';
+import { getGrid, saveGrid } from './grid';
+import { closePeriod, listPeriods, reopenPeriod } from './periods';
+import { deletePledge, listPledges, savePledge } from './pledges';
+import { deleteRate, listRates, saveRate } from './rates';
+import { certificateData, networkSummaryData } from './reports';
+import { summarize } from './summary';
 
 type TimeHandlers = Pick<Handlers, `time.${string}` & keyof Handlers>;
 
-export function timeHandlers(_ctx: ServiceContext): TimeHandlers {
-  return {};
+export function timeHandlers(ctx: ServiceContext): TimeHandlers {
+  return {
+    'time.categories.list': async ({ includeInactive }) => ({ items: await listCategories(ctx, includeInactive) }),
+    'time.categories.create': ({ name }) => createCategory(ctx, name),
+    'time.categories.update': ({ id, name, active }) => updateCategory(ctx, id, name, active),
+    'time.categories.delete': ({ id }) => deleteCategory(ctx, id),
+
+    'time.rates.list': () => listRates(ctx),
+    'time.rates.save': (values) => saveRate(ctx, values),
+    'time.rates.delete': ({ id }) => deleteRate(ctx, id),
+
+    'time.entries.list': (query) => listEntries(ctx, query),
+    'time.entries.get': ({ id }) => getEntry(ctx, id),
+    'time.entries.create': (values) => createEntry(ctx, values),
+    'time.entries.update': ({ id, ...values }) => updateEntry(ctx, id, values),
+    'time.entries.delete': ({ id }) => deleteEntry(ctx, id),
+
+    'time.grid.get': ({ organisationId, month, nature }) => getGrid(ctx, organisationId, month, nature),
+    'time.grid.save': (input) => saveGrid(ctx, input),
+
+    'time.summary': (query) => summarize(ctx, query),
+
+    'time.pledges.list': async ({ organisationId }) => ({ items: await listPledges(ctx, organisationId) }),
+    'time.pledges.save': (values) => savePledge(ctx, values),
+    'time.pledges.delete': ({ id }) => deletePledge(ctx, id),
+
+    'time.periods.list': () => listPeriods(ctx),
+    'time.periods.close': (values) => closePeriod(ctx, values),
+    'time.periods.reopen': ({ id, reason }) => reopenPeriod(ctx, id, reason),
+
+    'time.fromMeeting': (input) => entriesFromMeeting(ctx, input),
+
+    'time.certificate': (query) => certificateData(ctx, query),
+    'time.networkSummary': (query) => networkSummaryData(ctx, query),
+  };
 }

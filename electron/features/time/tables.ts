@@ -1,3 +1,90 @@
+import type { Generated } from 'kysely';
+
 /** Tables of the time feature, merged into the DB interface (electron/store/schema.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TimeTables {}
+
+export interface TimeCategoriesTable {
+  id: Generated<number>;
+  /** Stable code of a default category (`network_meeting`…), null for one the secretary added. */
+  code: string | null;
+  name: string;
+  position: number;
+  active: number;
+}
+
+export interface TimeRatesTable {
+  id: Generated<number>;
+  /** `person`, `organisation` or `default` (a dated network default). */
+  scope: string;
+  person_id: number | null;
+  organisation_id: number | null;
+  valid_from: string;
+  hourly_cents: number;
+  note: string | null;
+}
+
+export interface TimeEntriesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  person_id: number | null;
+  date: string;
+  minutes: number;
+  category_id: number;
+  /** `secondment` (mise à disposition) or `volunteering` (bénévolat). */
+  nature: string;
+  meeting_id: number | null;
+  /** An activity of the network (issue 5): no foreign key until that table exists. */
+  activity_id: number | null;
+  note: string | null;
+  /** The rate row applied, null when the default of the settings was. */
+  rate_id: number | null;
+  hourly_rate_cents: number;
+  /** round(minutes × hourly_rate_cents ÷ 60): totals are sums of these. */
+  value_cents: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TimePledgesTable {
+  id: Generated<number>;
+  organisation_id: number;
+  start_date: string;
+  end_date: string;
+  /** `hours` or `etp`: exactly one of the two amounts is set. */
+  unit: string;
+  pledged_minutes: number | null;
+  /** ETP in thousandths (0,2 ETP = 200). */
+  pledged_etp_milli: number | null;
+  agreement_reference: string | null;
+  agreement_date: string | null;
+  note: string | null;
+}
+
+export interface TimeClosedPeriodsTable {
+  id: Generated<number>;
+  start_date: string;
+  end_date: string;
+  label: string;
+  closed_at: string;
+  closed_by: string;
+  /** Set when reopened; the period then no longer locks anything. */
+  reopened_at: string | null;
+}
+
+export interface TimePeriodLogTable {
+  id: Generated<number>;
+  period_id: number;
+  /** `close` or `reopen`. */
+  action: string;
+  at: string;
+  by: string;
+  reason: string | null;
+}
+
+export interface TimeTables {
+  time_categories: TimeCategoriesTable;
+  time_rates: TimeRatesTable;
+  time_entries: TimeEntriesTable;
+  time_pledges: TimePledgesTable;
+  time_closed_periods: TimeClosedPeriodsTable;
+  time_period_log: TimePeriodLogTable;
+}

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ExportButton } from '../data/ExportButton';
 import { MembershipDialog } from './MembershipDialog';
 import { ExitCell, PaidCell, useMembershipYears } from './status';
 
@@ -66,6 +67,7 @@ export function MembershipYearPage() {
             <button type="button" className="btn btn-secondary" onClick={() => setConfirmRenew(true)} disabled={!items.length}>
               {t('membership.renew', { year: year + 1 })}
             </button>
+            <ExportButton list="memberships" filter={{ year }} />
           </>
         }
       />

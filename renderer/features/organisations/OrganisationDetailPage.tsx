@@ -8,6 +8,7 @@ import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
+import { HistoryPanel } from '../data/HistoryPanel';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MembershipDialog } from '../memberships/MembershipDialog';
 import { ExitCell, MembershipStatusBadge, PaidCell } from '../memberships/status';
@@ -224,6 +225,8 @@ export function OrganisationDetailPage() {
           </div>
         )}
       </Section>
+
+      <HistoryPanel entity="organisation" entityId={o.id} />
 
       {confirmArchive ? (
         <ConfirmDialog

@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
 import { SortHeader } from '../../components/SortHeader';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ExportButton } from '../data/ExportButton';
 import { MembershipStatusBadge, useMembershipYears } from '../memberships/status';
 
 type Sort = (typeof ORGANISATION_SORTS)[number];
@@ -81,9 +82,12 @@ export function OrganisationListPage() {
       <PageHeader
         title={t('org.listTitle')}
         actions={
-          <Link className="btn btn-primary" to="/structures/nouvelle">
-            {t('org.new')}
-          </Link>
+          <>
+            <Link className="btn btn-primary" to="/structures/nouvelle">
+              {t('org.new')}
+            </Link>
+            <ExportButton list="organisations" filter={{ search: debouncedSearch || undefined, kind, department: department || undefined, year, membershipStatus: status, includeArchived: includeArchived || undefined }} />
+          </>
         }
       />
       <form className="filters" role="search" aria-label={t('org.filters')} onSubmit={(e) => e.preventDefault()}>

@@ -18,6 +18,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { Badge, Loading, PageHeader, Section } from '../../components/Page';
+import { PersonPrivacyPanel } from '../data/PersonPrivacyPanel';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EndDateDialog } from './EndDateDialog';
@@ -243,6 +244,8 @@ export function PersonDetailPage() {
           }}
         />
       </Section>
+
+      <PersonPrivacyPanel personId={p.id} name={`${p.firstName} ${p.lastName}`} onErased={detail.reload} />
 
       {pending?.kind === 'endAffiliation' ? (
         <EndDateDialog

@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDebounced, useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
+import { ExportButton } from '../data/ExportButton';
 import { useI18n } from '../../i18n/I18nProvider';
 
 export function PersonListPage() {
@@ -38,9 +39,12 @@ export function PersonListPage() {
       <PageHeader
         title={t('person.listTitle')}
         actions={
-          <Link className="btn btn-primary" to="/personnes/nouvelle">
-            {t('person.new')}
-          </Link>
+          <>
+            <Link className="btn btn-primary" to="/personnes/nouvelle">
+              {t('person.new')}
+            </Link>
+            <ExportButton list="people" filter={{ search: debouncedSearch || undefined, includeArchived: includeArchived || undefined }} />
+          </>
         }
       />
       <form className="filters" role="search" aria-label={t('person.filters')} onSubmit={(e) => e.preventDefault()}>

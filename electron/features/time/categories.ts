@@ -1,0 +1,74 @@
+import { AppError, fieldError } from '../../../shared/api/errors';
+import type { Category } from '../../../shared/features/time/schemas';
+import { normalizeKey } from '../../../shared/validation/text';
+import type { ServiceContext } from '../../app/context';
+import { ensureDefaultCategories } from './common';
+
+/** The categories without their use counts, for screens and writes that only need names. */
+export async function categoryNames(ctx: ServiceContext): Promise<Omit<Category, 'entryCount'>[]> {
+  await ensureDefaultCategories(ctx);
+  const rows = await ctx.db.selectFrom('time_categories').select(['id', 'code', 'name', 'position', 'active']).orderBy('position').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, position: r.position, active: r.active === 1 }));
+}
+
+export async function listCategories(ctx: ServiceContext, includeInactive = false): Promise<Category[]> {
+  await ensureDefaultCategories(ctx);
+  let q = ctx.db
+    .selectFrom('time_categories as c')
+    .select(['c.id', 'c.code', 'c.name', 'c.position', 'c.active'])
+    .select((eb) => eb.selectFrom('time_entries as e').select(eb.fn.countAll<number>().as('n')).whereRef('e.category_id', '=', 'c.id').as('entry_count'))
+    .orderBy('c.position')
+    .orderBy('c.id');
+  if (!includeInactive) q = q.where('c.active', '=', 1);
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, position: r.position, active: r.active === 1, entryCount: Number(r.entry_count ?? 0) }));
+}
+
+async function getCategory(ctx: ServiceContext, id: number): Promise<Category> {
+  const category = (await listCategories(ctx, true)).find((c) => c.id === id);
+  if (!category) throw new AppError('NOT_FOUND', 'error.notFound');
+  return category;
+}
+
+async function assertNameFree(ctx: ServiceContext, name: string, exceptId?: number) {
+  const rows = await ctx.db.selectFrom('time_categories').select(['id', 'name']).execute();
+  const twin = rows.find((r) => r.id !== exceptId && normalizeKey(r.name) === normalizeKey(name));
+  if (twin) throw fieldError('name', 'error.time.categoryDuplicate', { name: twin.name });
+}
+
+export async function createCategory(ctx: ServiceContext, name: string): Promise<Category> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    await ensureDefaultCategories(tctx);
+    await assertNameFree(tctx, name);
+    const last = await trx.selectFrom('time_categories').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
+    const row = await trx
+      .insertInto('time_categories')
+      .values({ code: null, name, position: Number(last?.p ?? 0) + 10, active: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return getCategory(tctx, row.id);
+  });
+}
+
+/** Renaming changes every report that shows the category; deactivating only hides it from new entries. */
+export async function updateCategory(ctx: ServiceContext, id: number, name: string, active: boolean): Promise<Category> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    await getCategory(tctx, id);
+    await assertNameFree(tctx, name, id);
+    await trx.updateTable('time_categories').set({ name, active: active ? 1 : 0 }).where('id', '=', id).execute();
+    return getCategory(tctx, id);
+  });
+}
+
+/** A used category is never deleted (the entries and past reports name it): deactivate it instead. */
+export async function deleteCategory(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const category = await getCategory({ ...ctx, db: trx }, id);
+    if (category.entryCount > 0) throw new AppError('CONFLICT', 'error.time.categoryUsed', { name: category.name, count: category.entryCount });
+    if (category.code) throw new AppError('CONFLICT', 'error.time.categoryBuiltIn', { name: category.name });
+    await trx.deleteFrom('time_categories').where('id', '=', id).execute();
+    return { removed: true };
+  });
+}

@@ -1,0 +1,263 @@
+import type { z } from 'zod';
+import { AppError, type FieldIssue } from '../../../shared/api/errors';
+import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
+import { daysOfMonth, monthRange } from '../../../shared/features/time/period';
+import type { Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
+import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
+import { formatDate } from '../../../shared/format/fr';
+import { nowIso, type ServiceContext } from '../../app/context';
+import { getSettings } from '../settings/service';
+import { categoryNames } from './categories';
+import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
+import { entryWarnings } from './entries';
+
+type GridSave = z.output<typeof gridSaveSchema>;
+
+async function organisationName(ctx: ServiceContext, id: number): Promise<string> {
+  const org = await ctx.db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst();
+  if (!org) throw new AppError('NOT_FOUND', 'error.notFound');
+  return org.name;
+}
+
+function monthEntries(ctx: ServiceContext, organisationId: number, month: string, nature: Nature) {
+  const { from, to } = monthRange(month);
+  return ctx.db
+    .selectFrom('time_entries')
+    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents'])
+    .where('organisation_id', '=', organisationId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('nature', '=', nature)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+}
+
+/** One organisation × one month × one nature: its entries, the rows they make, and what the grid needs to add more. */
+export async function getGrid(ctx: ServiceContext, organisationId: number, month: string, nature: Nature): Promise<Grid> {
+  const name = await organisationName(ctx, organisationId);
+  const { from, to } = monthRange(month);
+  const [entries, categories, periods, settings, rates] = await Promise.all([
+    monthEntries(ctx, organisationId, month, nature),
+    categoryNames(ctx),
+    activeClosedPeriods(ctx),
+    getSettings(ctx),
+    loadRates(ctx),
+  ]);
+  const people = await ctx.db
+    .selectFrom('affiliations as a')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .select(['p.id', 'p.first_name', 'p.last_name'])
+    .distinct()
+    .where('a.organisation_id', '=', organisationId)
+    .where('a.start_date', '<=', to)
+    .where((eb) => eb.or([eb('a.end_date', 'is', null), eb('a.end_date', '>=', from)]))
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .execute();
+  const personIds = [...new Set(entries.map((e) => e.person_id).filter((id): id is number => id !== null))];
+  const missing = personIds.filter((id) => !people.some((p) => p.id === id));
+  const others = missing.length
+    ? await ctx.db.selectFrom('people').select(['id', 'first_name', 'last_name']).where('id', 'in', missing).execute()
+    : [];
+  const names = new Map([...people, ...others].map((p) => [p.id, `${p.first_name} ${p.last_name}`]));
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+
+  const rowKeys = new Map<string, { personId: number | null; categoryId: number }>();
+  for (const e of entries) rowKeys.set(`${e.person_id}|${e.category_id}`, { personId: e.person_id, categoryId: e.category_id });
+  const rows = [...rowKeys.values()]
+    .map((r) => ({
+      personId: r.personId,
+      personName: r.personId === null ? null : names.get(r.personId) ?? '',
+      categoryId: r.categoryId,
+      categoryName: categoryById.get(r.categoryId)?.name ?? '',
+    }))
+    .sort(
+      (a, b) =>
+        frenchOrder(a.personName ?? '\uffff', b.personName ?? '\uffff') ||
+        (categoryById.get(a.categoryId)?.position ?? 0) - (categoryById.get(b.categoryId)?.position ?? 0),
+    );
+
+  const rowPeople = [null, ...new Set([...people.map((p) => p.id), ...personIds])];
+  return {
+    organisationId,
+    organisationName: name,
+    month,
+    nature,
+    entries: entries.map((e) => ({ id: e.id, personId: e.person_id, categoryId: e.category_id, date: e.date, minutes: e.minutes, valueCents: e.value_cents })),
+    rows,
+    people: [...people.map((p) => ({ id: p.id, name: `${p.first_name} ${p.last_name}` })), ...others.map((p) => ({ id: p.id, name: `${p.first_name} ${p.last_name}` }))],
+    categories: categories.filter((c) => c.active || entries.some((e) => e.category_id === c.id)),
+    lockedDays: daysOfMonth(month).filter((d) => periodLocking(periods, d)),
+    etpHours: settings.etpHours,
+    rates: rowPeople.map((personId) => ({
+      personId,
+      hourlyCents: resolveRate(rates, { date: from, personId, organisationId }, settings.defaultHourlyValueCents).hourlyCents,
+    })),
+  };
+}
+
+interface Change {
+  kind: 'create' | 'update' | 'delete';
+  entryId?: number;
+  personId: number | null;
+  categoryId: number;
+  date: string;
+  minutes: number;
+  path: string;
+  line: string;
+}
+
+/**
+ * Writes the whole grid in one transaction. Each cell is compared with the entries it covers:
+ * none and a duration → a new entry on the cell's first day; one entry → updated, or deleted when
+ * the cell is emptied; several entries (a week, or a day with two entries) → only if unchanged.
+ * Every problem is reported with its line and day; nothing is written unless all is right.
+ */
+export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ created: number; updated: number; deleted: number; warnings: TimeWarning[] }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    await organisationName(tctx, input.organisationId);
+    const { from, to } = monthRange(input.month);
+    const existing = await monthEntries(tctx, input.organisationId, input.month, input.nature);
+    const categories = await categoryNames(tctx);
+    const periods = await activeClosedPeriods(tctx);
+    const peopleIds = [...new Set(input.rows.map((r) => r.personId).filter((id): id is number => id !== null))];
+    const people = peopleIds.length ? await trx.selectFrom('people').select(['id', 'first_name', 'last_name']).where('id', 'in', peopleIds).execute() : [];
+    const personName = new Map(people.map((p) => [p.id, `${p.first_name} ${p.last_name}`]));
+
+    const issues: FieldIssue[] = [];
+    const changes: Change[] = [];
+    const seenRows = new Set<string>();
+    let lockedAt: { period: (typeof periods)[number]; date: string } | null = null;
+
+    input.rows.forEach((row, r) => {
+      const category = categories.find((c) => c.id === row.categoryId);
+      const line = `${row.personId === null ? '—' : personName.get(row.personId) ?? '?'} · ${category?.name ?? '?'}`;
+      const rowKey = `${row.personId}|${row.categoryId}`;
+      if (seenRows.has(rowKey)) issues.push({ path: `rows[${r}]`, key: 'error.time.gridDuplicateRow', params: { line } });
+      seenRows.add(rowKey);
+      if (!category) issues.push({ path: `rows[${r}].categoryId`, key: 'error.notFound' });
+      if (row.personId !== null && !personName.has(row.personId)) issues.push({ path: `rows[${r}].personId`, key: 'error.notFound' });
+      row.cells.forEach((cell, c) => {
+        const path = `rows[${r}].cells[${c}].minutes`;
+        const params = { line, date: formatDate(cell.from) };
+        if (cell.from < from || cell.to > to || cell.to < cell.from) {
+          issues.push({ path, key: 'error.time.gridOutsideMonth', params });
+          return;
+        }
+        if (cell.minutes > MAX_MINUTES_PER_DAY) {
+          issues.push({ path, key: 'error.time.gridDurationTooLong', params });
+          return;
+        }
+        const covered = existing.filter((e) => e.person_id === row.personId && e.category_id === row.categoryId && e.date >= cell.from && e.date <= cell.to);
+        const sum = covered.reduce((s, e) => s + e.minutes, 0);
+        if (sum === cell.minutes) return;
+        let change: Change;
+        if (covered.length === 0) {
+          if (category && !category.active) {
+            issues.push({ path, key: 'error.time.categoryInactive', params: { name: category.name } });
+            return;
+          }
+          change = { kind: 'create', personId: row.personId, categoryId: row.categoryId, date: cell.from, minutes: cell.minutes, path, line };
+        } else if (covered.length === 1) {
+          const entry = covered[0]!;
+          change = { kind: cell.minutes === 0 ? 'delete' : 'update', entryId: entry.id, personId: row.personId, categoryId: row.categoryId, date: entry.date, minutes: cell.minutes, path, line };
+        } else {
+          issues.push({ path, key: 'error.time.gridSeveralEntries', params: { ...params, count: covered.length } });
+          return;
+        }
+        const period = periodLocking(periods, change.date);
+        if (period) lockedAt ??= { period, date: change.date };
+        changes.push(change);
+      });
+    });
+    if (lockedAt) {
+      const { period, date } = lockedAt as { period: (typeof periods)[number]; date: string };
+      throw new AppError('LOCKED', 'error.time.locked', { label: period.label, from: formatDate(period.from), to: formatDate(period.to), date: formatDate(date) });
+    }
+
+    // No more than 24 h a person a day, counting the person's other entries (other organisations too).
+    const rewritten = changes.filter((c) => c.entryId !== undefined).map((c) => c.entryId!);
+    const byPersonDay = new Map<string, { personId: number; date: string; minutes: number; changes: Change[] }>();
+    for (const change of changes) {
+      if (change.personId === null || change.kind === 'delete') continue;
+      const key = `${change.personId}|${change.date}`;
+      const slot = byPersonDay.get(key) ?? { personId: change.personId, date: change.date, minutes: 0, changes: [] };
+      slot.minutes += change.minutes;
+      slot.changes.push(change);
+      byPersonDay.set(key, slot);
+    }
+    const slotPeople = [...new Set([...byPersonDay.values()].map((s) => s.personId))];
+    let q = trx
+      .selectFrom('time_entries')
+      .select(['person_id', 'date', (eb) => eb.fn.sum<number>('minutes').as('m')])
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .groupBy(['person_id', 'date']);
+    if (rewritten.length) q = q.where('id', 'not in', rewritten);
+    const elsewhere = slotPeople.length ? await q.where('person_id', 'in', slotPeople).execute() : [];
+    const othersOf = new Map(elsewhere.map((r) => [`${r.person_id}|${r.date}`, Number(r.m)]));
+    for (const [key, slot] of byPersonDay) {
+      const others = othersOf.get(key) ?? 0;
+      if (others + slot.minutes > MAX_MINUTES_PER_DAY) {
+        const first = slot.changes[0]!;
+        issues.push({
+          path: first.path,
+          key: 'error.time.gridDayOverflow',
+          params: { line: first.line, date: formatDate(slot.date), total: formatDuration(others + slot.minutes) },
+        });
+      }
+    }
+    if (issues.length) throw new AppError('VALIDATION', 'error.time.gridInvalid', { count: issues.length }, issues);
+
+    const rates = await loadRates(tctx);
+    const settingsDefault = (await getSettings(tctx)).defaultHourlyValueCents;
+    const now = nowIso(ctx);
+    const deletes = changes.filter((c) => c.kind === 'delete').map((c) => c.entryId!);
+    for (const ids of chunks(deletes)) await trx.deleteFrom('time_entries').where('id', 'in', ids).execute();
+    for (const change of changes.filter((c) => c.kind === 'update')) {
+      const rate = resolveRate(rates, { date: change.date, personId: change.personId, organisationId: input.organisationId }, settingsDefault);
+      const old = await trx.selectFrom('time_entries').select(['rate_id', 'hourly_rate_cents']).where('id', '=', change.entryId!).executeTakeFirstOrThrow();
+      // An entry valued at the settings' default keeps the rate it was valued at.
+      const hourly = rate.rateId === null && old.rate_id === null ? old.hourly_rate_cents : rate.hourlyCents;
+      await trx
+        .updateTable('time_entries')
+        .set({ minutes: change.minutes, rate_id: rate.rateId, hourly_rate_cents: hourly, value_cents: entryValueCents(change.minutes, hourly), updated_at: now })
+        .where('id', '=', change.entryId!)
+        .execute();
+    }
+    const creates = changes.filter((c) => c.kind === 'create');
+    for (const batch of chunks(creates, 200)) {
+      await trx
+        .insertInto('time_entries')
+        .values(
+          batch.map((change) => {
+            const rate = resolveRate(rates, { date: change.date, personId: change.personId, organisationId: input.organisationId }, settingsDefault);
+            return {
+              organisation_id: input.organisationId,
+              person_id: change.personId,
+              date: change.date,
+              minutes: change.minutes,
+              category_id: change.categoryId,
+              nature: input.nature,
+              meeting_id: null,
+              activity_id: null,
+              note: null,
+              rate_id: rate.rateId,
+              hourly_rate_cents: rate.hourlyCents,
+              value_cents: entryValueCents(change.minutes, rate.hourlyCents),
+              created_at: now,
+              updated_at: now,
+            };
+          }),
+        )
+        .execute();
+    }
+    const written = changes.filter((c) => c.kind !== 'delete');
+    const warnings = written.length
+      ? await entryWarnings(tctx, input.organisationId, null, [...new Set(written.map((c) => c.date))].sort())
+      : [];
+    return { created: creates.length, updated: changes.filter((c) => c.kind === 'update').length, deleted: deletes.length, warnings };
+  });
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { ApiError } from '../../../shared/api/errors';
+import { buildCertificate, certificateFileName } from '../../../shared/documents/time/certificate';
+import { api, toApiError } from '../../api/client';
+import { saveDocument } from '../../api/save';
+import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
+import { PageHeader, Section } from '../../components/Page';
+import { useI18n } from '../../i18n/I18nProvider';
+import { OrganisationOptions, useOrganisationOptions, useTimeFormat } from './common';
+
+/** The certificate of one organisation for one period (attestation de mise à disposition), as .docx. */
+export function CertificatesPage() {
+  const { t } = useI18n();
+  const f = useTimeFormat();
+  const organisations = useOrganisationOptions();
+  const year = new Date().getFullYear();
+  const [organisationId, setOrganisationId] = useState('');
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(`${year}-12-31`);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = organisationId || String(organisations.find((o) => o.kind === 'member')?.id ?? '');
+
+  const download = async () => {
+    setError(null);
+    setNotice(null);
+    setBusy(true);
+    try {
+      const data = await api.call('time.certificate', { organisationId: Number(chosen), from, to });
+      const saved = await saveDocument(certificateFileName(data), buildCertificate(data));
+      if (saved) setNotice(t('time.ui.certificates.done', { organisation: data.organisation.name, duration: f.duration(data.total.minutes), value: f.euros(data.total.valueCents) }));
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('time.ui.certificates.title')} subtitle={t('time.ui.certificates.subtitle')} />
+      <Section title={t('time.ui.certificates.heading')} id="certificate-heading">
+        <form
+          className="form"
+          aria-label={t('time.ui.certificates.heading')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void download();
+          }}
+        >
+          <ErrorBanner error={error} />
+          <SuccessBanner message={notice} />
+          <div className="form-grid">
+            <div className="field field-wide">
+              <label htmlFor="certificate-organisation">{t('time.ui.field.organisation')}</label>
+              <select id="certificate-organisation" value={chosen} onChange={(e) => setOrganisationId(e.target.value)}>
+                <OrganisationOptions />
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="certificate-from">{t('time.ui.field.from')}</label>
+              <input id="certificate-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="certificate-to">{t('time.ui.field.to')}</label>
+              <input id="certificate-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            </div>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy || !chosen}>
+              {t('time.ui.certificates.download')}
+            </button>
+          </div>
+        </form>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
+import { readDocx, plain } from '../helpers/docx';
+import { expect, test, type WebApp } from './fixtures';
+
+const ORGANISATION = 'Ressourcerie de l’Écluse';
+const LINE = 'Hélène Martin · Coordination';
+
+async function call(request: APIRequestContext, app: WebApp, method: string, input: unknown) {
+  const response = await request.post(`${app.base}api/${method}`, { data: input, headers: { Authorization: `Bearer ${app.token}` } });
+  return (await response.json()) as { ok: boolean; value?: { id: number }; error?: { code: string; message: string } };
+}
+
+/** The month before the current one, where every day is in the past: `YYYY-MM`, its last day, and a day's label. */
+function lastMonth() {
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getFullYear(), now.getMonth() - 1, 1));
+  const month = first.toISOString().slice(0, 7);
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const label = (day: number) =>
+    new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), day)))
+      .replace(/^1 /, '1er ');
+  return { month, from: `${month}-01`, to: last, label };
+}
+
+test('a secretary fills a month from the keyboard, sees the ETP and the value, closes the period, cannot edit it any more, and downloads the certificate', async ({ page, app, request }) => {
+  const { month, from, to, label } = lastMonth();
+  const year = Number(month.slice(0, 4));
+  const organisation = await call(request, app, 'organisations.create', { kind: 'member', name: ORGANISATION, city: 'Eymoutiers', postcode: '87120' });
+  const person = await call(request, app, 'people.create', { firstName: 'Hélène', lastName: 'Martin' });
+  await call(request, app, 'people.addAffiliation', { personId: person.value!.id, organisationId: organisation.value!.id, role: 'Directrice', startDate: '2020-01-01' });
+  await call(request, app, 'memberships.save', { organisationId: organisation.value!.id, year, feeDueCents: 10000, amountPaidCents: 0 });
+
+  // The month grid of the organisation.
+  await page.getByRole('link', { name: 'Temps', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Grille du mois' })).toBeVisible();
+  await page.getByLabel('Structure', { exact: true }).selectOption({ label: ORGANISATION });
+  await page.getByLabel('Mois', { exact: true }).fill(month);
+  await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Hélène Martin' });
+  await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Coordination' });
+  await page.getByRole('button', { name: 'Ajouter la ligne' }).click();
+
+  // Typed like a spreadsheet: the first cell has the focus, Tab moves right, each duration as people say it.
+  const cell = (day: number) => page.getByRole('textbox', { name: `${LINE}, ${label(day)}` });
+  await expect(cell(1)).toBeFocused();
+  await page.keyboard.type('2h30');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1:30');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('90 min');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('45');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('8');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('deux heures');
+  await expect(page.getByText(`${LINE}, ${label(6)} : Durée illisible`)).toBeVisible();
+  await expect(cell(6)).toHaveAttribute('aria-invalid', 'true');
+  // Escape gives the cell back what it held.
+  await page.keyboard.press('Escape');
+  await expect(cell(6)).toHaveValue('');
+  await expect(cell(6)).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Totals as one types: 2 h 30 + 1 h 30 + 1 h 30 + 45 min + 8 h = 14 h 15; at the default 20 €/h, 285 €.
+  // A cell left is shown as read: `90 min` becomes `1h30`, a bare `45` is minutes, a bare `8` hours.
+  await expect(cell(3)).toHaveValue('1h30');
+  await expect(cell(4)).toHaveValue('45min');
+  await expect(cell(5)).toHaveValue('8h');
+  await expect(page.getByTestId('grid-grand-total')).toHaveText('14h15');
+  await expect(page.getByTestId('grid-total-hours')).toHaveText('14 h 15');
+  await expect(page.getByTestId('grid-total-value')).toHaveText(/285,00\s€/);
+  await page.getByRole('button', { name: 'Enregistrer la grille' }).click();
+  await expect(page.getByText('Grille enregistrée : 5 saisie(s) créée(s), 0 modifiée(s), 0 supprimée(s).')).toBeVisible();
+  await expect(cell(3)).toHaveValue('1h30');
+  await expect(cell(4)).toHaveValue('45min');
+  // ETP of the month: 14,25 h ÷ (1 607 h ÷ 12).
+  await expect(page.getByTestId('grid-total-etp')).toHaveText('0,11');
+  await expect(page.getByTestId('grid-total-value')).toHaveText(/285,00\s€/);
+
+  // The month is reported, then closed.
+  await page.getByRole('link', { name: 'Périodes closes' }).click();
+  const close = page.getByRole('form', { name: 'Clore une période' });
+  await close.getByRole('textbox', { name: 'Du', exact: true }).fill(from);
+  await close.getByRole('textbox', { name: 'Au', exact: true }).fill(to);
+  await close.getByRole('textbox', { name: 'Libellé' }).fill(`Mois de ${month} (bilan)`);
+  await close.getByRole('button', { name: 'Clore la période' }).click();
+  await expect(page.getByText(`Période « Mois de ${month} (bilan) » close : 5 saisie(s) verrouillée(s).`)).toBeVisible();
+
+  // An edit is now refused, in the grid…
+  await page.getByRole('link', { name: 'Grille du mois' }).click();
+  await expect(page.getByText('Ce mois est dans une période close')).toBeVisible();
+  await cell(1).click();
+  await page.keyboard.type('3h');
+  await expect(page.getByRole('alert').filter({ hasText: 'est dans une période close : cette case ne peut plus être modifiée' })).toBeVisible();
+  await expect(cell(1)).toHaveValue('2h30');
+  // …and by the service itself, whatever the client.
+  const list = (await call(request, app, 'time.entries.list', { organisationId: organisation.value!.id })) as unknown as { value: { items: { id: number; date: string; categoryId: number }[] } };
+  const entry = list.value.items[0]!;
+  const refused = await call(request, app, 'time.entries.update', {
+    id: entry.id,
+    organisationId: organisation.value!.id,
+    personId: person.value!.id,
+    date: entry.date,
+    minutes: '3h',
+    categoryId: entry.categoryId,
+    nature: 'secondment',
+  });
+  expect(refused.error?.code).toBe('LOCKED');
+  expect(refused.error?.message).toContain(`La période « Mois de ${month} (bilan) »`);
+
+  // The certificate of the month downloads, with the same figures.
+  await page.getByRole('link', { name: 'Attestations' }).click();
+  await page.getByLabel('Structure', { exact: true }).selectOption({ label: ORGANISATION });
+  await page.getByLabel('Du', { exact: true }).fill(from);
+  await page.getByLabel('Au', { exact: true }).fill(to);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger l’attestation (.docx)' }).click()]);
+  expect(download.suggestedFilename()).toBe(`attestation-temps-ressourcerie-de-l-ecluse-${from}-${to}.docx`);
+  const doc = readDocx(readFileSync((await download.path())!));
+  expect(doc.headings[0]).toEqual({ level: 0, text: 'Attestation de mise à disposition' });
+  const months = doc.tables[0]!.map((row) => row.map(plain));
+  expect(months[months.length - 1]).toEqual(['Total', '14 h 15', '100 %', '285,00 €']);
+});
