@@ -28,7 +28,7 @@ export function createAppRouter() {
       element: <Layout />,
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: <Navigate to="/structures" replace /> },
+        { index: true, element: <Navigate to="/accueil" replace /> },
         { path: 'accueil', element: <DashboardPage /> },
         { path: 'activites', element: <ActivitiesPage /> },
         { path: 'porteurs', element: <FoundersPage /> },

@@ -7,6 +7,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   PageNumber,
   Paragraph,
   Table,
@@ -243,7 +244,7 @@ export function buildDocument(spec: DocumentSpec): Document {
     creator: spec.letterhead.name,
     features: spec.updateFields ? { updateFields: true } : undefined,
     styles: {
-      default: { document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 100, line: 276 } } } },
+      default: { document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 100, line: 276, lineRule: LineRuleType.AUTO } } } },
       paragraphStyles: [
         { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 36, bold: true, color: ACCENT }, paragraph: { spacing: { before: 120, after: 120 } } },
         { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, outlineLevel: 0 } },

@@ -88,7 +88,8 @@ export const test = base.extend<{ app: WebApp }>({
     const parsed = new URL(url);
     const app: WebApp = { url, base: `${parsed.origin}/`, token: parsed.searchParams.get('token') ?? '', dbFile };
     try {
-      await page.goto(url);
+      // Tests start where the membership file starts; the app itself opens on the dashboard (shell.spec).
+      await page.goto(`${url}#/structures`);
       await use(app);
     } finally {
       await stop(child);

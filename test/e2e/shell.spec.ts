@@ -29,3 +29,9 @@ test('the keyboard alone reaches the navigation and opens Personnes', async ({ p
   await expect(page).toHaveURL(/#\/personnes$/);
   await expect(target).toHaveAttribute('aria-current', 'page');
 });
+
+test('the app opens on the home dashboard', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Accueil' })).toHaveAttribute('aria-current', 'page');
+});
