@@ -75,3 +75,19 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, dange
     </Modal>
   );
 }
+
+/** "Quitter sans enregistrer ?": the one question asked wherever unsaved changes could be lost. */
+export function DiscardChangesDialog({ onLeave, onStay }: { onLeave: () => void; onStay: () => void }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmDialog
+      title={t('unsaved.title')}
+      message={<p>{t('unsaved.message')}</p>}
+      confirmLabel={t('unsaved.leave')}
+      cancelLabel={t('unsaved.stay')}
+      danger
+      onConfirm={onLeave}
+      onCancel={onStay}
+    />
+  );
+}

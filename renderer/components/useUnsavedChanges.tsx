@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
-import { useI18n } from '../i18n/I18nProvider';
-import { ConfirmDialog } from './Dialog';
+import { DiscardChangesDialog } from './Dialog';
 
 /**
  * Keeps a dirty form from being left silently: in-app navigation asks "Quitter sans
@@ -9,7 +8,6 @@ import { ConfirmDialog } from './Dialog';
  * Call `allowNavigation()` right before navigating away after a successful save.
  */
 export function useUnsavedChanges(dirty: boolean): { dialog: ReactNode; allowNavigation: () => void } {
-  const { t } = useI18n();
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
   const bypass = useRef(false);
@@ -38,15 +36,7 @@ export function useUnsavedChanges(dirty: boolean): { dialog: ReactNode; allowNav
 
   const dialog =
     blocker.state === 'blocked' ? (
-      <ConfirmDialog
-        title={t('unsaved.title')}
-        message={<p>{t('unsaved.message')}</p>}
-        confirmLabel={t('unsaved.leave')}
-        cancelLabel={t('unsaved.stay')}
-        danger
-        onConfirm={() => blocker.proceed()}
-        onCancel={() => blocker.reset()}
-      />
+      <DiscardChangesDialog onLeave={() => blocker.proceed()} onStay={() => blocker.reset()} />
     ) : null;
 
   return { dialog, allowNavigation };

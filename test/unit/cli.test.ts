@@ -53,7 +53,7 @@ afterAll(() => {
 describe('cli', () => {
   it('prints French help for the program and every command, exit 0', { timeout: SLOW }, async () => {
     // Two at a time: a process per command all at once starves a two-core machine.
-    const [global, ...commands] = await inBatches([['--help'], ...COMMANDS.map((c) => [...c.name.split(' '), '--help'])], 2);
+    const [global = { status: -1, stdout: '', stderr: '' }, ...commands] = await inBatches([['--help'], ...COMMANDS.map((c) => [...c.name.split(' '), '--help'])], 2);
     expect(global.status).toBe(0);
     expect(global.stdout).toContain('Commandes :');
     for (const c of COMMANDS) expect(global.stdout).toContain(c.name);

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type Activity, type ActivityInput, type ActivityKind } from '../../../shared/features/activities/schemas';
 import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { ConfirmDialog, Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
@@ -211,15 +211,7 @@ function EditActivityDialog({ activity, onClose, onSaved, onDirtyChange }: { act
         }}
       />
       {confirmClose ? (
-        <ConfirmDialog
-          title={t('unsaved.title')}
-          message={<p>{t('unsaved.message')}</p>}
-          confirmLabel={t('unsaved.leave')}
-          cancelLabel={t('unsaved.stay')}
-          danger
-          onConfirm={onClose}
-          onCancel={() => setConfirmClose(false)}
-        />
+        <DiscardChangesDialog onLeave={onClose} onStay={() => setConfirmClose(false)} />
       ) : null}
     </Modal>
   );

@@ -6,7 +6,7 @@ import { EXPENSE_CATEGORIES, budgetInputSchema, type Budget } from '../../../sha
 import type { Language } from '../../../shared/i18n/index';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Page';
@@ -335,18 +335,10 @@ export function BudgetDialog({ budget, onClose, onSaved }: BudgetDialogProps) {
       </form>
       )}
       {confirmClose ? (
-        <ConfirmDialog
-          title={t('unsaved.title')}
-          message={<p>{t('unsaved.message')}</p>}
-          confirmLabel={t('unsaved.leave')}
-          cancelLabel={t('unsaved.stay')}
-          danger
-          onConfirm={() => {
+        <DiscardChangesDialog onLeave={() => {
             allowNavigation();
             onClose();
-          }}
-          onCancel={() => setConfirmClose(false)}
-        />
+          }} onStay={() => setConfirmClose(false)} />
       ) : null}
       {leaveDialog}
     </Modal>

@@ -6,7 +6,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import { FOUNDER_STAGES, founderInputSchema, type Founder } from '../../../shared/features/activities/schemas';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Page';
@@ -112,18 +112,10 @@ export function FounderDialog({ founder, onClose, onSaved }: FounderDialogProps)
       </form>
       )}
       {confirmClose ? (
-        <ConfirmDialog
-          title={t('unsaved.title')}
-          message={<p>{t('unsaved.message')}</p>}
-          confirmLabel={t('unsaved.leave')}
-          cancelLabel={t('unsaved.stay')}
-          danger
-          onConfirm={() => {
+        <DiscardChangesDialog onLeave={() => {
             allowNavigation();
             onClose();
-          }}
-          onCancel={() => setConfirmClose(false)}
-        />
+          }} onStay={() => setConfirmClose(false)} />
       ) : null}
       {leaveDialog}
     </Modal>

@@ -6,7 +6,7 @@ import { REPORT_METRICS, grantInputSchema, type Grant, type ReportMetric } from 
 import type { Language } from '../../../shared/i18n/index';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Page';
@@ -219,18 +219,10 @@ export function GrantDialog({ grant, onClose, onSaved }: GrantDialogProps) {
       </form>
       )}
       {confirmClose ? (
-        <ConfirmDialog
-          title={t('unsaved.title')}
-          message={<p>{t('unsaved.message')}</p>}
-          confirmLabel={t('unsaved.leave')}
-          cancelLabel={t('unsaved.stay')}
-          danger
-          onConfirm={() => {
+        <DiscardChangesDialog onLeave={() => {
             allowNavigation();
             onClose();
-          }}
-          onCancel={() => setConfirmClose(false)}
-        />
+          }} onStay={() => setConfirmClose(false)} />
       ) : null}
       {leaveDialog}
     </Modal>

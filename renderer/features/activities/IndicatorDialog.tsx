@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { INDICATOR_UNITS, indicatorInputSchema, type Indicator } from '../../../shared/features/activities/schemas';
 import { api } from '../../api/client';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
@@ -86,15 +86,7 @@ export function IndicatorDialog({ indicator, onClose, onSaved }: { indicator: In
         </div>
       </form>
       {confirmClose ? (
-        <ConfirmDialog
-          title={t('unsaved.title')}
-          message={<p>{t('unsaved.message')}</p>}
-          confirmLabel={t('unsaved.leave')}
-          cancelLabel={t('unsaved.stay')}
-          danger
-          onConfirm={onClose}
-          onCancel={() => setConfirmClose(false)}
-        />
+        <DiscardChangesDialog onLeave={onClose} onStay={() => setConfirmClose(false)} />
       ) : null}
     </Modal>
   );

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useAssociation } from '../../app/AssociationProvider';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { ConfirmDialog, Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError, moneyFieldsResolver } from '../../components/forms';
@@ -274,18 +274,10 @@ export function MembershipDialog({ membership, organisationId, organisationName:
         </div>
       </form>
       {confirmClose ? (
-        <ConfirmDialog
-          title={t('unsaved.title')}
-          message={<p>{t('unsaved.message')}</p>}
-          confirmLabel={t('unsaved.leave')}
-          cancelLabel={t('unsaved.stay')}
-          danger
-          onConfirm={() => {
+        <DiscardChangesDialog onLeave={() => {
             allowNavigation();
             onClose();
-          }}
-          onCancel={() => setConfirmClose(false)}
-        />
+          }} onStay={() => setConfirmClose(false)} />
       ) : null}
       {confirmDelete && membership ? (
         <ConfirmDialog
