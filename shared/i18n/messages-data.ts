@@ -39,6 +39,12 @@ export const dataFr = {
   'data.field.category': 'Catégorie',
   'data.field.nature': 'Nature',
   'data.field.hours': 'Heures',
+  'data.field.title': 'Intitulé',
+  'data.field.place': 'Lieu',
+  'data.field.leadOrganisations': 'Structures porteuses',
+  'data.field.visitorKind': 'Visiteur',
+  'data.field.peopleReached': 'Personnes touchées',
+  'data.field.campaign': 'Campagne',
   'data.field.value': 'Valorisation (€)',
 
   // Import.
@@ -67,6 +73,9 @@ export const dataFr = {
   'data.import.defaultRole': 'Contact',
   'data.import.unknownPerson': 'Personne inconnue : « {value} ». Écrivez « Prénom Nom » comme dans Maillage, ou importez d’abord les personnes.',
   'data.import.unknownCategory': 'Catégorie inconnue : « {value} ». Créez-la d’abord dans le temps mis à disposition, ou corrigez le nom.',
+  'data.import.badActivityKind': 'Type d’action inconnu : « {value} » (sensibilisation, animation, visite, colloque, accompagnement, communication ou autre).',
+  'data.import.badVisitorKind': 'Visiteur inconnu : « {value} » (collectivité, porteur de projet ou autre).',
+  'data.import.noIndicatorColumn': 'Aucune colonne ne donne un indicateur de l’observatoire : nommez les colonnes par le libellé ou le code de l’indicateur.',
   'data.import.badNature': 'Nature inconnue : « {value} » (attendu : mise à disposition ou bénévolat).',
 
   // Backups and restore.
@@ -328,6 +337,7 @@ export const dataFr = {
   'data.ui.reason.email': "même e-mail",
   'data.ui.reason.organisationYear': "même structure et même année",
   'data.ui.reason.personDate': "même personne, date et catégorie",
+  'data.ui.reason.dateKindTitle': "même date, type et intitulé",
   'data.ui.reason.inFile': "même ligne dans le fichier",
   'data.ui.choiceFor': "Que faire de la ligne {line} ?",
   'data.ui.skip': "Ignorer",
@@ -419,6 +429,12 @@ export const dataEn: Record<keyof typeof dataFr, string> = {
   'data.field.category': 'Category',
   'data.field.nature': 'Nature',
   'data.field.hours': 'Hours',
+  'data.field.title': 'Title',
+  'data.field.place': 'Place',
+  'data.field.leadOrganisations': 'Leading organisations',
+  'data.field.visitorKind': 'Visitor',
+  'data.field.peopleReached': 'People reached',
+  'data.field.campaign': 'Campaign',
   'data.field.value': 'Value (€)',
 
   'data.import.tooLarge': 'File too large ({size}): the limit is {limit}. Split it into several files.',
@@ -446,6 +462,9 @@ export const dataEn: Record<keyof typeof dataFr, string> = {
   'data.import.defaultRole': 'Contact',
   'data.import.unknownPerson': 'Unknown person: “{value}”. Write “First Last” as in Maillage, or import the people first.',
   'data.import.unknownCategory': 'Unknown category: “{value}”. Create it first in donated time, or fix the name.',
+  'data.import.badActivityKind': 'Unknown kind of activity: “{value}” (awareness, outreach, visit, conference, support, communication or other).',
+  'data.import.badVisitorKind': 'Unknown visitor: “{value}” (local authority, project founder or other).',
+  'data.import.noIndicatorColumn': 'No column gives an observatory indicator: name the columns after the indicator’s label or code.',
   'data.import.badNature': 'Unknown nature: “{value}” (expected: secondment or volunteering).',
 
   'data.backup.badName': 'Backup name refused: “{name}”. Choose a file of the backups folder.',
@@ -700,6 +719,7 @@ export const dataEn: Record<keyof typeof dataFr, string> = {
   'data.ui.reason.email': "same e-mail",
   'data.ui.reason.organisationYear': "same organisation and year",
   'data.ui.reason.personDate': "same person, date and category",
+  'data.ui.reason.dateKindTitle': "same date, kind and title",
   'data.ui.reason.inFile': "same line in the file",
   'data.ui.choiceFor': "What to do with line {line}?",
   'data.ui.skip': "Skip",

@@ -214,14 +214,11 @@ describe('spreadsheet import: people and memberships', () => {
     expect(a.count('organisations')).toBe(0);
   });
 
-  it('declares the types that do not exist yet as unavailable, with a clear message', async () => {
+  it('offers every type the issue names, all available', async () => {
     const a = await app();
     const types = await a.call('data.import.types', {});
-    expect(types.filter((t) => t.available).map((t) => t.type)).toEqual(expect.arrayContaining(['organisations', 'people', 'memberships']));
-    for (const t of types.filter((x) => !x.available)) {
-      const error = await a.fail('data.import.analyze', { fileName: 'x.csv', base64: excelCsv(['a;b', '1;2']), type: t.type });
-      expect(error.message).toMatch(/pas encore disponible/);
-    }
+    expect(types.map((t) => t.type).sort()).toEqual(['activities', 'indicators', 'memberships', 'organisations', 'people', 'time']);
+    expect(types.filter((t) => !t.available)).toEqual([]);
   });
 });
 
@@ -320,5 +317,104 @@ describe('CLI import of a spreadsheet', () => {
     // The archive import is untouched: a .json file still goes there.
     expect(await runCli(['import', path.join(dir, 'absente.json'), '--db', db], io)).toBe(1);
     expect(err.at(-1)).toMatch(/Archive introuvable/);
+  });
+});
+
+describe('spreadsheet import: activities and observatory figures', () => {
+  it('imports activities from a ";" CSV with French dates and two leading organisations in one cell', async () => {
+    const a = await app();
+    const vezere = await a.call('organisations.create', { name: 'Ressourcerie de la Vézère', kind: 'member', siret: SIRET_A });
+    const grenier = await a.call('organisations.create', { name: 'Le Grenier à réemploi', kind: 'member' });
+    const lines = [
+      'Date;Type d’action;Intitulé;Lieu;Structures porteuses;Visiteur;Personnes touchées;Campagne',
+      `14/03/2026;Sensibilisation;Atelier réparation;Tulle;"ressourcerie de la vezere; Le Grenier à réemploi";;35;Semaine du réemploi`,
+      `02/04/2026;Visite;Visite des élus;Allassac;${SIRET_A};Collectivité;12;`,
+    ];
+    const analysis = await a.call('data.import.analyze', { fileName: 'actions.csv', base64: excelCsv(lines), type: 'activities' });
+    expect(analysis.mapping).toEqual(['date', 'kind', 'title', 'place', 'leadOrganisations', 'visitorKind', 'peopleReached', 'campaign']);
+    expect(analysis.issues).toEqual([]);
+    expect(await a.call('data.import.commit', { fileName: 'actions.csv', base64: excelCsv(lines), type: 'activities' })).toMatchObject({ created: 2, updated: 0 });
+    const { items } = await a.call('activities.list', { from: null, to: null });
+    const workshop = items.find((i) => i.title === 'Atelier réparation')!;
+    expect(workshop).toMatchObject({ date: '2026-03-14', kind: 'awareness', peopleReached: 35, campaign: 'Semaine du réemploi' });
+    expect(workshop.leads.map((l) => l.id).sort()).toEqual([vezere.id, grenier.id].sort());
+    expect(items.find((i) => i.title === 'Visite des élus')).toMatchObject({ kind: 'visit', visitorKind: 'local_authority', leads: [{ id: vezere.id }] });
+
+    // The same date, kind and title again (case and accents aside) is a duplicate.
+    const again = await a.call('data.import.analyze', { fileName: 'actions.csv', base64: excelCsv([lines[0]!, lines[1]!.replace('Atelier réparation', 'ATELIER REPARATION')]), type: 'activities' });
+    expect(again.duplicates).toMatchObject([{ line: 2, reason: 'dateKindTitle' }]);
+  });
+
+  it('reports a visit without visitor and an unknown organisation by line and column, and writes nothing', async () => {
+    const a = await app();
+    await a.call('organisations.create', { name: 'Ressourcerie A', kind: 'member' });
+    const lines = [
+      'Date;Type;Intitulé;Structures porteuses;Visiteur',
+      '05/05/2026;Visite;Visite de la ressourcerie;Ressourcerie A;',
+      '06/05/2026;Animation;Stand au marché;"Ressourcerie A, Ressourcerie Inconnue";',
+      '07/05/2026;Animation;Stand à la foire;Ressourcerie A;',
+    ];
+    const analysis = await a.call('data.import.analyze', { fileName: 'actions.csv', base64: excelCsv(lines), type: 'activities' });
+    expect(analysis.issues.map((i) => formatImportIssue('fr', i))).toEqual([
+      'Ligne 2, colonne « Visiteur » : Visiteur : pour une visite, indiquez qui a visité (collectivité, porteur de projet ou autre).',
+      'Ligne 3, colonne « Structures porteuses » : Structure inconnue : « Ressourcerie Inconnue ». Importez d’abord les structures, ou corrigez le nom.',
+    ]);
+    const error = await a.fail('data.import.commit', { fileName: 'actions.csv', base64: excelCsv(lines), type: 'activities' });
+    expect(error.message).toContain('Ligne 2, colonne « Visiteur »');
+    expect(a.count('activities')).toBe(0);
+  });
+
+  it('imports a wide sheet of indicator values, matched by label or code, and updates existing ones', async () => {
+    const a = await app();
+    const vezere = await a.call('organisations.create', { name: 'Ressourcerie de la Vézère', kind: 'member' });
+    const grenier = await a.call('organisations.create', { name: 'Le Grenier à réemploi', kind: 'member' });
+    const lines = ['Structure;Année;Tonnes collectées;tonnes_reused;Salariés;Chiffre d’affaires des ventes', 'Ressourcerie de la Vézère;2025;120,5;80,25;7;45 000,50', 'Le Grenier à réemploi;2025;60;;3;'];
+    const analysis = await a.call('data.import.analyze', { fileName: 'observatoire.csv', base64: excelCsv(lines), type: 'indicators' });
+    expect(analysis.mapping).toEqual(['organisation', 'year', 'indicator.tonnes_collected', 'indicator.tonnes_reused', 'indicator.employees', 'indicator.sales_revenue']);
+    expect(analysis.fields?.some((f) => f.key === 'indicator.tonnes_collected' && f.label === 'Tonnes collectées')).toBe(true);
+    expect(analysis.issues).toEqual([]);
+    expect(await a.call('data.import.commit', { fileName: 'observatoire.csv', base64: excelCsv(lines), type: 'indicators' })).toMatchObject({ created: 2 });
+    const { items: list } = await a.call('observatory.indicators.list', {});
+    const idOf = (code: string) => String(list.find((i) => i.code === code)!.id);
+    const form = await a.call('observatory.form', { organisationId: vezere.id, year: 2025 });
+    expect(form.values).toMatchObject({ [idOf('tonnes_collected')]: 120.5, [idOf('tonnes_reused')]: 80.25, [idOf('employees')]: 7, [idOf('sales_revenue')]: 4500050 });
+
+    // The same organisation and year again is a duplicate; "update" replaces the values given.
+    const update = ['Structure;Année;Tonnes collectées', 'Le Grenier à réemploi;2025;65'];
+    const again = await a.call('data.import.analyze', { fileName: 'o.csv', base64: excelCsv(update), type: 'indicators' });
+    expect(again.duplicates).toMatchObject([{ line: 2, reason: 'organisationYear' }]);
+    expect(await a.call('data.import.commit', { fileName: 'o.csv', base64: excelCsv(update), type: 'indicators', duplicates: { default: 'update' } })).toMatchObject({ updated: 1 });
+    const after = await a.call('observatory.form', { organisationId: grenier.id, year: 2025 });
+    expect(after.values).toMatchObject({ [idOf('tonnes_collected')]: 65, [idOf('employees')]: 3 });
+  });
+
+  it('refuses a negative tonnage and a decimal headcount by line and column, and writes nothing', async () => {
+    const a = await app();
+    await a.call('organisations.create', { name: 'Ressourcerie A', kind: 'member' });
+    const lines = ['Structure;Année;Tonnes collectées;Salariés', 'Ressourcerie A;2025;-3,5;2', 'Ressourcerie A;2024;10;2,5'];
+    const analysis = await a.call('data.import.analyze', { fileName: 'o.csv', base64: excelCsv(lines), type: 'indicators' });
+    expect(analysis.issues.map((i) => formatImportIssue('fr', i))).toEqual([
+      'Ligne 2, colonne « Tonnes collectées » : Tonnes collectées : un tonnage ne peut pas être négatif.',
+      'Ligne 3, colonne « Salariés » : Salariés : un nombre entier est attendu (c’est un effectif ou un nombre, pas une quantité décimale).',
+    ]);
+    expect((await a.fail('data.import.commit', { fileName: 'o.csv', base64: excelCsv(lines), type: 'indicators' })).code).toBe('VALIDATION');
+    expect(a.count('indicator_values')).toBe(0);
+  });
+
+  it('imports activities through the CLI, with --dry-run', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const out: string[] = [];
+    const io = { stdout: (t: string) => out.push(t), stderr: () => undefined };
+    expect(await runCli(['init', '--db', db], io)).toBe(0);
+    const orgs = path.join(dir, 'structures.csv');
+    fs.writeFileSync(orgs, 'Nom\nRessourcerie A\n');
+    expect(await runCli(['import', orgs, '--type', 'organisations', '--db', db], io)).toBe(0);
+    const file = path.join(dir, 'actions.csv');
+    fs.writeFileSync(file, 'Date;Type;Intitulé;Structure porteuse\n01/06/2026;Conférence;Colloque régional;Ressourcerie A\n');
+    expect(await runCli(['import', file, '--type', 'activities', '--dry-run', '--db', db], io)).toBe(0);
+    expect(out.join('')).toMatch(/1 seraient créée/);
+    expect(await runCli(['import', file, '--type', 'activities', '--db', db], io)).toBe(0);
+    expect(out.join('')).toMatch(/1 créée\(s\)/);
   });
 });

@@ -33,7 +33,7 @@ async function assertFounder(db: Kysely<DB>, founderId: number | null): Promise<
   if (!found) throw fieldError('projectFounderId', 'error.notFound');
 }
 
-function activityColumns(v: ActivityValues) {
+export function activityColumns(v: ActivityValues) {
   return {
     kind: v.kind,
     date: v.date,
@@ -48,7 +48,7 @@ function activityColumns(v: ActivityValues) {
   };
 }
 
-async function writeOrganisations(db: Kysely<DB>, activityId: number, v: ActivityValues): Promise<void> {
+export async function writeOrganisations(db: Kysely<DB>, activityId: number, v: ActivityValues): Promise<void> {
   await db.deleteFrom('activity_organisations').where('activity_id', '=', activityId).execute();
   const leads = [...new Set(v.leadOrganisationIds)];
   const partners = [...new Set(v.partnerOrganisationIds)].filter((id) => !leads.includes(id));
@@ -56,7 +56,8 @@ async function writeOrganisations(db: Kysely<DB>, activityId: number, v: Activit
   if (rows.length) await db.insertInto('activity_organisations').values(rows).execute();
 }
 
-async function validateActivity(db: Kysely<DB>, v: ActivityValues): Promise<void> {
+/** Also used by the spreadsheet import, inside its own transaction. */
+export async function validateActivity(db: Kysely<DB>, v: ActivityValues): Promise<void> {
   // The contract checks these too; the service keeps the rule for every caller (CLI, demo, imports).
   if (v.leadOrganisationIds.length === 0) throw fieldError('leadOrganisationIds', 'error.activity.leadRequired');
   if (v.kind === 'visit' && !v.visitorKind) throw fieldError('visitorKind', 'error.activity.visitorRequired');

@@ -122,7 +122,8 @@ export function ImportPage() {
     }
   };
 
-  const fields = IMPORT_FIELDS[type];
+  // The observatory's indicators come from the database: the analysis gives them.
+  const fields = (analysis?.type === type ? analysis.fields : undefined) ?? IMPORT_FIELDS[type];
   const mappingChanged = analysis && mapping && mapping.some((f, i) => f !== analysis.mapping[i]);
   const ready = analysis && !mappingChanged && analysis.issueCount === 0;
   const overridden = Object.values(choices.lines).filter((c) => c !== choices.default).length;

@@ -84,9 +84,33 @@ export const IMPORT_FIELDS: Record<ImportType, readonly ImportField[]> = {
     f('nature', 'text', ['nature', 'mise a disposition ou benevolat', 'type de temps', 'statut']),
     f('note', 'text', [...NOTE, 'objet', 'libelle', 'description']),
   ],
-  activities: [],
-  indicators: [],
+  activities: [
+    f('date', 'date', ['date', 'jour', 'date de l action', 'date de l activite', 'day'], true),
+    f('kind', 'text', ['type', 'type d action', 'type d activite', 'nature de l action', 'categorie', 'kind', 'activity type'], true),
+    f('title', 'text', ['intitule', 'titre', 'libelle', 'objet', 'action', 'title', 'description courte'], true),
+    f('place', 'text', ['lieu', 'commune', 'ville', 'place', 'location']),
+    f('leadOrganisations', 'text', ['structures porteuses', 'structure porteuse', 'porteur', 'porteurs', 'menee par', 'structures', 'structure', 'organisation', 'organisations', 'lead', 'led by', 'lead organisations'], true),
+    f('visitorKind', 'text', ['visiteur', 'type de visiteur', 'public', 'visitor', 'visitor kind']),
+    f('peopleReached', 'integer', ['personnes touchees', 'personnes sensibilisees', 'nombre de personnes', 'participants', 'nb participants', 'public touche', 'people reached']),
+    f('campaign', 'text', ['campagne', 'operation', 'campaign']),
+    f('note', 'text', NOTE),
+  ],
+  /** One row per organisation and year; the indicator columns are the observatory's own list, added when the file is read. */
+  indicators: [
+    f('organisation', 'text', [...ORGANISATION, 'membre']),
+    f('organisationSiret', 'text', ['siret', 'n siret', 'numero siret', 'no siret']),
+    f('year', 'integer', ['annee', 'exercice', 'year', 'millesime'], true),
+  ],
 };
+
+/** The field of an observatory indicator in an import ("indicator.tonnes_collected"). */
+export const INDICATOR_FIELD_PREFIX = 'indicator.';
+
+/** An indicator as an import field: matched by its label or its code; its label is shown as is. */
+export function indicatorField(indicator: { code: string; label: string }): ImportField {
+  const synonyms = [...new Set([headerKey(indicator.label), headerKey(indicator.code), headerKey(indicator.code.replace(/_/g, ' '))])].filter((s) => s !== '');
+  return { key: `${INDICATOR_FIELD_PREFIX}${indicator.code}`, label: indicator.label, kind: 'decimal', required: false, synonyms };
+}
 
 /** A column title as compared: no accents, case, punctuation or numbering marks ("N° SIRET" → "n siret"). */
 export function headerKey(header: string): string {
@@ -100,8 +124,7 @@ export function headerKey(header: string): string {
  * Proposes a field for each column: an exact synonym wins, then a title that starts with one
  * ("Code postal du siège"). A field is given to one column only, the first that claims it.
  */
-export function suggestMapping(type: ImportType, headers: readonly string[]): (string | null)[] {
-  const fields = IMPORT_FIELDS[type];
+export function suggestMapping(type: ImportType, headers: readonly string[], fields: readonly ImportField[] = IMPORT_FIELDS[type]): (string | null)[] {
   const taken = new Set<string>();
   const keys = headers.map(headerKey);
   const result: (string | null)[] = headers.map(() => null);

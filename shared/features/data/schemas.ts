@@ -85,7 +85,7 @@ export const importIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
-export const DUPLICATE_REASONS = ['siret', 'name', 'personName', 'email', 'organisationYear', 'personDate', 'inFile'] as const;
+export const DUPLICATE_REASONS = ['siret', 'name', 'personName', 'email', 'organisationYear', 'personDate', 'dateKindTitle', 'inFile'] as const;
 
 export const importDuplicateSchema = z.object({
   line: z.number().int(),
@@ -136,6 +136,8 @@ export const importAnalysisSchema = z.object({
   issueCount: z.number().int(),
   duplicates: z.array(importDuplicateSchema),
   duplicateCount: z.number().int(),
+  /** The fields this file can map to, when they depend on the database (the observatory's indicators). */
+  fields: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(['text', 'date', 'money', 'integer', 'decimal']), required: z.boolean().optional() })).optional(),
 });
 export type ImportAnalysis = z.infer<typeof importAnalysisSchema>;
 

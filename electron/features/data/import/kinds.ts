@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { ImportType } from '../../../../shared/features/data/import-fields';
+import { IMPORT_FIELDS, indicatorField, INDICATOR_FIELD_PREFIX, type ImportField, type ImportType } from '../../../../shared/features/data/import-fields';
 import type { DuplicateChoice, ImportDuplicate, ImportIssue } from '../../../../shared/features/data/schemas';
 import { membershipInputSchema, PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/features/memberships/schemas';
 import { organisationInputSchema, type OrganisationKind } from '../../../../shared/features/organisations/schemas';
 import { personInputSchema } from '../../../../shared/features/people/schemas';
+import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type ActivityKind, type ActivityValues, type IndicatorUnit, type VisitorKind } from '../../../../shared/features/activities/schemas';
 import { keyForIssue } from '../../../../shared/validation/zod-issues';
 import { normalizeKey } from '../../../../shared/validation/text';
 import { MAX_MINUTES_PER_DAY, formatDuration } from '../../../../shared/features/time/duration';
@@ -16,6 +17,8 @@ import { columns as organisationColumns } from '../../organisations/service';
 import { toOrganisation } from '../../organisations/repository';
 import { columns as personColumns } from '../../people/service';
 import { getSettings } from '../../settings/service';
+import { activityColumns, validateActivity, writeOrganisations } from '../../activities/service';
+import { listIndicators, unitProblem } from '../../activities/observatory';
 import { diffFields, recordChange } from '../audit';
 import { cellText, parseCents, parseDate, parseDecimal } from '../sheets/values';
 import type { Cell } from '../sheets/xlsx';
@@ -44,6 +47,8 @@ export interface ImportKind<T> {
   /** Tables the import writes; without them the type is not available yet. */
   tables: readonly string[];
   prepare(ctx: ServiceContext, table: MappedTable): Promise<Prepared<T>>;
+  /** The fields of the file when they depend on the database (the observatory's indicators); else the shared list. */
+  fields?(ctx: ServiceContext): Promise<ImportField[]>;
   /** Runs inside the import's transaction. */
   write(ctx: ServiceContext, items: Decided<T>[], table: MappedTable): Promise<{ created: number; updated: number }>;
 }
@@ -743,10 +748,254 @@ const time: ImportKind<TimeImport> = {
   },
 };
 
+// ——— Activities (the activity log's schema and service rules) ———
+
+const ACTIVITY_WORDS: [RegExp, ActivityKind][] = [
+  [/^(sensibilisation|action de sensibilisation|awareness)/, 'awareness'],
+  [/^(animation|stand|aller vers|outreach)/, 'outreach'],
+  [/^(visite|visit)/, 'visit'],
+  [/^(colloque|conference|participation|reunion exterieure|salon)/, 'conference'],
+  [/^(accompagnement|support|suivi de porteur)/, 'support'],
+  [/^(communication|outil de communication)/, 'communication'],
+  [/^(autre|other|divers)/, 'other'],
+];
+
+function activityKind(cell: Cell | undefined): ActivityKind | null | undefined {
+  const t = text(cell);
+  if (t === null) return null;
+  const key = normalizeKey(t);
+  if ((ACTIVITY_KINDS as readonly string[]).includes(key)) return key as ActivityKind;
+  return ACTIVITY_WORDS.find(([re]) => re.test(key))?.[1];
+}
+
+const VISITOR_WORDS: [RegExp, VisitorKind][] = [
+  [/^(collectivite|elu|commune|mairie|communaute|departement|region|local authority)/, 'local_authority'],
+  [/^(porteur|porteuse|project founder|founder)/, 'project_founder'],
+  [/^(autre|other|divers)/, 'other'],
+];
+
+function visitorKind(cell: Cell | undefined): VisitorKind | null | undefined {
+  const t = text(cell);
+  if (t === null) return null;
+  const key = normalizeKey(t).replace(/-/g, '_');
+  if ((VISITOR_KINDS as readonly string[]).includes(key)) return key as VisitorKind;
+  return VISITOR_WORDS.find(([re]) => re.test(normalizeKey(t)))?.[1];
+}
+
+const activityKey = (date: string, kind: string, title: string) => `${date}|${kind}|${normalizeKey(title)}`;
+
+const ACTIVITY_FIELD_OF: Record<string, string> = { leadOrganisationIds: 'leadOrganisations', projectFounderId: 'visitorKind' };
+/** Optional columns that an update takes from the file only when the file gives them. */
+const ACTIVITY_OPTIONAL = ['place', 'visitorKind', 'peopleReached', 'campaign', 'note'] as const;
+
+const activities: ImportKind<ActivityValues> = {
+  tables: ['activities', 'activity_organisations'],
+  async prepare(ctx, table) {
+    const issues: ImportIssue[] = [];
+    const at = issueCollector(table, issues);
+    const index = await organisationIndex(ctx);
+    const existing = await ctx.db.selectFrom('activities').select(['id', 'date', 'kind', 'title']).execute();
+    const byKey = new Map(existing.map((a) => [activityKey(a.date, a.kind, a.title), a]));
+    const seen = new Map<string, number>();
+    const candidates: Candidate<ActivityValues>[] = [];
+    for (const row of table.rows) {
+      const c = row.cells;
+      const before = issues.length;
+      const date = parseDate(c.date ?? null);
+      if (!date.ok) at(row, 'date', 'error.date');
+      const kind = activityKind(c.kind);
+      if (kind === undefined) at(row, 'kind', 'data.import.badActivityKind', { value: text(c.kind) ?? '' });
+      const visitor = visitorKind(c.visitorKind);
+      if (visitor === undefined) at(row, 'visitorKind', 'data.import.badVisitorKind', { value: text(c.visitorKind) ?? '' });
+      // One or more leading organisations in one cell, by name or SIRET, separated by ";" or ",".
+      const leadIds: number[] = [];
+      for (const part of (text(c.leadOrganisations) ?? '').split(/[;,]/)) {
+        const name = part.trim();
+        if (name === '') continue;
+        const found = index.byName.get(normalizeKey(name)) ?? index.bySiret.get(name.replace(/\s/g, ''));
+        if (found) leadIds.push(found.id);
+        else at(row, 'leadOrganisations', 'data.import.unknownOrganisation', { value: name });
+      }
+      const reachedText = text(c.peopleReached);
+      const reached = parseDecimal(c.peopleReached ?? null);
+      if (reachedText !== null && reached === null) at(row, 'peopleReached', 'error.integer');
+      if (issues.length > before) continue;
+      const parsed = activityInputSchema.safeParse({
+        kind: kind ?? '',
+        date: (date.ok ? date.date : null) ?? '',
+        title: text(c.title) ?? '',
+        place: text(c.place),
+        visitorKind: visitor ?? null,
+        projectFounderId: null,
+        peopleReached: reached,
+        campaign: text(c.campaign),
+        note: text(c.note),
+        leadOrganisationIds: [...new Set(leadIds)],
+        partnerOrganisationIds: [],
+      });
+      if (!parsed.success) {
+        reportZod(at, row, parsed.error, ACTIVITY_FIELD_OF);
+        continue;
+      }
+      const value = parsed.data;
+      const key = activityKey(value.date, value.kind, value.title);
+      if (seen.has(key)) {
+        at(row, 'title', 'data.import.sameInFile', { line: seen.get(key)! });
+        continue;
+      }
+      seen.set(key, row.line);
+      const twin = byKey.get(key);
+      candidates.push({
+        line: row.line,
+        value,
+        duplicate: twin ? { line: row.line, reason: 'dateKindTitle', existingId: twin.id, existingLabel: `${twin.title} — ${formatDate(twin.date)}` } : null,
+      });
+    }
+    return { candidates, issues };
+  },
+  async write(ctx, items, table) {
+    const now = nowIso(ctx);
+    const mapped = new Set(Object.keys(table.columnOf));
+    let created = 0;
+    let updated = 0;
+    for (const item of items) {
+      const value = item.candidate.value;
+      if (item.choice === 'create') {
+        await validateActivity(ctx.db, value);
+        const { id } = await ctx.db
+          .insertInto('activities')
+          .values({ ...activityColumns(value), created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await writeOrganisations(ctx.db, id, value);
+        created++;
+      } else if (item.choice === 'update') {
+        const id = item.candidate.duplicate!.existingId;
+        const before = await ctx.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        const partners = await ctx.db.selectFrom('activity_organisations').select('organisation_id').where('activity_id', '=', id).where('role', '=', 'partner').execute();
+        // The columns the file gives replace the activity's; the others (founder, partners…) are kept.
+        const merged: ActivityValues = {
+          ...value,
+          place: before.place,
+          visitorKind: before.visitor_kind as VisitorKind | null,
+          projectFounderId: before.project_founder_id,
+          peopleReached: before.people_reached,
+          campaign: before.campaign,
+          note: before.note,
+          partnerOrganisationIds: partners.map((p) => p.organisation_id),
+        };
+        for (const field of ACTIVITY_OPTIONAL) if (mapped.has(field)) (merged as Record<string, unknown>)[field] = value[field];
+        await validateActivity(ctx.db, merged);
+        await ctx.db.updateTable('activities').set({ ...activityColumns(merged), updated_at: now }).where('id', '=', id).execute();
+        await writeOrganisations(ctx.db, id, merged);
+        updated++;
+      }
+    }
+    return { created, updated };
+  },
+};
+
+// ——— Observatory figures (the observatory's indicators and unit rules) ———
+
+interface IndicatorLine {
+  organisationId: number;
+  year: number;
+  values: { indicatorId: number; value: number }[];
+}
+
+const indicators: ImportKind<IndicatorLine> = {
+  tables: ['indicators', 'indicator_values'],
+  async fields(ctx) {
+    return [...IMPORT_FIELDS.indicators, ...(await listIndicators(ctx, true)).map(indicatorField)];
+  },
+  async prepare(ctx, table) {
+    const issues: ImportIssue[] = [];
+    const at = issueCollector(table, issues);
+    if (!('organisation' in table.columnOf) && !('organisationSiret' in table.columnOf)) {
+      issues.push({ line: table.headerLine, column: null, field: 'organisation', key: 'data.import.missingColumn', params: { field: 'data.field.organisation' } });
+      return { candidates: [], issues };
+    }
+    const byCode = new Map((await listIndicators(ctx, true)).map((i) => [`${INDICATOR_FIELD_PREFIX}${i.code}`, i]));
+    const given = Object.keys(table.columnOf).filter((f) => byCode.has(f));
+    if (given.length === 0) {
+      issues.push({ line: table.headerLine, column: null, field: null, key: 'data.import.noIndicatorColumn' });
+      return { candidates: [], issues };
+    }
+    const index = await organisationIndex(ctx);
+    const existing = await ctx.db.selectFrom('indicator_values').select(['organisation_id', 'year', 'indicator_id']).execute();
+    const filled = new Set(existing.map((v) => `${v.organisation_id}:${v.year}:${v.indicator_id}`));
+    const seen = new Map<string, number>();
+    const candidates: Candidate<IndicatorLine>[] = [];
+    for (const row of table.rows) {
+      const c = row.cells;
+      const before = issues.length;
+      const organisation = resolveOrganisation(index, row, at, true);
+      const year = parseDecimal(c.year ?? null);
+      if (year === null || !Number.isInteger(year) || year < 1900 || year > 2200) at(row, 'year', 'error.year');
+      const values: IndicatorLine['values'] = [];
+      for (const field of given) {
+        const indicator = byCode.get(field)!;
+        const cell = c[field] ?? null;
+        if (text(cell) === null) continue;
+        let value: number | null;
+        if ((indicator.unit as IndicatorUnit) === 'euros') {
+          // Euros travel as cents, as in the observatory's form.
+          const money = parseCents(cell);
+          value = money.ok ? money.cents : null;
+        } else value = parseDecimal(cell);
+        if (value === null) {
+          at(row, field, 'error.number');
+          continue;
+        }
+        const problem = unitProblem(indicator.unit, value);
+        if (problem) at(row, field, problem, { indicator: indicator.label });
+        else values.push({ indicatorId: indicator.id, value });
+      }
+      if (issues.length > before || !organisation || year === null) continue;
+      const key = `${organisation.id}:${year}`;
+      if (seen.has(key)) {
+        at(row, 'year', 'data.import.sameInFile', { line: seen.get(key)! });
+        continue;
+      }
+      seen.set(key, row.line);
+      if (values.length === 0) continue;
+      const twin = values.some((v) => filled.has(`${organisation.id}:${year}:${v.indicatorId}`));
+      candidates.push({
+        line: row.line,
+        value: { organisationId: organisation.id, year, values },
+        duplicate: twin ? { line: row.line, reason: 'organisationYear', existingId: organisation.id, existingLabel: `${organisation.name} — ${year}` } : null,
+      });
+    }
+    return { candidates, issues };
+  },
+  async write(ctx, items) {
+    const now = nowIso(ctx);
+    let created = 0;
+    let updated = 0;
+    for (const item of items) {
+      if (item.choice === 'skip') continue;
+      const { organisationId, year, values } = item.candidate.value;
+      // An update replaces the values the file gives; the indicators it leaves empty keep theirs.
+      for (const v of values) {
+        await ctx.db
+          .insertInto('indicator_values')
+          .values({ organisation_id: organisationId, year, indicator_id: v.indicatorId, value: v.value, updated_at: now })
+          .onConflict((oc) => oc.columns(['organisation_id', 'year', 'indicator_id']).doUpdateSet({ value: v.value, updated_at: now }))
+          .execute();
+      }
+      if (item.choice === 'update') updated++;
+      else created++;
+    }
+    return { created, updated };
+  },
+};
+
 /** Import types that exist today; the others are reported as not available yet. */
 export const IMPORT_KINDS: Partial<Record<ImportType, ImportKind<unknown>>> = {
   organisations: organisations as ImportKind<unknown>,
   people: people as ImportKind<unknown>,
   memberships: memberships as ImportKind<unknown>,
   time: time as ImportKind<unknown>,
+  activities: activities as ImportKind<unknown>,
+  indicators: indicators as ImportKind<unknown>,
 };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../../shared/api/errors';
-import { IMPORT_TYPES, type ImportType } from '../../../../shared/features/data/import-fields';
+import { IMPORT_TYPES, type ImportField, type ImportType } from '../../../../shared/features/data/import-fields';
 import { formatImportIssue } from '../../../../shared/features/data/messages';
 import type { ImportAnalysis, ImportIssue, ImportResult, importCommitSchema } from '../../../../shared/features/data/schemas';
 import type { ServiceContext } from '../../../app/context';
@@ -21,6 +21,7 @@ const NOT_YET: Partial<Record<ImportType, string>> = {
   activities: 'data.import.activitiesUnavailable',
   indicators: 'data.import.indicatorsUnavailable',
 };
+
 
 async function tablesExist(ctx: ServiceContext, tables: readonly string[]): Promise<boolean> {
   const rows = await ctx.db.introspection.getTables();
@@ -48,21 +49,23 @@ interface Analysed {
   table: MappedTable;
   prepared: Prepared<unknown>;
   issues: ImportIssue[];
+  fields: ImportField[] | undefined;
 }
 
 async function analyse(ctx: ServiceContext, sheet: Spreadsheet, type: ImportType, mapping?: readonly (string | null)[]): Promise<Analysed> {
   const kind = await kindFor(ctx, type);
-  const table = mapTable(type, sheet.rows, mapping);
+  const fields = kind.fields ? await kind.fields(ctx) : undefined;
+  const table = mapTable(type, sheet.rows, mapping, fields);
   if (table.rows.length === 0) throw new AppError('VALIDATION', 'data.import.noData');
   // Without its required columns no line can be read: say that once rather than on every line.
   const prepared: Prepared<unknown> = table.issues.length > 0 ? { candidates: [], issues: [] } : await kind.prepare(ctx, table);
   const issues = [...table.issues, ...prepared.issues].sort((a, b) => a.line - b.line);
-  return { table, prepared, issues };
+  return { table, prepared, issues, fields };
 }
 
 /** Reads, maps and validates every line without writing anything: what the mapping screen shows. */
 export async function analyzeImport(ctx: ServiceContext, sheet: Spreadsheet, type: ImportType, mapping?: readonly (string | null)[]): Promise<ImportAnalysis> {
-  const { table, prepared, issues } = await analyse(ctx, sheet, type, mapping);
+  const { table, prepared, issues, fields } = await analyse(ctx, sheet, type, mapping);
   const duplicates = prepared.candidates.flatMap((c) => (c.duplicate ? [c.duplicate] : []));
   return {
     type,
@@ -82,6 +85,7 @@ export async function analyzeImport(ctx: ServiceContext, sheet: Spreadsheet, typ
     issueCount: issues.length,
     duplicates: duplicates.slice(0, MAX_LISTED),
     duplicateCount: duplicates.length,
+    ...(fields ? { fields: fields.map((f) => ({ key: f.key, label: f.label, kind: f.kind, required: f.required })) } : {}),
   };
 }
 

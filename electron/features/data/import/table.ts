@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/api/errors';
-import { IMPORT_FIELDS, suggestMapping, type ImportType } from '../../../../shared/features/data/import-fields';
+import { IMPORT_FIELDS, suggestMapping, type ImportField, type ImportType } from '../../../../shared/features/data/import-fields';
 import type { ImportIssue } from '../../../../shared/features/data/schemas';
 import { cellText } from '../sheets/values';
 import type { Cell } from '../sheets/xlsx';
@@ -30,7 +30,7 @@ const isEmpty = (row: Cell[] | undefined) => !row || row.every((c) => c === null
  * fields (a title line merged across the sheet, or a blank line, comes before it); else the
  * first non-empty line.
  */
-export function findHeaderLine(type: ImportType, rows: Cell[][]): number {
+export function findHeaderLine(type: ImportType, rows: Cell[][], fields: readonly ImportField[] = IMPORT_FIELDS[type]): number {
   let best = -1;
   let bestScore = 0;
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_LINES); i++) {
@@ -38,7 +38,7 @@ export function findHeaderLine(type: ImportType, rows: Cell[][]): number {
     if (isEmpty(row)) continue;
     const texts = row!.map((c) => (typeof c === 'string' ? c : ''));
     const distinct = new Set(texts.filter((t) => t.trim() !== ''));
-    const matches = suggestMapping(type, texts).filter((m) => m !== null).length;
+    const matches = suggestMapping(type, texts, fields).filter((m) => m !== null).length;
     // A title merged across the sheet reads as one text repeated: it loses to any line of real titles.
     const score = distinct.size < 2 ? Math.min(matches, 0.5) : matches;
     if (best === -1 || score > bestScore) {
@@ -58,15 +58,19 @@ function columnTitle(header: Cell | undefined, index: number): string {
  * Picks the header line, the mapping (given, or suggested from the titles) and the data lines,
  * skipping empty ones. Line numbers are the file's own, as the spreadsheet shows them.
  */
-export function mapTable(type: ImportType, rows: Cell[][], givenMapping?: readonly (string | null)[]): MappedTable {
-  const headerIndex = findHeaderLine(type, rows);
+export function mapTable(
+  type: ImportType,
+  rows: Cell[][],
+  givenMapping?: readonly (string | null)[],
+  fields: readonly ImportField[] = IMPORT_FIELDS[type],
+): MappedTable {
+  const headerIndex = findHeaderLine(type, rows, fields);
   if (headerIndex === -1) throw new AppError('VALIDATION', 'data.import.noData');
   const headerRow = rows[headerIndex]!;
   let width = headerRow.length;
   while (width > 0 && cellText(headerRow[width - 1]).trim() === '') width--;
   const headers = Array.from({ length: width }, (_, i) => columnTitle(headerRow[i], i));
 
-  const fields = IMPORT_FIELDS[type];
   const known = new Set(fields.map((f) => f.key));
   let mapping: (string | null)[];
   if (givenMapping) {
@@ -79,7 +83,7 @@ export function mapTable(type: ImportType, rows: Cell[][], givenMapping?: readon
       seen.add(field);
     }
   } else {
-    mapping = suggestMapping(type, headers);
+    mapping = suggestMapping(type, headers, fields);
   }
 
   const columnOf: Record<string, string> = {};
