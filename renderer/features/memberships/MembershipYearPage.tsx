@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Membership } from '../../../shared/features/memberships/schemas';
 import { api, toApiError } from '../../api/client';
@@ -10,11 +10,12 @@ import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportButton } from '../data/ExportButton';
 import { MembershipDialog } from './MembershipDialog';
-import { ExitCell, PaidCell, useMembershipYears } from './status';
+import { MembershipTable } from './MembershipTable';
+import { useMembershipYears } from './status';
 
 /** Adhésions: one year at a time, who has paid, the totals, and the yearly renewal. */
 export function MembershipYearPage() {
-  const { t, money, date, number } = useI18n();
+  const { t, money, number } = useI18n();
   const [params, setParams] = useSearchParams();
   const currentYear = new Date().getFullYear();
   const year = Number(params.get('annee')) || currentYear;
@@ -53,7 +54,6 @@ export function MembershipYearPage() {
   const data = query.data;
   const items = data?.items ?? [];
   // The exit column only earns its width in a year when someone left.
-  const anyExit = items.some((m) => m.exitDate);
 
   return (
     <>
@@ -121,70 +121,22 @@ export function MembershipYearPage() {
         </EmptyState>
       ) : null}
       {items.length > 0 && data ? (
-        <div className="table-wrap">
-          <table className="table table-compact">
-            <caption className="visually-hidden">{t('membership.tableCaption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('membership.organisation')}</th>
-                <th scope="col" className="num">
-                  {t('membership.feeDue')}
-                </th>
-                <th scope="col" className="num">
-                  {t('membership.amountPaid')}
-                </th>
-                <th scope="col">{t('membership.paidOn')}</th>
-                <th scope="col">{t('membership.paymentMethod')}</th>
-                <th scope="col">{t('membership.votingPerson')}</th>
-                {anyExit ? <th scope="col">{t('membership.exit')}</th> : null}
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" className="col-organisation">
-                    <Link to={`/structures/${m.organisationId}`}>{m.organisationName}</Link>
-                  </th>
-                  <td className="num">{money(m.feeDueCents)}</td>
-                  <td className="num">
-                    <PaidCell membership={m} />
-                  </td>
-                  <td className="nowrap">{date(m.paidOn)}</td>
-                  <td>{m.paymentMethod ? t(`payment.${m.paymentMethod}`) : ''}</td>
-                  <td>{m.votingPersonId ? <Link to={`/personnes/${m.votingPersonId}`}>{m.votingPersonName}</Link> : <span className="muted">—</span>}</td>
-                  {anyExit ? (
-                    <td>
-                      <ExitCell exitDate={m.exitDate} exitReason={m.exitReason} />
-                    </td>
-                  ) : null}
-                  <td className="actions-cell">
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      onClick={() => setDialog({ membership: m })}
-                      aria-label={t('membership.editOf', { name: m.organisationName })}
-                    >
-                      {t('action.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('membership.totals', { count: number(data.totals.count) })}</th>
-                <td className="num">{money(data.totals.feeDueCents)}</td>
-                <td className="num">{money(data.totals.amountPaidCents)}</td>
-                <td colSpan={anyExit ? 5 : 4}>
-                  {t('membership.totalsDetail', { paid: number(data.totals.paidCount), unpaid: number(data.totals.unpaidCount) })}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <MembershipTable
+          memberships={items}
+          by="organisation"
+          caption={t('membership.tableCaption', { year })}
+          onEdit={(m) => setDialog({ membership: m })}
+          footer={(restColumns) => (
+            <tr>
+              <th scope="row">{t('membership.totals', { count: number(data.totals.count) })}</th>
+              <td className="num">{money(data.totals.feeDueCents)}</td>
+              <td className="num">{money(data.totals.amountPaidCents)}</td>
+              <td colSpan={restColumns}>
+                {t('membership.totalsDetail', { paid: number(data.totals.paidCount), unpaid: number(data.totals.unpaidCount) })}
+              </td>
+            </tr>
+          )}
+        />
       ) : null}
 
       {dialog ? (

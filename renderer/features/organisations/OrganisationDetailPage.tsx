@@ -11,12 +11,13 @@ import { Badge, EmptyState, Loading, PageHeader, Section } from '../../component
 import { HistoryPanel } from '../data/HistoryPanel';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MembershipDialog } from '../memberships/MembershipDialog';
-import { ExitCell, MembershipStatusBadge, PaidCell } from '../memberships/status';
+import { MembershipTable } from '../memberships/MembershipTable';
+import { MembershipStatusBadge } from '../memberships/status';
 
 export function OrganisationDetailPage() {
   const { id } = useParams();
   const organisationId = Number(id);
-  const { t, tKey, money, date } = useI18n();
+  const { t, tKey } = useI18n();
   const detail = useQuery('organisations.get', { id: organisationId });
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -39,7 +40,6 @@ export function OrganisationDetailPage() {
   const current = affiliations.filter((a) => !a.endDate);
   const past = affiliations.filter((a) => a.endDate);
   const archived = Boolean(o.archivedAt);
-  const anyExit = memberships.some((m) => m.exitDate);
   const currentYear = new Date().getFullYear();
 
   const toggleArchive = async () => {
@@ -170,59 +170,11 @@ export function OrganisationDetailPage() {
             <p>{t('org.noMembershipsHint')}</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('membership.year')}</th>
-                  <th scope="col" className="num">
-                    {t('membership.feeDue')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('membership.amountPaid')}
-                  </th>
-                  <th scope="col">{t('membership.paidOn')}</th>
-                  <th scope="col">{t('membership.paymentMethod')}</th>
-                  <th scope="col">{t('membership.votingPerson')}</th>
-                  {anyExit ? <th scope="col">{t('membership.exit')}</th> : null}
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...memberships]
-                  .sort((a, b) => b.year - a.year)
-                  .map((m) => (
-                    <tr key={m.id}>
-                      <th scope="row">{m.year}</th>
-                      <td className="num">{money(m.feeDueCents)}</td>
-                      <td className="num">
-                        <PaidCell membership={m} />
-                      </td>
-                      <td className="nowrap">{date(m.paidOn)}</td>
-                      <td>{m.paymentMethod ? t(`payment.${m.paymentMethod}`) : ''}</td>
-                      <td>{m.votingPersonId ? <Link to={`/personnes/${m.votingPersonId}`}>{m.votingPersonName}</Link> : ''}</td>
-                      {anyExit ? (
-                        <td>
-                          <ExitCell exitDate={m.exitDate} exitReason={m.exitReason} />
-                        </td>
-                      ) : null}
-                      <td className="actions-cell">
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small"
-                          onClick={() => setMembershipDialog({ membership: m })}
-                          aria-label={t('membership.editYear', { year: m.year })}
-                        >
-                          {t('action.edit')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+          <MembershipTable
+            memberships={[...memberships].sort((a, b) => b.year - a.year)}
+            by="year"
+            onEdit={(m) => setMembershipDialog({ membership: m })}
+          />
         )}
       </Section>
 
