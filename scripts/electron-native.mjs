@@ -60,6 +60,16 @@ fs.cpSync(sourceDir, workDir, {
 });
 fs.writeFileSync(logFile, '');
 
+/**
+ * The environment for an Electron build. A machine whose npm points node-gyp at Node's own headers
+ * (`nodedir`) would otherwise get a module built for Node's ABI under Electron's name.
+ */
+function electronBuildEnv() {
+  const env = { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_arch: arch };
+  for (const key of Object.keys(env)) if (/^(npm_config_nodedir|nodedir)$/i.test(key)) delete env[key];
+  return env;
+}
+
 function run(label, script, args) {
   fs.appendFileSync(logFile, `\n$ ${label} ${args.join(' ')}\n`);
   const log = fs.openSync(logFile, 'a');
@@ -67,7 +77,7 @@ function run(label, script, args) {
     const result = spawnSync(process.execPath, [script, ...args], {
       cwd: workDir,
       stdio: ['ignore', log, log],
-      env: { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_arch: arch },
+      env: electronBuildEnv(),
     });
     return result.status === 0 && fs.existsSync(builtFile);
   } finally {
