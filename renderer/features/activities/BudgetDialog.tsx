@@ -15,6 +15,7 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput, parseMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applyServerIssues, numberOrNull } from './common';
+import { FormActions } from '../../components/FormActions';
 
 /** One line of the table: amounts as typed text under the contract's own names, so errors land on them. */
 interface LineForm {
@@ -324,21 +325,17 @@ export function BudgetDialog({ budget, onClose, onSaved }: BudgetDialogProps) {
         <p className="muted">
           {t('activity.ui.balance', { planned: money(income.planned - expenses.planned), actual: money(income.actual - expenses.actual) })}
         </p>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('activity.ui.saveBudget')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={requestClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('activity.ui.saveBudget')} busy={isSubmitting} onCancel={requestClose} />
       </form>
       )}
       {confirmClose ? (
-        <DiscardChangesDialog onLeave={() => {
+        <DiscardChangesDialog
+          onLeave={() => {
             allowNavigation();
             onClose();
-          }} onStay={() => setConfirmClose(false)} />
+          }}
+          onStay={() => setConfirmClose(false)}
+        />
       ) : null}
       {leaveDialog}
     </Modal>

@@ -14,6 +14,7 @@ import { applyServerError } from '../../components/forms';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { numberOrNull } from './common';
+import { FormActions } from '../../components/FormActions';
 
 type FounderForm = z.input<typeof founderInputSchema>;
 type FounderValues = z.output<typeof founderInputSchema>;
@@ -101,21 +102,17 @@ export function FounderDialog({ founder, onClose, onSaved }: FounderDialogProps)
             {(p) => <textarea {...p} {...register('note')} rows={3} />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('activity.ui.saveFounder')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={requestClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('activity.ui.saveFounder')} busy={isSubmitting} onCancel={requestClose} />
       </form>
       )}
       {confirmClose ? (
-        <DiscardChangesDialog onLeave={() => {
+        <DiscardChangesDialog
+          onLeave={() => {
             allowNavigation();
             onClose();
-          }} onStay={() => setConfirmClose(false)} />
+          }}
+          onStay={() => setConfirmClose(false)}
+        />
       ) : null}
       {leaveDialog}
     </Modal>

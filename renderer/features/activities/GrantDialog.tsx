@@ -15,6 +15,7 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applyServerIssues, formatDecimalInput, numberOrNull, parseDecimal } from './common';
+import { FormActions } from '../../components/FormActions';
 
 /** The form holds the amount and the target values as typed text; the contract gets cents and numbers. */
 export interface GrantFormValues {
@@ -208,21 +209,17 @@ export function GrantDialog({ grant, onClose, onSaved }: GrantDialogProps) {
           </button>
         </fieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('activity.ui.saveGrant')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={requestClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('activity.ui.saveGrant')} busy={isSubmitting} onCancel={requestClose} />
       </form>
       )}
       {confirmClose ? (
-        <DiscardChangesDialog onLeave={() => {
+        <DiscardChangesDialog
+          onLeave={() => {
             allowNavigation();
             onClose();
-          }} onStay={() => setConfirmClose(false)} />
+          }}
+          onStay={() => setConfirmClose(false)}
+        />
       ) : null}
       {leaveDialog}
     </Modal>

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FormActions } from '../../components/FormActions';
 
 type IndicatorForm = z.input<typeof indicatorInputSchema>;
 type IndicatorValues = z.output<typeof indicatorInputSchema>;
@@ -76,14 +77,7 @@ export function IndicatorDialog({ indicator, onClose, onSaved }: { indicator: In
             <label htmlFor="indicator-active">{t('activity.ui.indicatorActive')}</label>
           </div>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('action.save')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={requestClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('action.save')} busy={isSubmitting} onCancel={requestClose} />
       </form>
       {confirmClose ? (
         <DiscardChangesDialog onLeave={onClose} onStay={() => setConfirmClose(false)} />

@@ -27,6 +27,7 @@ import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Markup, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
 import type { TabProps } from './MeetingPage';
+import { FormActions } from '../../components/FormActions';
 
 /** The minutes: earlier actions followed up, then each point's discussion, decisions and actions; errata once approved. */
 export function MinutesTab(props: TabProps) {
@@ -370,14 +371,7 @@ function DecisionAdder({ item, voters, onAdded }: { item: AgendaItem; voters: nu
           </>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('meetings.ui.decision.save')}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('meetings.ui.decision.save')} busy={isSubmitting} onCancel={() => setOpen(false)} />
     </form>
   );
 }
@@ -501,14 +495,7 @@ function ActionAdder({ item, meetingId, onAdded }: { item: AgendaItem; meetingId
           {(p) => <input {...p} {...register('dueDate')} type="date" />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('meetings.ui.action.save')}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('meetings.ui.action.save')} busy={isSubmitting} onCancel={() => setOpen(false)} />
     </form>
   );
 }

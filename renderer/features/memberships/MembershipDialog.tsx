@@ -274,10 +274,13 @@ export function MembershipDialog({ membership, organisationId, organisationName:
         </div>
       </form>
       {confirmClose ? (
-        <DiscardChangesDialog onLeave={() => {
+        <DiscardChangesDialog
+          onLeave={() => {
             allowNavigation();
             onClose();
-          }} onStay={() => setConfirmClose(false)} />
+          }}
+          onStay={() => setConfirmClose(false)}
+        />
       ) : null}
       {confirmDelete && membership ? (
         <ConfirmDialog

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { FormActions } from '../../components/FormActions';
 
 const endDateSchema = endDatedSchema.pick({ endDate: true });
 
@@ -50,14 +51,7 @@ export function EndDateDialog({
         <Field label={t('affiliation.endDate')} error={errors.endDate} required>
           {(p) => <input {...p} {...register('endDate')} type="date" />}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-            {t('action.confirm')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('action.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('action.confirm')} busy={isSubmitting} onCancel={onClose} />
       </form>
     </Modal>
   );

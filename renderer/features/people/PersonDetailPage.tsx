@@ -22,6 +22,7 @@ import { PersonPrivacyPanel } from '../data/PersonPrivacyPanel';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EndDateDialog } from './EndDateDialog';
+import { FormActions } from '../../components/FormActions';
 
 type Pending =
   | { kind: 'endAffiliation'; affiliation: Affiliation }
@@ -391,21 +392,14 @@ function AddAffiliationForm({ detail, onSaved }: { detail: PersonDetail; onSaved
           {(p) => <input {...p} {...register('endDate')} type="date" />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('affiliation.save')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => {
-            reset();
-            setOpen(false);
-          }}
-        >
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('affiliation.save')}
+        busy={isSubmitting}
+        onCancel={() => {
+          reset();
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }
@@ -469,21 +463,14 @@ function AddOfficeForm({ personId, onSaved }: { personId: number; onSaved: () =>
           {(p) => <input {...p} {...register('endDate')} type="date" />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {t('office.save')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => {
-            reset();
-            setOpen(false);
-          }}
-        >
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('office.save')}
+        busy={isSubmitting}
+        onCancel={() => {
+          reset();
+          setOpen(false);
+        }}
+      />
     </form>
   );
 }
