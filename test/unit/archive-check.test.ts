@@ -18,7 +18,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SLOW = 180_000;
 
 let dir: string;
-let apps: TestApp[] = [];
+const apps: TestApp[] = [];
 beforeEach(() => {
   dir = tempDir('maillage-archive-check-');
 });

@@ -22,8 +22,8 @@ const SLOW = 180_000;
 const ERASED = 'Personne anonymisée';
 
 let dir: string;
-let apps: TestApp[] = [];
-let holders: StoreHolder[] = [];
+const apps: TestApp[] = [];
+const holders: StoreHolder[] = [];
 beforeEach(() => {
   dir = tempDir('maillage-register-');
 });
