@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { createHandlers } from '../../electron/app/handlers';
 import { runCli } from '../../electron/cli/run';
 import { exportArchive, writeArchiveFile } from '../../electron/features/archive/export';
 import { importArchive } from '../../electron/features/archive/import';
+import { createBackup, restoreDatabase } from '../../electron/features/data/backup';
+import { erasePerson } from '../../electron/features/data/privacy';
 import { StoreHolder } from '../../electron/features/data/store-holder';
 import type { Archive } from '../../shared/features/archive/schemas';
 import { FIXED_NOW, openTestApp, tempDir, type TestApp } from '../helpers/store';
@@ -120,6 +123,29 @@ describe('register of erasures', () => {
     expect(holder.sqlite.prepare('SELECT person_id FROM erasures').all()).toEqual([{ person_id: marie.id }]);
     const log = await call<{ items: { action: string; summary: Record<string, unknown> }[] }>('audit.list', { entity: 'person', entityId: marie.id });
     expect(log.items.filter((e) => e.action === 'erase').map((e) => e.summary.reapplied)).toEqual([true]);
+  });
+
+  it('a restore that cannot erase her again puts the database back as it was, erasure included', async () => {
+    const file = path.join(dir, 'maillage.sqlite');
+    const holder = await StoreHolder.open(file);
+    holders.push(holder);
+    const ctx = { db: holder.db, now: () => FIXED_NOW, runtime: 'test' as const };
+    const { id } = await holder.db
+      .insertInto('people')
+      .values({ first_name: 'Marie', last_name: 'Dupont', search_key: 'marie dupont', email: 'marie@vezere.fr', created_at: FIXED_NOW.toISOString(), updated_at: FIXED_NOW.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const backup = await createBackup(holder, 'manuel', FIXED_NOW);
+    // A backup in which the person cannot be changed any more (a rule the app does not know).
+    const backupFile = path.join(dir, 'backups', backup.name);
+    const raw = new Database(backupFile);
+    raw.exec("CREATE TRIGGER frozen BEFORE UPDATE ON people BEGIN SELECT RAISE(ABORT, 'figée'); END");
+    raw.close();
+    await erasePerson(ctx, id);
+
+    await expect(restoreDatabase(holder, backupFile, { now: FIXED_NOW, runtime: 'test' })).rejects.toThrow(/figée/);
+    expect(holder.sqlite.prepare('SELECT first_name, email FROM people WHERE id = ?').get(id)).toEqual({ first_name: ERASED, email: null });
+    expect(holder.sqlite.prepare('SELECT COUNT(*) AS n FROM erasures').get()).toEqual({ n: 1 });
   });
 
   it('the restore command tells how many erasures it applied again', async () => {

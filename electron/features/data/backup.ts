@@ -230,7 +230,14 @@ export async function restoreDatabase(
       },
     );
     // At once, before any other call can write: nobody erased may come back with an older backup.
-    const erasuresReapplied = await reapplyErasures(store.db, register, { now: () => now, runtime: options.runtime ?? 'cli' });
+    const erasuresReapplied = await reapplyErasures(store.db, register, { now: () => now, runtime: options.runtime ?? 'cli' }).catch(async (error: unknown) => {
+      // Better the database as it was than a restore that brings an erased person back.
+      await holder.replaceFile((file) => {
+        removeSidecars(file);
+        fs.copyFileSync(safetyFile, file);
+      });
+      throw error;
+    });
     await store.db.transaction().execute((trx) =>
       recordChange(
         { db: trx, now: () => now, runtime: options.runtime ?? 'cli' },
