@@ -43,7 +43,7 @@ export const importCommand = defineCommand({
       if (replace && (await countArchivedRows(store.db)) > 0) {
         ctx.out(ctx.t('cli.backup.done', { file: backupBeforeReplacing(store, 'import', ctx.now()) }));
       }
-      const summary = await writeArchive(store.db, archive, { replace }).catch((error: unknown) => {
+      const summary = await writeArchive(store.db, archive, { replace, now: ctx.now, runtime: 'cli' }).catch((error: unknown) => {
         // Same refusal, with the option that lifts it on this command line.
         if (error instanceof AppError && error.key === 'error.archive.notEmpty') {
           throw new AppError('ARCHIVE_INVALID', 'cli.import.notEmpty', { file: ctx.dbPath, count: formatInteger(Number(error.params?.count)) });
@@ -55,6 +55,7 @@ export const importCommand = defineCommand({
         .map((t) => `${tableLabel(ctx.language, t.name)} : ${formatInteger(t.rows)}`)
         .join(', ');
       ctx.out(ctx.t('cli.import.done', { file: ctx.dbPath, rows: formatInteger(summary.totalRows), detail }));
+      if (summary.erasuresReapplied > 0) ctx.out(ctx.t('data.erase.reapplied', { count: formatInteger(summary.erasuresReapplied) }));
     });
   },
 });

@@ -10,7 +10,10 @@ import {
   type ArchiveSummary,
 } from '../../../shared/features/archive/schemas';
 import { keyForIssue, pathToString } from '../../../shared/validation/zod-issues';
+import type { Runtime } from '../../app/context';
 import type { DB } from '../../store/schema';
+import { runInvariants, type Finding } from '../data/check';
+import { readErasureRegister, reapplyErasures } from '../data/privacy';
 import { ARCHIVED_TABLES, findArchivedTable, type ArchivedTable } from './tables';
 
 /** Enough for millions of rows; beyond it a JavaScript string could not even hold the file. */
@@ -25,11 +28,9 @@ const MAX_VALUES_PER_INSERT = 8000;
 
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
-export interface ImportOptions {
+export interface ImportOptions extends WriteOptions {
   /** The schema version of the target database: a newer archive is refused. */
   schemaVersion: number;
-  /** Delete every existing record first (same transaction). Without it, a non-empty database is refused. */
-  replace?: boolean;
 }
 
 export interface ValidatedArchive {
@@ -327,21 +328,41 @@ async function insertRows(trx: AnyDb, table: ArchivedTable, rows: ArchiveRow[]):
   }
 }
 
+export interface WriteOptions {
+  /** Delete every existing record first (same transaction). Without it, a non-empty database is refused. */
+  replace?: boolean;
+  /** The clock of the change-log lines written for erasures applied again (the CLI passes its own). */
+  now?: () => Date;
+  runtime?: Runtime;
+}
+
+/** What an import did: rows per table, and how many erasures of the register had to be applied again. */
+export type ImportSummary = ArchiveSummary & { erasuresReapplied: number };
+
 /**
  * Writes a validated archive in one transaction into an empty database (or, with `replace`, into
- * one emptied in the same transaction). Any failure leaves the database as it was.
+ * one emptied in the same transaction). Before it commits: the erasures of the register (the
+ * database's and the archive's) are applied again to whoever the archive brings back, and every
+ * rule of `check` runs on the result; any fault refuses the archive. Any failure leaves the
+ * database as it was.
  */
-export async function writeArchive(db: Kysely<DB>, archive: ValidatedArchive, options: { replace?: boolean } = {}): Promise<ArchiveSummary> {
+export async function writeArchive(db: Kysely<DB>, archive: ValidatedArchive, options: WriteOptions = {}): Promise<ImportSummary> {
+  let erasuresReapplied = 0;
   try {
-    await (db as unknown as AnyDb).transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       // Rows were checked against each other already; deferring lets a table reference itself in any order.
       await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-      const existing = await countArchivedRows(trx as unknown as Transaction<DB>);
+      const register = await readErasureRegister(trx);
+      const existing = await countArchivedRows(trx);
       if (existing > 0) {
         if (!options.replace) throw invalid('error.archive.notEmpty', { count: existing });
-        await clearArchivedTables(trx as unknown as Transaction<DB>);
+        await clearArchivedTables(trx);
       }
-      for (const { table, rows } of archive.tables) await insertRows(trx, table, rows);
+      for (const { table, rows } of archive.tables) await insertRows(trx as unknown as AnyDb, table, rows);
+      erasuresReapplied = await reapplyErasures(trx, register, { now: options.now ?? (() => new Date()), runtime: options.runtime ?? 'cli' });
+      const tables = new Set((await trx.introspection.getTables()).map((t) => t.name));
+      const { findings } = await runInvariants(trx, tables);
+      if (findings.length > 0) throw refuseFindings(archive, findings);
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -349,10 +370,27 @@ export async function writeArchive(db: Kysely<DB>, archive: ValidatedArchive, op
     throw new AppError('ARCHIVE_INVALID', 'error.archive.rejected', { detail: error instanceof Error ? error.message : String(error) }, undefined, error);
   }
   const tables = archive.tables.map(({ table, rows }) => ({ name: table.name, rows: rows.length }));
-  return { tables, totalRows: tables.reduce((sum, t) => sum + t.rows, 0) };
+  return { tables, totalRows: tables.reduce((sum, t) => sum + t.rows, 0), erasuresReapplied };
+}
+
+/** The findings of `check` on an imported archive, each at the JSON path of the row it is about. */
+function refuseFindings(archive: ValidatedArchive, findings: readonly Finding[]): AppError {
+  const issues = new IssueList();
+  for (const f of findings) {
+    const entry = f.table ? archive.tables.find((t) => t.table.name === f.table) : undefined;
+    let path = '$';
+    if (entry) {
+      path = `$.tables.${entry.table.name}`;
+      const key = f.rowKey ?? f.rowId;
+      const index = key === null || key === undefined ? -1 : entry.rows.findIndex((r) => r[entry.table.primaryKey] === key);
+      if (index >= 0) path += `[${index}]${f.column ? `.${f.column}` : ''}`;
+    }
+    issues.add(path, f.key, f.params);
+  }
+  return summarize(issues);
 }
 
 /** Validates everything first, then writes all or nothing. */
-export async function importArchive(db: Kysely<DB>, data: unknown, options: ImportOptions): Promise<ArchiveSummary> {
+export async function importArchive(db: Kysely<DB>, data: unknown, options: ImportOptions): Promise<ImportSummary> {
   return writeArchive(db, validateArchive(data, options.schemaVersion), options);
 }

@@ -28,7 +28,7 @@ import {
   timePledgeRowSchema,
   timeRateRowSchema,
 } from '../../../shared/features/time/archive';
-import { auditLogRowSchema, dataPresetRowSchema, legalNameRowSchema } from '../../../shared/features/data/archive';
+import { auditLogRowSchema, dataPresetRowSchema, erasureRowSchema, legalNameRowSchema } from '../../../shared/features/data/archive';
 import {
   activityOrganisationRowSchema,
   activityRowSchema,
@@ -145,6 +145,7 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   archivedTable('audit_log', auditLogRowSchema),
   archivedTable('data_presets', dataPresetRowSchema, { unique: [['kind', 'target', 'name']] }),
   archivedTable('legal_names', legalNameRowSchema, { primaryKey: 'person_id', references: { person_id: 'people' } }),
+  archivedTable('erasures', erasureRowSchema, { unique: [['person_id', 'person_created_at']] }),
 ];
 
 export function findArchivedTable(name: string): ArchivedTable | undefined {

@@ -8,6 +8,7 @@ import type { Runtime } from '../../app/context';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { backupsDirFor, type OpenOptions, type Store } from '../../store/open';
 import { recordChange } from './audit';
+import { readErasureRegister, reapplyErasures } from './privacy';
 import { backupsToDelete } from './retention';
 import { openOptionsOf, StoreHolder } from './store-holder';
 
@@ -212,6 +213,7 @@ export async function restoreDatabase(
     // A read-only open of a WAL-mode file leaves (empty) side files: they must not follow it.
     removeSidecars(staging);
     const safety = await createBackup(holder, 'avant-restauration', now);
+    const register = await readErasureRegister(holder.db);
     const safetyFile = path.join(dir, safety.name);
     const store = await holder.replaceFile(
       (file) => {
@@ -227,13 +229,22 @@ export async function restoreDatabase(
         fs.copyFileSync(safetyFile, file);
       },
     );
+    // At once, before any other call can write: nobody erased may come back with an older backup.
+    const erasuresReapplied = await reapplyErasures(store.db, register, { now: () => now, runtime: options.runtime ?? 'cli' }).catch(async (error: unknown) => {
+      // Better the database as it was than a restore that brings an erased person back.
+      await holder.replaceFile((file) => {
+        removeSidecars(file);
+        fs.copyFileSync(safetyFile, file);
+      });
+      throw error;
+    });
     await store.db.transaction().execute((trx) =>
       recordChange(
         { db: trx, now: () => now, runtime: options.runtime ?? 'cli' },
         { entity: 'database', entityId: null, action: 'restore', summary: { from: path.basename(candidate), safetyBackup: safety.name } },
       ),
     );
-    return { restoredFrom: path.basename(candidate), safetyBackup: safety.name, schemaVersion: store.schemaVersion, migrated: store.migrationBackup !== null };
+    return { restoredFrom: path.basename(candidate), safetyBackup: safety.name, schemaVersion: store.schemaVersion, migrated: store.migrationBackup !== null, erasuresReapplied };
   } finally {
     fs.rmSync(staging, { force: true });
     removeSidecars(staging);

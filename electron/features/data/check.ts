@@ -1,11 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { CheckProblem, CheckReport } from '../../../shared/features/data/schemas';
+import type { z } from 'zod';
+import { privacySettingsSchema, type CheckProblem, type CheckReport } from '../../../shared/features/data/schemas';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../../shared/features/settings/schemas';
 import { translate } from '../../../shared/i18n/index';
 import { isIsoDate, isValidSiret } from '../../../shared/validation/identifiers';
 import { normalizeKey } from '../../../shared/validation/text';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import type { Store } from '../../store/open';
 import type { DB } from '../../store/schema';
+import { SETTINGS_KEY } from '../settings/service';
+import { DEFAULT_PRIVACY, PRIVACY_KEY } from './privacy';
 
 /** The report lists this many problems at most, and counts the rest. */
 export const MAX_REPORTED_PROBLEMS = 200;
@@ -17,6 +21,10 @@ export interface Finding {
   params?: Params;
   table?: string | null;
   rowId?: number | null;
+  /** The row's key when it is not a number (settings.key), to find the row in an archive. */
+  rowKey?: string | null;
+  /** The column at fault, when one is. */
+  column?: string;
 }
 
 /**
@@ -32,6 +40,21 @@ export interface Invariant {
 
 const name = (first: string | null, last: string | null) => `${first ?? ''} ${last ?? ''}`.trim();
 
+const INVALID = Symbol('invalid JSON');
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+/** Each setting the services read, with the schema and defaults they read it with. */
+const STORED_SETTINGS: Record<string, { schema: z.ZodType; defaults: object }> = {
+  [SETTINGS_KEY]: { schema: settingsSchema, defaults: DEFAULT_SETTINGS },
+  [PRIVACY_KEY]: { schema: privacySettingsSchema, defaults: DEFAULT_PRIVACY },
+};
+
 export const INVARIANTS: Invariant[] = [
   {
     code: 'membership_dates',
@@ -45,10 +68,10 @@ export const INVARIANTS: Invariant[] = [
       const out: Finding[] = [];
       for (const r of rows) {
         for (const [column, value] of [['start_date', r.start_date], ['exit_date', r.exit_date], ['paid_on', r.paid_on]] as const) {
-          if (value !== null && !isIsoDate(value)) out.push({ key: 'data.check.badDate', params: { table: 'memberships', column, value, id: r.id }, table: 'memberships', rowId: r.id });
+          if (value !== null && !isIsoDate(value)) out.push({ key: 'data.check.badDate', params: { table: 'memberships', column, value, id: r.id }, table: 'memberships', rowId: r.id, column });
         }
         if (r.start_date && r.exit_date && r.exit_date < r.start_date) {
-          out.push({ key: 'data.check.membershipExitBeforeStart', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id });
+          out.push({ key: 'data.check.membershipExitBeforeStart', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id, column: 'exit_date' });
         }
       }
       return out;
@@ -66,8 +89,8 @@ export const INVARIANTS: Invariant[] = [
         .execute();
       return rows.map((r) =>
         r.fee_due_cents < 0 || r.amount_paid_cents < 0
-          ? { key: 'data.check.negativeAmount', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id }
-          : { key: 'data.check.paidWithoutDate', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id },
+          ? { key: 'data.check.negativeAmount', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id, column: r.fee_due_cents < 0 ? 'fee_due_cents' : 'amount_paid_cents' }
+          : { key: 'data.check.paidWithoutDate', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id, column: 'paid_on' },
       );
     },
   },
@@ -88,7 +111,7 @@ export const INVARIANTS: Invariant[] = [
           ),
         )
         .execute();
-      return rows.map((r) => ({ key: 'data.check.votingNotAffiliated', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id }));
+      return rows.map((r) => ({ key: 'data.check.votingNotAffiliated', params: { organisation: r.name, year: r.year }, table: 'memberships', rowId: r.id, column: 'voting_person_id' }));
     },
   },
   {
@@ -106,7 +129,7 @@ export const INVARIANTS: Invariant[] = [
         if (!isIsoDate(r.start_date) || (r.end_date !== null && !isIsoDate(r.end_date))) {
           out.push({ key: 'data.check.badDate', params: { table: 'affiliations', column: 'start_date/end_date', value: `${r.start_date} / ${r.end_date ?? ''}`, id: r.id }, table: 'affiliations', rowId: r.id });
         } else if (r.end_date !== null && r.end_date < r.start_date) {
-          out.push({ key: 'data.check.affiliationEndBeforeStart', params: { person: name(r.first_name, r.last_name), organisation: r.name }, table: 'affiliations', rowId: r.id });
+          out.push({ key: 'data.check.affiliationEndBeforeStart', params: { person: name(r.first_name, r.last_name), organisation: r.name }, table: 'affiliations', rowId: r.id, column: 'end_date' });
         }
       }
       return out;
@@ -123,7 +146,7 @@ export const INVARIANTS: Invariant[] = [
         .where('f.end_date', 'is not', null)
         .whereRef('f.end_date', '<', 'f.start_date')
         .execute();
-      return rows.map((r) => ({ key: 'data.check.officeEndBeforeStart', params: { person: name(r.first_name, r.last_name), office: r.office }, table: 'offices', rowId: r.id }));
+      return rows.map((r) => ({ key: 'data.check.officeEndBeforeStart', params: { person: name(r.first_name, r.last_name), office: r.office }, table: 'offices', rowId: r.id, column: 'end_date' }));
     },
   },
   {
@@ -134,11 +157,11 @@ export const INVARIANTS: Invariant[] = [
       const out: Finding[] = [];
       const byKey = new Map<string, string>();
       for (const r of rows) {
-        if (r.siret !== null && !isValidSiret(r.siret)) out.push({ key: 'data.check.badSiret', params: { organisation: r.name, siret: r.siret }, table: 'organisations', rowId: r.id });
+        if (r.siret !== null && !isValidSiret(r.siret)) out.push({ key: 'data.check.badSiret', params: { organisation: r.name, siret: r.siret }, table: 'organisations', rowId: r.id, column: 'siret' });
         const key = normalizeKey(r.name);
-        if (r.name_key !== key) out.push({ key: 'data.check.staleKey', params: { organisation: r.name }, table: 'organisations', rowId: r.id });
+        if (r.name_key !== key) out.push({ key: 'data.check.staleKey', params: { organisation: r.name }, table: 'organisations', rowId: r.id, column: 'name_key' });
         const twin = byKey.get(key);
-        if (twin !== undefined) out.push({ key: 'data.check.duplicateOrganisation', params: { organisation: r.name, other: twin }, table: 'organisations', rowId: r.id });
+        if (twin !== undefined) out.push({ key: 'data.check.duplicateOrganisation', params: { organisation: r.name, other: twin }, table: 'organisations', rowId: r.id, column: 'name' });
         else byKey.set(key, r.name);
       }
       return out;
@@ -157,7 +180,37 @@ export const INVARIANTS: Invariant[] = [
       for (const r of rows) {
         if (r.search_key === '' || r.first_name === '' || r.last_name === '') out.push({ key: 'data.check.personName', params: { id: r.id }, table: 'people', rowId: r.id });
         if (r.consent_date !== null && !isIsoDate(r.consent_date)) {
-          out.push({ key: 'data.check.badDate', params: { table: 'people', column: 'consent_date', value: r.consent_date, id: r.id }, table: 'people', rowId: r.id });
+          out.push({ key: 'data.check.badDate', params: { table: 'people', column: 'consent_date', value: r.consent_date, id: r.id }, table: 'people', rowId: r.id, column: 'consent_date' });
+        }
+      }
+      return out;
+    },
+  },
+  {
+    // Every stored setting is read back by a service with its schema: one it cannot read breaks every page that needs it.
+    code: 'settings_values',
+    tables: ['settings'],
+    async run(db) {
+      const out: Finding[] = [];
+      for (const r of await db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute()) {
+        const at = { table: 'settings', rowId: null, rowKey: r.key, column: 'value' };
+        const value = parseJson(r.value);
+        if (value === INVALID) {
+          out.push({ key: 'data.check.badJson', params: { table: 'settings', id: r.key }, ...at });
+          continue;
+        }
+        // A key this version does not read (a later version's) only has to be JSON.
+        const stored = STORED_SETTINGS[r.key];
+        if (!stored) continue;
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          out.push({ key: 'data.check.settingNotObject', params: { setting: r.key }, ...at });
+          continue;
+        }
+        // Missing fields fall back to their defaults when the service reads the setting: so here.
+        const parsed = stored.schema.safeParse({ ...stored.defaults, ...value });
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          out.push({ key: 'data.check.badSetting', params: { setting: r.key, field: issue.path.join('.') }, ...at });
         }
       }
       return out;
@@ -165,25 +218,14 @@ export const INVARIANTS: Invariant[] = [
   },
   {
     code: 'json_documents',
-    tables: ['settings', 'audit_log', 'data_presets'],
+    tables: ['audit_log', 'data_presets'],
     async run(db) {
       const out: Finding[] = [];
-      const isJson = (text: string) => {
-        try {
-          JSON.parse(text);
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      for (const r of await db.selectFrom('settings').select(['key', 'value']).execute()) {
-        if (!isJson(r.value)) out.push({ key: 'data.check.badJson', params: { table: 'settings', id: r.key }, table: 'settings', rowId: null });
-      }
       for (const r of await db.selectFrom('audit_log').select(['id', 'summary']).execute()) {
-        if (!isJson(r.summary)) out.push({ key: 'data.check.badJson', params: { table: 'audit_log', id: r.id }, table: 'audit_log', rowId: r.id });
+        if (parseJson(r.summary) === INVALID) out.push({ key: 'data.check.badJson', params: { table: 'audit_log', id: r.id }, table: 'audit_log', rowId: r.id, column: 'summary' });
       }
       for (const r of await db.selectFrom('data_presets').select(['id', 'config']).execute()) {
-        if (!isJson(r.config)) out.push({ key: 'data.check.badJson', params: { table: 'data_presets', id: r.id }, table: 'data_presets', rowId: r.id });
+        if (parseJson(r.config) === INVALID) out.push({ key: 'data.check.badJson', params: { table: 'data_presets', id: r.id }, table: 'data_presets', rowId: r.id, column: 'config' });
       }
       return out;
     },
@@ -212,7 +254,7 @@ export const INVARIANTS: Invariant[] = [
         .select(['id', 'date', 'minutes', 'hourly_rate_cents', 'value_cents'])
         .where((eb) => eb.or([eb('minutes', '<=', 0), eb('hourly_rate_cents', '<', 0), eb('value_cents', '<', 0)]))
         .execute();
-      return rows.map((r) => ({ key: 'data.check.badTimeEntry', params: { id: r.id, date: r.date }, table: 'time_entries', rowId: r.id }));
+      return rows.map((r) => ({ key: 'data.check.badTimeEntry', params: { id: r.id, date: r.date }, table: 'time_entries', rowId: r.id, column: r.minutes <= 0 ? 'minutes' : r.hourly_rate_cents < 0 ? 'hourly_rate_cents' : 'value_cents' }));
     },
   },
 ];
@@ -220,6 +262,30 @@ export const INVARIANTS: Invariant[] = [
 function existingTables(store: Store): Set<string> {
   const rows = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
   return new Set(rows.map((r) => r.name));
+}
+
+/**
+ * Runs the application's rules on `db` (a transaction's connection too: an import runs them before
+ * it commits), skipping those whose tables are missing. On a damaged file a rule may fail: that is
+ * a finding, not a throw.
+ */
+export async function runInvariants(
+  db: Kysely<DB>,
+  tables: ReadonlySet<string>,
+  invariants: readonly Invariant[] = INVARIANTS,
+): Promise<{ checks: string[]; findings: (Finding & { code: string })[] }> {
+  const checks: string[] = [];
+  const findings: (Finding & { code: string })[] = [];
+  for (const invariant of invariants) {
+    if (!invariant.tables.every((t) => tables.has(t))) continue;
+    checks.push(invariant.code);
+    try {
+      for (const f of await invariant.run(db)) findings.push({ ...f, code: invariant.code });
+    } catch (error) {
+      findings.push({ code: invariant.code, key: 'data.check.ruleFailed', params: { rule: invariant.code, detail: error instanceof Error ? error.message : String(error) } });
+    }
+  }
+  return { checks, findings };
 }
 
 /**
@@ -247,17 +313,9 @@ export async function checkDatabase(store: Store, options: { invariants?: readon
   const version = (store.sqlite.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   if (version !== LATEST_SCHEMA_VERSION) findings.push({ code: 'schema_version', key: 'data.check.schemaVersion', params: { found: version, expected: LATEST_SCHEMA_VERSION } });
 
-  // The rules read the tables; on a damaged file they may fail: that is reported, not thrown.
-  const tables = existingTables(store);
-  for (const invariant of options.invariants ?? INVARIANTS) {
-    if (!invariant.tables.every((t) => tables.has(t))) continue;
-    checks.push(invariant.code);
-    try {
-      for (const f of await invariant.run(store.db)) findings.push({ ...f, code: invariant.code });
-    } catch (error) {
-      findings.push({ code: invariant.code, key: 'data.check.ruleFailed', params: { rule: invariant.code, detail: error instanceof Error ? error.message : String(error) } });
-    }
-  }
+  const rules = await runInvariants(store.db, existingTables(store), options.invariants);
+  checks.push(...rules.checks);
+  findings.push(...rules.findings);
 
   const problems: CheckProblem[] = findings.slice(0, MAX_REPORTED_PROBLEMS).map((f) => ({
     code: f.code,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/api/errors';
 import {
   RETENTION,
@@ -13,12 +13,14 @@ import { isMessageKey, translate } from '../../../shared/i18n/index';
 import { nowIso, today, type ServiceContext } from '../../app/context';
 import type { AgendaItem, Attendance, Meeting } from '../../../shared/features/meetings/schemas';
 import type { DB } from '../../store/schema';
+import type { Person } from '../../../shared/features/people/schemas';
+import type { ErasuresTable } from './tables';
 import { ARCHIVED_TABLES } from '../archive/tables';
 import { getPerson, listOfficers, columns as personColumns } from '../people/service';
 import { getSettings } from '../settings/service';
 import { listChanges, recordChange } from './audit';
 
-const PRIVACY_KEY = 'privacy';
+export const PRIVACY_KEY = 'privacy';
 export const DEFAULT_PRIVACY: PrivacySettings = { reviewAfterYears: 3 };
 
 export async function getPrivacySettings(ctx: ServiceContext): Promise<PrivacySettings> {
@@ -216,52 +218,141 @@ export function anonymousName(personId: number): { firstName: string; lastName: 
   return { firstName: translate('fr', 'data.erase.anonymousFirstName'), lastName: `n° ${personId}` };
 }
 
+const PERSONAL_FIELDS = ['email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
+
+/** Anonymised, with nothing personal left. */
+function isErased(person: Person): boolean {
+  const anonymous = anonymousName(person.id);
+  return person.firstName === anonymous.firstName && person.lastName === anonymous.lastName && PERSONAL_FIELDS.every((f) => person[f] === null);
+}
+
+interface Anonymised {
+  cleared: string[];
+  kept: number;
+  keptTables: string[];
+}
+
+/**
+ * Anonymises one person inside the caller's transaction: the name becomes "Personne anonymisée
+ * n° ID", contact details, notes and consent are cleared; the name is kept aside only for the
+ * approved minutes and attendance sheets that must show it.
+ */
+async function anonymise(trx: Kysely<DB>, person: Person, now: string, archivedAt: string): Promise<Anonymised> {
+  const anonymous = anonymousName(person.id);
+  const cleared = ['firstName', 'lastName', ...PERSONAL_FIELDS.filter((f) => person[f] !== null)];
+  await trx
+    .updateTable('people')
+    .set({
+      ...personColumns({ ...anonymous, email: null, phone: null, address: null, postcode: null, city: null, note: null, consentDate: null, consentNote: null }),
+      updated_at: now,
+      archived_at: person.archivedAt ?? archivedAt,
+    })
+    .where('id', '=', person.id)
+    .execute();
+  let kept = 0;
+  const keptTables: string[] = [];
+  const tables = new Set((await trx.introspection.getTables()).map((t) => t.name));
+  for (const keeper of LEGAL_RECORD_KEEPERS) {
+    if (!tables.has(keeper.table) || !tables.has('meetings')) continue;
+    const n = await keeper.count(trx, person.id);
+    if (n > 0) {
+      kept += n;
+      keptTables.push(keeper.table);
+    }
+  }
+  if (kept > 0) {
+    await trx
+      .insertInto('legal_names')
+      .values({ person_id: person.id, first_name: person.firstName, last_name: person.lastName, recorded_at: now })
+      .onConflict((oc) => oc.column('person_id').doNothing())
+      .execute();
+  }
+  return { cleared, kept, keptTables };
+}
+
 /**
  * Erasure (art. 17 RGPD) by anonymisation: the person becomes "Personne anonymisée n° ID"
  * everywhere, contact details, notes and consent are cleared; the links that make the network's
  * history (affiliations, offices, votes) stay, now pointing to nobody in particular. Approved
  * minutes and attendance sheets are legal records and keep the name: the result says where.
+ * The register of erasures gets its line in the same transaction, so that no import or restore of
+ * older data can bring the person back (see reapplyErasures).
  */
 export async function erasePerson(ctx: ServiceContext, personId: number): Promise<ErasureResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const person = await getPerson(tctx, personId);
-    const anonymous = anonymousName(personId);
-    if (person.firstName === anonymous.firstName && person.lastName === anonymous.lastName && person.email === null && person.phone === null) {
-      throw new AppError('CONFLICT', 'data.erase.alreadyErased');
-    }
-    const cleared = (['email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const).filter((f) => person[f] !== null);
+    if (isErased(person)) throw new AppError('CONFLICT', 'data.erase.alreadyErased');
     const now = nowIso(ctx);
+    const { cleared, kept, keptTables } = await anonymise(trx, person, now, now);
     await trx
-      .updateTable('people')
-      .set({
-        ...personColumns({ ...anonymous, email: null, phone: null, address: null, postcode: null, city: null, note: null, consentDate: null, consentNote: null }),
-        updated_at: now,
-        archived_at: person.archivedAt ?? now,
+      .insertInto('erasures')
+      .values({
+        person_id: personId,
+        person_created_at: person.createdAt,
+        erased_at: now,
+        kept_records: kept,
+        kept_tables: JSON.stringify(keptTables),
+        kept_reason: kept > 0 ? 'legal_records' : null,
       })
-      .where('id', '=', personId)
+      // Erased again after someone wrote in the anonymised record: the first erasure stays the one on record.
+      .onConflict((oc) => oc.columns(['person_id', 'person_created_at']).doNothing())
       .execute();
-    let kept = 0;
-    const keptTables: string[] = [];
-    const tables = new Set((await trx.introspection.getTables()).map((t) => t.name));
-    for (const keeper of LEGAL_RECORD_KEEPERS) {
-      if (!tables.has(keeper.table) || !tables.has('meetings')) continue;
-      const n = await keeper.count(trx, personId);
-      if (n > 0) {
-        kept += n;
-        keptTables.push(keeper.table);
-      }
-    }
-    if (kept > 0) {
-      await trx
-        .insertInto('legal_names')
-        .values({ person_id: personId, first_name: person.firstName, last_name: person.lastName, recorded_at: now })
-        .onConflict((oc) => oc.column('person_id').doNothing())
-        .execute();
-    }
-    await recordChange(tctx, { entity: 'person', entityId: personId, action: 'erase', summary: { clearedFields: ['firstName', 'lastName', ...cleared], keptInLegalRecords: kept } });
-    return { personId, anonymousName: `${anonymous.firstName} ${anonymous.lastName}`, keptInLegalRecords: kept, legalRecordTables: keptTables, clearedFields: ['firstName', 'lastName', ...cleared] };
+    await recordChange(tctx, { entity: 'person', entityId: personId, action: 'erase', summary: { clearedFields: cleared, keptInLegalRecords: kept } });
+    const anonymous = anonymousName(personId);
+    return { personId, anonymousName: `${anonymous.firstName} ${anonymous.lastName}`, keptInLegalRecords: kept, legalRecordTables: keptTables, clearedFields: cleared };
   });
+}
+
+/** One line of the register of erasures, as stored (without its row number). */
+export type ErasureEntry = Omit<Selectable<ErasuresTable>, 'id'>;
+
+const REGISTER_COLUMNS = ['person_id', 'person_created_at', 'erased_at', 'kept_records', 'kept_tables', 'kept_reason'] as const;
+
+/** The register of erasures of a database: read it before data are replaced (import --replace, restore). */
+export async function readErasureRegister(db: Kysely<DB>): Promise<ErasureEntry[]> {
+  return db.selectFrom('erasures').select(REGISTER_COLUMNS).orderBy('id').execute();
+}
+
+/**
+ * After an import or a restore has loaded other data: merges the register `previous` (read from
+ * the database before it was replaced) into the loaded data's own, then erases again every person
+ * of the merged register who is back un-erased, with a line in the change log for each. Only the
+ * same person is erased: same number and same creation time. Returns how many were erased again.
+ * Given a transaction, runs in it (an import's); given a connection, opens its own.
+ */
+export async function reapplyErasures(db: Kysely<DB>, previous: readonly ErasureEntry[], ctx: Pick<ServiceContext, 'now' | 'runtime'>): Promise<number> {
+  const run = async (trx: Kysely<DB>) => {
+    const loaded = await readErasureRegister(trx);
+    const identity = (e: Pick<ErasureEntry, 'person_id' | 'person_created_at'>) => `${e.person_id}\u0000${e.person_created_at}`;
+    const known = new Set(loaded.map(identity));
+    const register = [...loaded];
+    for (const entry of previous) {
+      if (known.has(identity(entry))) continue;
+      known.add(identity(entry));
+      register.push(entry);
+      await trx.insertInto('erasures').values(entry).execute();
+    }
+    const tctx = { ...ctx, db: trx };
+    const now = nowIso(tctx);
+    let reapplied = 0;
+    for (const entry of register) {
+      const row = await trx.selectFrom('people').select('id').where('id', '=', entry.person_id).where('created_at', '=', entry.person_created_at).executeTakeFirst();
+      if (!row) continue;
+      const person = await getPerson(tctx, entry.person_id);
+      if (isErased(person)) continue;
+      const { cleared, kept } = await anonymise(trx, person, now, entry.erased_at);
+      await recordChange(tctx, {
+        entity: 'person',
+        entityId: person.id,
+        action: 'erase',
+        summary: { clearedFields: cleared, keptInLegalRecords: kept, reapplied: true, erasedAt: entry.erased_at },
+      });
+      reapplied++;
+    }
+    return reapplied;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 function yearsBefore(isoDate: string, years: number): string {

@@ -39,8 +39,25 @@ export interface LegalNamesTable {
   recorded_at: string;
 }
 
+/** The register of erasures (migration 0006): survives imports and restores, see reapplyErasures in privacy.ts. */
+export interface ErasuresTable {
+  id: Generated<number>;
+  person_id: number;
+  /** With person_id, who the person was: another database may give her number to someone else. */
+  person_created_at: string;
+  /** ISO timestamp of the erasure. */
+  erased_at: string;
+  /** Rows of legal records that keep the name. */
+  kept_records: number;
+  /** JSON array of those records' tables. */
+  kept_tables: string;
+  /** 'legal_records', or null when nothing was kept. */
+  kept_reason: string | null;
+}
+
 export interface DataTables {
   audit_log: AuditLogTable;
   data_presets: DataPresetsTable;
   legal_names: LegalNamesTable;
+  erasures: ErasuresTable;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/features/settings/schemas';
 import type { ServiceContext } from '../../app/context';
 
-const SETTINGS_KEY = 'association';
+export const SETTINGS_KEY = 'association';
 
 /** Stored as one JSON document: settings change together and are read together. */
 export async function getSettings(ctx: ServiceContext): Promise<Settings> {

@@ -69,7 +69,8 @@ export function DataPage() {
       backups.reload();
       review.reload();
       association.reload();
-      return t('data.ui.restored', { date: when(b), safety: r.safetyBackup });
+      const restored = t('data.ui.restored', { date: when(b), safety: r.safetyBackup });
+      return r.erasuresReapplied > 0 ? `${restored} ${t('data.erase.reapplied', { count: r.erasuresReapplied })}` : restored;
     });
 
   const check = () =>

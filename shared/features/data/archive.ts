@@ -43,3 +43,26 @@ export const legalNameRowSchema = rowSchema({
   last_name: column.requiredText,
   recorded_at: column.timestamp,
 });
+
+/** What was kept after an erasure, and why: only legal records, for now. */
+export const ERASURE_KEPT_REASONS = ['legal_records'] as const;
+
+const jsonStringArray = z.string().refine((v) => {
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return Array.isArray(parsed) && parsed.every((t) => typeof t === 'string');
+  } catch {
+    return false;
+  }
+}, 'error.data.archiveJson');
+
+/** The register of erasures travels with the archive: its person_id may name nobody in it, so it is no reference. */
+export const erasureRowSchema = rowSchema({
+  id: column.id,
+  person_id: column.id,
+  person_created_at: column.timestamp,
+  erased_at: column.timestamp,
+  kept_records: column.integer.min(0, 'error.integer'),
+  kept_tables: jsonStringArray,
+  kept_reason: z.enum(ERASURE_KEPT_REASONS).nullable(),
+});

@@ -45,6 +45,8 @@ export const restoreResultSchema = z.object({
   schemaVersion: z.number().int(),
   /** The candidate was older and has been migrated. */
   migrated: z.boolean(),
+  /** People erased since the backup was made, who were back in it and have been erased again. */
+  erasuresReapplied: z.number().int(),
 });
 export type RestoreResult = z.infer<typeof restoreResultSchema>;
 

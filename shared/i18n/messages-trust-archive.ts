@@ -1,0 +1,15 @@
+/** Messages of the erasure register and of the checks an archive must pass (trust the data, items 2 and 4). */
+export const trustArchiveFr = {
+  'archive.table.erasures': 'registre des effacements RGPD',
+  'data.check.settingNotObject': 'Réglage « {setting} » : la valeur n’est pas un objet JSON.',
+  'data.check.badSetting': 'Réglage « {setting} » : le champ « {field} » n’a pas une valeur valide.',
+  'data.erase.reapplied':
+    '{count} effacement(s) RGPD ré-appliqué(s) : des personnes effacées depuis la date de ces données étaient revenues, elles sont de nouveau anonymisées.',
+};
+
+export const trustArchiveEn: Record<keyof typeof trustArchiveFr, string> = {
+  'archive.table.erasures': 'register of GDPR erasures',
+  'data.check.settingNotObject': 'Setting “{setting}”: the value is not a JSON object.',
+  'data.check.badSetting': 'Setting “{setting}”: the field “{field}” has an invalid value.',
+  'data.erase.reapplied': '{count} GDPR erasure(s) applied again: people erased since the date of these data had come back, they are anonymised again.',
+};
