@@ -1,6 +1,6 @@
 /**
  * A second process on the same database (test/unit/store-busy.test.ts):
- *   node_modules/.bin/tsx test/helpers/store-child.ts import DB FILE.csv
+ *   node --import tsx test/helpers/store-child.ts import DB FILE.csv
  * Imports the organisations of FILE.csv in one transaction; prints "WRITING" when its first row
  * goes into the database (the write transaction is open) and "DONE" when it has committed.
  */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +13,13 @@ import { completeSiret } from '../../shared/validation/identifiers';
 import { FIXED_NOW, tempDir } from '../helpers/store';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const CHILD = fileURLToPath(new URL('../helpers/store-child.ts', import.meta.url));
 
 let stores: Store[] = [];
+let children: ChildProcess[] = [];
 afterEach(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  children = [];
   for (const s of stores) await s.close().catch(() => undefined);
   stores = [];
 });
@@ -42,7 +44,9 @@ describe('several writers on one base', () => {
     fs.writeFileSync(csv, lines.join('\r\n'));
     const { store, dispatch } = await open(db);
 
-    const child = spawn(TSX, [CHILD, 'import', db, csv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // `node --import tsx`: one process, which a failed test can kill (the tsx command forks a grandchild).
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'import', db, csv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
