@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/app/handlers';
 import { runCli } from '../../electron/cli/run';
 import { openHolder } from '../../electron/features/data/backup';
 import { MIGRATIONS, type Migration } from '../../electron/store/migrations/index';
@@ -172,6 +174,29 @@ describe('one base, several processes', () => {
     }
     await web.stop('SIGTERM');
     expect(namesIn(db)).toEqual(['Ressourcerie de la sauvegarde']);
+  });
+});
+
+describe('restore from the app', () => {
+  it('is refused while a command has the base open, before any safety copy; nothing changes', async () => {
+    const { db } = await twoBases();
+    const holder = await openHolder(db);
+    const dispatch = createDispatcher(createHandlers(holder, { runtime: 'test', now: () => FIXED_NOW }));
+    const backup = await dispatch('data.backups.create', {});
+    expect(backup.ok).toBe(true);
+    const { name } = (backup as { value: { name: string } }).value;
+    // A command line (here another store of the same file) has the base open.
+    const command = await openStore(db);
+    const refused = await dispatch('data.backups.restore', { name });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'CONFLICT', key: 'store.inUse.restore' });
+    expect(fs.readdirSync(backupsDirFor(db)).filter((f) => f.includes('avant-restauration'))).toEqual([]);
+    // The app goes on working on the same file.
+    expect((await dispatch('organisations.create', { name: 'Après le refus', kind: 'member' })).ok).toBe(true);
+    await command.close();
+    expect((await dispatch('data.backups.restore', { name })).ok).toBe(true);
+    await holder.close();
+    expect(namesIn(db)).toEqual(['Ressourcerie de la base']);
   });
 });
 
