@@ -119,7 +119,7 @@ async function openLocked(file: string, options: OpenOptions, lock: DatabaseLock
         throw new AppError('DATABASE_TOO_NEW', 'error.databaseNeedsMigration', { found: appliedVersion(sqlite), supported: latest });
       }
       // Nobody may use the file while its schema changes under them.
-      migrationBackup = await lock.exclusive('migrate', async () => {
+      const migrate = lock.exclusive('migrate', async () => {
         // Read again under the lock: another process may have migrated while we waited for it.
         const current = appliedVersion(sqlite);
         checkVersion(current);
@@ -143,6 +143,11 @@ async function openLocked(file: string, options: OpenOptions, lock: DatabaseLock
           });
         }
         return backup;
+      });
+      migrationBackup = await migrate.catch((error: unknown) => {
+        // Two processes starting together on an old base: the other one did the migration meanwhile.
+        if (error instanceof AppError && error.key === 'store.inUse.migrate' && !migrations.some((m) => m.version > appliedVersion(sqlite))) return null;
+        throw error;
       });
     }
   } catch (error) {

@@ -155,6 +155,13 @@ describe('one base, several processes', () => {
     expect(fs.readdirSync(backupsDirFor(db)).filter((f) => f.includes('avant-migration'))).toEqual([]);
   });
 
+  it('two programs starting together on a new base: one creates it, the other waits and opens it', async () => {
+    const db = path.join(tempDir(), 'maillage.sqlite');
+    const stores = await Promise.all([openStore(db), openStore(db), openStore(db)]);
+    for (const s of stores) expect(s.sqlite.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: MIGRATIONS.at(-1)!.version });
+    for (const s of stores) await s.close();
+  });
+
   it('a running app whose file was replaced underneath stops writing, saying so', { timeout: 60_000 }, async () => {
     const { dir, db, other } = await twoBases();
     const web = await startWeb(db);
