@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, toApiError } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
 import { exportArchive } from '../../electron/features/archive/export';
+import { formatError } from '../../electron/cli/format';
 import { checkDatabase } from '../../electron/features/data/check';
 import { openStore, type OpenOptions, type Store } from '../../electron/store/open';
 import { translate } from '../../shared/i18n/index';
@@ -129,9 +130,10 @@ describe('several writers on one base', () => {
     expect(count(store, 'settings')).toBe(2);
   });
 
-  it('SQLITE_BUSY reaching the dispatcher from elsewhere is BUSY too, and the interface shows the French message', () => {
+  it('SQLITE_BUSY reaching the dispatcher or the CLI from elsewhere is BUSY too, and the interface shows the French message', () => {
     const raw = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY_SNAPSHOT' });
     expect(toApiError(raw)).toMatchObject({ code: 'BUSY', key: 'store.busy' });
+    expect(formatError('fr', raw, false)).toEqual([translate('fr', 'store.busy')]);
     // The renderer shows `tKey(error.key)`: the key has its French and English texts.
     expect(translate('fr', 'store.busy')).toMatch(/occupée.*réessayez/);
     expect(translate('en', 'store.busy')).toMatch(/busy/);
