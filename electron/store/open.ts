@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import type { DB } from './schema';
-import { WriteFirstSqliteDialect } from './sqlite-driver';
+import { DEFAULT_BUSY_TIMEOUT_MS, WriteFirstSqliteDialect } from './sqlite-driver';
 import { DatabaseLock, type ExclusiveReason } from './sqlite-lock';
 
 export interface Store {
@@ -90,7 +90,7 @@ async function openLocked(file: string, options: OpenOptions, lock: DatabaseLock
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('synchronous = NORMAL');
   } catch (error) {
     sqlite.close();

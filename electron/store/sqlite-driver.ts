@@ -93,7 +93,8 @@ export class ReplacementGuard {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|with)\b/i;
-const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/** SQLite's own wait, for what does not go through `beginWrite` (raw statements, checkpoints). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 class WriteFirstConnection implements DatabaseConnection {
   constructor(
@@ -153,7 +154,7 @@ class WriteFirstConnection implements DatabaseConnection {
       const stmt = this.db.prepare(compiledQuery.sql);
       if (stmt.readonly) return this.#run<R>(compiledQuery, stmt);
       if (this.db.inTransaction) {
-        // Only a write transaction may write: a read-only one was begun for a snapshot.
+        // Its BEGIN decided already: IMMEDIATE for a write transaction, plain for a read-only snapshot.
         return this.#run<R>(compiledQuery, stmt);
       }
       if (!WRITE_STATEMENT.test(compiledQuery.sql)) {
@@ -276,5 +277,3 @@ export class WriteFirstSqliteDialect implements Dialect {
     return new SqliteIntrospector(db);
   }
 }
-
-export { DEFAULT_BUSY_TIMEOUT_MS };
