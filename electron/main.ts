@@ -32,8 +32,7 @@ import {
   mimeTypeFor,
   resolveAppFile,
 } from './security';
-import { startAutomaticBackups } from './features/data/backup';
-import { StoreHolder } from './features/data/store-holder';
+import { openHolder, startAutomaticBackups } from './features/data/backup';
 import { type Store } from './store/open';
 import { loadWindowState, MIN_WINDOW_SIZE, resolveWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
 
@@ -108,7 +107,7 @@ async function ready(): Promise<void> {
   const databaseFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
   try {
     // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
-    store = await StoreHolder.open(databaseFile, {
+    store = await openHolder(databaseFile, {
       nativeBinding: electronNativeBindingPath({
         appPath: app.getAppPath(),
         isPackaged: app.isPackaged,

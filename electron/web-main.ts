@@ -5,8 +5,7 @@ import { translate } from '../shared/i18n/index';
 import { createDispatcher, toApiError } from './api/dispatch';
 import { createHandlers } from './app/handlers';
 import { defaultDatabasePath } from './app/paths';
-import { startAutomaticBackups } from './features/data/backup';
-import { StoreHolder } from './features/data/store-holder';
+import { openHolder, startAutomaticBackups } from './features/data/backup';
 import { startWebServer } from './web/server';
 
 const HELP = `Usage : npm run web -- [--db FICHIER] [--port N]
@@ -31,7 +30,7 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${values.port}`);
   const dbFile = path.resolve(values.db ?? defaultDatabasePath());
   // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
-  const store = await StoreHolder.open(dbFile);
+  const store = await openHolder(dbFile);
   const stopBackups = startAutomaticBackups(store);
   const dispatch = createDispatcher(createHandlers(store, { runtime: 'web' }), {
     validateOutput: process.env.MAILLAGE_VALIDATE_OUTPUT === '1',

@@ -3,6 +3,7 @@ import { contract, isMethodName, type Handlers, type MethodName } from '../../sh
 import { AppError, type ApiError, type Result } from '../../shared/api/errors';
 import { translate } from '../../shared/i18n/index';
 import { issuesFromZod } from '../../shared/validation/zod-issues';
+import { toStoreError } from '../store/sqlite-driver';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -13,6 +14,8 @@ export interface DispatchOptions {
 }
 
 export function toApiError(error: unknown): ApiError {
+  // SQLITE_BUSY from a raw statement: the same stable BUSY as the store's own, never INTERNAL.
+  error = toStoreError(error);
   if (error instanceof AppError) {
     const message = error.issues?.length
       ? error.issues

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { isMessageKey, translate, type Language } from '../../shared/i18n/index';
 import { UsageError } from './command';
+import { toStoreError } from '../store/sqlite-driver';
 
 const integerFormat = new Intl.NumberFormat('fr-FR');
 
@@ -36,6 +37,8 @@ const firstLine = (text: string) => text.split('\n')[0]!.trim();
 export function formatError(language: Language, error: unknown, verbose: boolean): string[] {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   if (error instanceof UsageError) return [t(error.key, error.params)];
+  // SQLITE_BUSY from a raw statement: « la base est occupée », as through the API.
+  error = toStoreError(error);
   if (error instanceof AppError) {
     const summary = t(error.key, error.params);
     const issues = error.issues ?? [];

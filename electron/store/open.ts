@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import type { DB } from './schema';
+import { DEFAULT_BUSY_TIMEOUT_MS, WriteFirstSqliteDialect } from './sqlite-driver';
+import { DatabaseLock, type ExclusiveReason } from './sqlite-lock';
 
 export interface Store {
   db: Kysely<DB>;
@@ -14,6 +16,12 @@ export interface Store {
   schemaVersion: number;
   /** Copy made before pending migrations ran, if any. */
   migrationBackup: string | null;
+  /**
+   * Runs `fn` while no other process (nor another store of this one) has the database open;
+   * refuses with a French message naming the file otherwise. For what replaces the data
+   * wholesale: restore, import --replace, demo --force (migrations take it themselves).
+   */
+  exclusive<T>(reason: ExclusiveReason, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -24,6 +32,12 @@ export interface OpenOptions {
   migrate?: boolean;
   /** The migrations to apply; tests pass their own list, the app always the static one. */
   migrations?: readonly Migration[];
+  /** A lock already held for this file (StoreHolder keeps one across a restore); the store then leaves it held when it closes. */
+  lock?: DatabaseLock;
+  /** How long a write waits for another process's write transaction (10 s), then fails with BUSY. */
+  writeWaitMs?: number;
+  /** How long an exclusive operation waits for the others to close the database before refusing (1.5 s). */
+  exclusiveWaitMs?: number;
 }
 
 export function backupsDirFor(file: string): string {
@@ -49,14 +63,34 @@ function hasUserTables(sqlite: Database.Database): boolean {
   return row.n > 0;
 }
 
-/** Opens (creating if needed) a Maillage database: WAL, foreign keys, migrations with a backup first. */
+/**
+ * Opens (creating if needed) a Maillage database: WAL, foreign keys, migrations with a backup first.
+ * The process holds the database's shared lock (sqlite-lock.ts) until `close`, so that nobody
+ * replaces the file under it; migrations run under the exclusive lock.
+ */
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const ownLock = !options.lock;
+  const lock =
+    options.lock ??
+    (await DatabaseLock.acquire(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.exclusiveWaitMs !== undefined ? { exclusiveWaitMs: options.exclusiveWaitMs } : {}),
+    }));
+  try {
+    return await openLocked(file, options, lock, ownLock);
+  } catch (error) {
+    if (ownLock) lock.release();
+    throw error;
+  }
+}
+
+async function openLocked(file: string, options: OpenOptions, lock: DatabaseLock, ownLock: boolean): Promise<Store> {
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('synchronous = NORMAL');
   } catch (error) {
     sqlite.close();
@@ -65,37 +99,61 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  const current = appliedVersion(sqlite);
-  if (current > latest) {
+  const checkVersion = (current: number) => {
+    if (current > latest) throw new AppError('DATABASE_TOO_NEW', 'error.databaseTooNew', { found: current, supported: latest });
+  };
+  try {
+    checkVersion(appliedVersion(sqlite));
+  } catch (error) {
     sqlite.close();
-    throw new AppError('DATABASE_TOO_NEW', 'error.databaseTooNew', { found: current, supported: latest });
+    throw error;
   }
 
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const pending = migrations.filter((m) => m.version > current);
+  const db = new Kysely<DB>({
+    dialect: new WriteFirstSqliteDialect({ database: sqlite, file, ...(options.writeWaitMs !== undefined ? { writeWaitMs: options.writeWaitMs } : {}) }),
+  });
   let migrationBackup: string | null = null;
-  if (pending.length > 0) {
-    if (options.migrate === false) {
-      await db.destroy();
-      throw new AppError('DATABASE_TOO_NEW', 'error.databaseNeedsMigration', { found: current, supported: latest });
-    }
-    if (current > 0 || hasUserTables(sqlite)) {
-      const dir = backupsDirFor(file);
-      fs.mkdirSync(dir, { recursive: true });
-      const base = path.basename(file).replace(/\.[^.]+$/, '');
-      migrationBackup = path.join(dir, `${base}-avant-migration-v${current}-${timestamp()}.sqlite`);
-      sqlite.prepare('VACUUM INTO ?').run(migrationBackup);
-    }
-    for (const migration of pending) {
-      // Kysely does not wrap SQLite migrations itself: each one is all or nothing here.
-      await db.transaction().execute(async (trx) => {
-        await migration.up(trx as unknown as Kysely<unknown>);
-        await trx
-          .insertInto('schema_migrations')
-          .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
-          .execute();
+  try {
+    if (migrations.some((m) => m.version > appliedVersion(sqlite))) {
+      if (options.migrate === false) {
+        throw new AppError('DATABASE_TOO_NEW', 'error.databaseNeedsMigration', { found: appliedVersion(sqlite), supported: latest });
+      }
+      // Nobody may use the file while its schema changes under them.
+      const migrate = lock.exclusive('migrate', async () => {
+        // Read again under the lock: another process may have migrated while we waited for it.
+        const current = appliedVersion(sqlite);
+        checkVersion(current);
+        const pending = migrations.filter((m) => m.version > current);
+        let backup: string | null = null;
+        if (pending.length > 0 && (current > 0 || hasUserTables(sqlite))) {
+          const dir = backupsDirFor(file);
+          fs.mkdirSync(dir, { recursive: true });
+          const base = path.basename(file).replace(/\.[^.]+$/, '');
+          backup = path.join(dir, `${base}-avant-migration-v${current}-${timestamp()}.sqlite`);
+          sqlite.prepare('VACUUM INTO ?').run(backup);
+        }
+        for (const migration of pending) {
+          // Kysely does not wrap SQLite migrations itself: each one is all or nothing here.
+          await db.transaction().execute(async (trx) => {
+            await migration.up(trx as unknown as Kysely<unknown>);
+            await trx
+              .insertInto('schema_migrations')
+              .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
+              .execute();
+          });
+        }
+        return backup;
+      });
+      migrationBackup = await migrate.catch((error: unknown) => {
+        // Two processes starting together on an old base: the other one did the migration meanwhile.
+        if (error instanceof AppError && error.key === 'store.inUse.migrate' && !migrations.some((m) => m.version > appliedVersion(sqlite))) return null;
+        throw error;
       });
     }
+  } catch (error) {
+    await db.destroy();
+    if (sqlite.open) sqlite.close();
+    throw error;
   }
 
   return {
@@ -104,10 +162,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     file,
     schemaVersion: latest,
     migrationBackup,
+    exclusive: (reason, fn) => lock.exclusive(reason, fn),
     async close() {
       await db.destroy();
       // Kysely opens its driver on first use only: a store it never queried still holds the handle.
       if (sqlite.open) sqlite.close();
+      if (ownLock) lock.release();
     },
   };
 }

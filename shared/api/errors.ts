@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'ARCHIVE_INVALID',
   'DATABASE_TOO_NEW',
+  /** Another process holds the write lock past the wait: try again. */
+  'BUSY',
+  /** The file was replaced under the running app, which stops writing to it. */
+  'DATABASE_REPLACED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

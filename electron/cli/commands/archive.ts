@@ -40,16 +40,20 @@ export const importCommand = defineCommand({
     const archive = validateArchive(readArchiveFile(file), LATEST_SCHEMA_VERSION);
     const replace = ctx.options.replace === true;
     await ctx.withStore(async (store) => {
-      if (replace && (await countArchivedRows(store.db)) > 0) {
-        ctx.out(ctx.t('cli.backup.done', { file: backupBeforeReplacing(store, 'import', ctx.now()) }));
-      }
-      const summary = await writeArchive(store.db, archive, { replace, now: ctx.now, runtime: 'cli' }).catch((error: unknown) => {
-        // Same refusal, with the option that lifts it on this command line.
-        if (error instanceof AppError && error.key === 'error.archive.notEmpty') {
-          throw new AppError('ARCHIVE_INVALID', 'cli.import.notEmpty', { file: ctx.dbPath, count: formatInteger(Number(error.params?.count)) });
+      const load = async () => {
+        if (replace && (await countArchivedRows(store.db)) > 0) {
+          ctx.out(ctx.t('cli.backup.done', { file: backupBeforeReplacing(store, 'import', ctx.now()) }));
         }
-        throw error;
-      });
+        return writeArchive(store.db, archive, { replace, now: ctx.now, runtime: 'cli' }).catch((error: unknown) => {
+          // Same refusal, with the option that lifts it on this command line.
+          if (error instanceof AppError && error.key === 'error.archive.notEmpty') {
+            throw new AppError('ARCHIVE_INVALID', 'cli.import.notEmpty', { file: ctx.dbPath, count: formatInteger(Number(error.params?.count)) });
+          }
+          throw error;
+        });
+      };
+      // Replacing everything is refused while another process (web mode, the app) has the base open.
+      const summary = replace ? await store.exclusive('replace', load) : await load();
       const detail = summary.tables
         .filter((t) => t.rows > 0)
         .map((t) => `${tableLabel(ctx.language, t.name)} : ${formatInteger(t.rows)}`)

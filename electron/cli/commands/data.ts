@@ -4,11 +4,10 @@ import { AppError } from '../../../shared/api/errors';
 import { IMPORT_TYPES, type ImportType } from '../../../shared/features/data/import-fields';
 import { formatImportIssue } from '../../../shared/features/data/messages';
 import { translate } from '../../../shared/i18n/index';
-import { createBackup, pruneBackups, restoreDatabase } from '../../features/data/backup';
+import { createBackup, openHolder, pruneBackups, restoreDatabase } from '../../features/data/backup';
 import { checkDatabase } from '../../features/data/check';
 import { analyzeImport, commitImport } from '../../features/data/import/service';
 import { readSpreadsheetFile } from '../../features/data/sheets/read';
-import { StoreHolder } from '../../features/data/store-holder';
 import { defineCommand, UsageError, type CliContext, type OptionSpec } from '../command';
 import { formatBytes, formatInteger } from '../format';
 
@@ -47,7 +46,7 @@ export const restoreCommand = defineCommand({
   async run(ctx) {
     const candidate = path.resolve(ctx.args[0]!);
     if (!fs.existsSync(candidate)) throw new AppError('NOT_FOUND', 'data.backup.notFound', { name: candidate });
-    const holder = await StoreHolder.open(ctx.dbPath);
+    const holder = await openHolder(ctx.dbPath);
     try {
       const result = await restoreDatabase(holder, candidate, { now: ctx.now(), runtime: 'cli' });
       ctx.out(ctx.t('data.cli.restore.done', { file: ctx.dbPath, from: candidate, safety: result.safetyBackup, schema: result.schemaVersion }));

@@ -24,15 +24,19 @@ type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 /** Every record of the database, read in one transaction so that the archive is a consistent snapshot. */
 export async function exportArchive(db: Kysely<DB>, options: ExportOptions): Promise<Archive> {
   const tables: Record<string, ArchiveRow[]> = {};
-  await (db as unknown as AnyDb).transaction().execute(async (trx) => {
-    for (const table of ARCHIVED_TABLES) {
-      tables[table.name] = (await trx
-        .selectFrom(table.name)
-        .select(table.columns as string[])
-        .orderBy(table.primaryKey)
-        .execute()) as ArchiveRow[];
-    }
-  });
+  // Read only: a snapshot that does not hold the write lock (and so other writers) for the whole export.
+  await (db as unknown as AnyDb)
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      for (const table of ARCHIVED_TABLES) {
+        tables[table.name] = (await trx
+          .selectFrom(table.name)
+          .select(table.columns as string[])
+          .orderBy(table.primaryKey)
+          .execute()) as ArchiveRow[];
+      }
+    });
   return {
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,

@@ -33,6 +33,9 @@ function removeSidecars(file: string): void {
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
+/** Restore copies the candidate here first, checks it, then renames it over the database. */
+const STAGING_PREFIX = '.restauration-';
+
 const STAMP_IN_NAME = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})/;
 
 /** What a file of the backups folder is, read from its name (`maillage-auto-2026-03-12T10-00-00.sqlite`). */
@@ -141,8 +144,13 @@ export interface CandidateReport {
  * (`integrity_check`), consistent (`foreign_key_check`), a Maillage database, and not written by
  * a newer version. Opens it read-only; throws an AppError naming what is wrong.
  */
-export function inspectCandidate(file: string, options: OpenOptions = {}, latest = LATEST_SCHEMA_VERSION): CandidateReport {
-  const name = path.basename(file);
+export function inspectCandidate(
+  file: string,
+  options: OpenOptions = {},
+  latest = LATEST_SCHEMA_VERSION,
+  /** The name the user knows the file by, when `file` is a working copy of it. */
+  name = path.basename(file),
+): CandidateReport {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -193,10 +201,11 @@ export function inspectCandidate(file: string, options: OpenOptions = {}, latest
 
 /**
  * Replaces the database with a backup. The candidate is copied aside and checked first (a bad
- * file changes nothing); the current database is backed up; then the connection is closed, stale
- * -wal/-shm files removed, the checked copy renamed over the database (atomic), and the database
- * opened again — migrated if the backup came from an older version. If it cannot be opened, the
- * safety copy is put back.
+ * file changes nothing); then, with the database's exclusive lock (refused while another process
+ * has it open: it would go on writing to the replaced file), the current database is backed up,
+ * the connection closed, stale -wal/-shm files removed, the checked copy renamed over the
+ * database (atomic), and the database opened again — migrated if the backup came from an older
+ * version. If it cannot be opened, the safety copy is put back. Messages name the user's file.
  */
 export async function restoreDatabase(
   holder: StoreHolder,
@@ -206,49 +215,66 @@ export async function restoreDatabase(
   const now = options.now ?? new Date();
   const dir = backupsDirFor(holder.file);
   fs.mkdirSync(dir, { recursive: true });
-  const staging = path.join(dir, `.restauration-${stamp(now)}-${process.pid}.tmp`);
+  const staging = path.join(dir, `${STAGING_PREFIX}${stamp(now)}-${process.pid}.tmp`);
   fs.copyFileSync(path.resolve(candidate), staging);
   try {
-    inspectCandidate(staging, holder.openOptions);
+    inspectCandidate(staging, holder.openOptions, LATEST_SCHEMA_VERSION, path.basename(candidate));
     // A read-only open of a WAL-mode file leaves (empty) side files: they must not follow it.
     removeSidecars(staging);
-    const safety = await createBackup(holder, 'avant-restauration', now);
-    const register = await readErasureRegister(holder.db);
-    const safetyFile = path.join(dir, safety.name);
-    const store = await holder.replaceFile(
-      (file) => {
-        // Closing the last connection checkpoints the WAL and deletes it; one still there with
-        // content means another process has the database open: replacing it under them would corrupt it.
-        const wal = `${file}-wal`;
-        if (fs.existsSync(wal) && fs.statSync(wal).size > 0) throw new AppError('CONFLICT', 'data.restore.inUse');
+    return await holder.exclusive('restore', async () => {
+      const safety = await createBackup(holder, 'avant-restauration', now);
+      const register = await readErasureRegister(holder.db);
+      const safetyFile = path.join(dir, safety.name);
+      const putSafetyBack = (file: string) => {
+        removeSidecars(file);
+        fs.copyFileSync(safetyFile, file);
+      };
+      const store = await holder.replaceFile((file) => {
         removeSidecars(file);
         fs.renameSync(staging, file);
-      },
-      (file) => {
-        removeSidecars(file);
-        fs.copyFileSync(safetyFile, file);
-      },
-    );
-    // At once, before any other call can write: nobody erased may come back with an older backup.
-    const erasuresReapplied = await reapplyErasures(store.db, register, { now: () => now, runtime: options.runtime ?? 'cli' }).catch(async (error: unknown) => {
-      // Better the database as it was than a restore that brings an erased person back.
-      await holder.replaceFile((file) => {
-        removeSidecars(file);
-        fs.copyFileSync(safetyFile, file);
+      }, putSafetyBack);
+      // At once, still under the exclusive lock: nobody erased may come back with an older backup.
+      const erasuresReapplied = await reapplyErasures(store.db, register, { now: () => now, runtime: options.runtime ?? 'cli' }).catch(async (error: unknown) => {
+        // Better the database as it was than a restore that brings an erased person back.
+        await holder.replaceFile(putSafetyBack);
+        throw error;
       });
-      throw error;
+      await store.db.transaction().execute((trx) =>
+        recordChange(
+          { db: trx, now: () => now, runtime: options.runtime ?? 'cli' },
+          { entity: 'database', entityId: null, action: 'restore', summary: { from: path.basename(candidate), safetyBackup: safety.name } },
+        ),
+      );
+      return { restoredFrom: path.basename(candidate), safetyBackup: safety.name, schemaVersion: store.schemaVersion, migrated: store.migrationBackup !== null, erasuresReapplied };
     });
-    await store.db.transaction().execute((trx) =>
-      recordChange(
-        { db: trx, now: () => now, runtime: options.runtime ?? 'cli' },
-        { entity: 'database', entityId: null, action: 'restore', summary: { from: path.basename(candidate), safetyBackup: safety.name } },
-      ),
-    );
-    return { restoredFrom: path.basename(candidate), safetyBackup: safety.name, schemaVersion: store.schemaVersion, migrated: store.migrationBackup !== null, erasuresReapplied };
   } finally {
     fs.rmSync(staging, { force: true });
     removeSidecars(staging);
   }
+}
+
+/** Working files of the backups folder: copies being written (`.tmp` and their journals) and restore staging copies. */
+function isLeftover(name: string): boolean {
+  return name.startsWith(STAGING_PREFIX) || /\.tmp(-journal|-wal|-shm)?$/.test(name);
+}
+
+/**
+ * Removes what an interrupted backup or restore left in the backups folder. Only run while this
+ * process alone has the database open (StoreHolder.ifAlone): then nobody is writing them.
+ */
+export function removeLeftovers(dbFile: string): string[] {
+  const dir = backupsDirFor(dbFile);
+  if (!fs.existsSync(dir)) return [];
+  const removed = fs.readdirSync(dir).filter(isLeftover);
+  for (const name of removed) fs.rmSync(path.join(dir, name), { force: true });
+  return removed;
+}
+
+/** Opens the database of a long-running process (web mode, Electron) and tidies what a crash left behind. */
+export async function openHolder(file: string, openOptions: OpenOptions = {}): Promise<StoreHolder> {
+  const holder = await StoreHolder.open(file, openOptions);
+  await holder.ifAlone(() => removeLeftovers(file));
+  return holder;
 }
 
 export interface AutomaticBackupOptions {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors';
 import { openStore, type OpenOptions, type Store } from '../../store/open';
 import type { DB } from '../../store/schema';
+import { DatabaseLock, type ExclusiveReason } from '../../store/sqlite-lock';
 
 /**
  * The open store of a long-running process (Electron main, web mode), behind one object whose
@@ -15,19 +16,33 @@ import type { DB } from '../../store/schema';
 export class StoreHolder implements Store {
   #store: Store | null;
   #replacing = false;
+  /** Held by the holder, not the store: the exclusive lock must outlive the store closed for a restore. */
+  readonly #lock: DatabaseLock;
   readonly file: string;
 
-  constructor(
+  private constructor(
     store: Store,
+    lock: DatabaseLock,
     /** How to open the file again (Electron passes its own native binding). */
     readonly openOptions: OpenOptions = {},
   ) {
     this.#store = store;
+    this.#lock = lock;
     this.file = store.file;
   }
 
   static async open(file: string, openOptions: OpenOptions = {}): Promise<StoreHolder> {
-    return new StoreHolder(await openStore(file, openOptions), openOptions);
+    const { lock: _ignored, ...options } = openOptions;
+    const lock = await DatabaseLock.acquire(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.exclusiveWaitMs !== undefined ? { exclusiveWaitMs: options.exclusiveWaitMs } : {}),
+    });
+    try {
+      return new StoreHolder(await openStore(file, { ...options, lock }), lock, options);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
   /** The current store; refused while the file is being replaced or after close. */
@@ -56,10 +71,23 @@ export class StoreHolder implements Store {
     return this.current.migrationBackup;
   }
 
+  exclusive<T>(reason: ExclusiveReason, fn: () => Promise<T>): Promise<T> {
+    return this.#lock.exclusive(reason, fn);
+  }
+
+  /** Runs `fn` only if this process alone has the database open right now (no wait); says whether it ran. */
+  async ifAlone(fn: () => void): Promise<boolean> {
+    return this.#lock.ifAlone(fn);
+  }
+
   async close(): Promise<void> {
     const store = this.#store;
     this.#store = null;
-    await store?.close();
+    try {
+      await store?.close();
+    } finally {
+      this.#lock.release();
+    }
   }
 
   /**
@@ -70,6 +98,11 @@ export class StoreHolder implements Store {
    * one back and that one is opened.
    */
   async replaceFile(replace: (file: string) => Promise<void> | void, rollback?: (file: string) => void): Promise<Store> {
+    // Refused, naming the file, while another process has it open: it would go on writing to the old one.
+    return this.#lock.exclusive('restore', () => this.#replaceFile(replace, rollback));
+  }
+
+  async #replaceFile(replace: (file: string) => Promise<void> | void, rollback?: (file: string) => void): Promise<Store> {
     const store = this.current;
     this.#replacing = true;
     try {
@@ -82,11 +115,11 @@ export class StoreHolder implements Store {
         failure = error;
       }
       try {
-        this.#store = await openStore(this.file, this.openOptions);
+        this.#store = await openStore(this.file, { ...this.openOptions, lock: this.#lock });
       } catch (error) {
         if (!rollback) throw error;
         rollback(this.file);
-        this.#store = await openStore(this.file, this.openOptions);
+        this.#store = await openStore(this.file, { ...this.openOptions, lock: this.#lock });
         failure ??= error;
       }
       if (failure) throw failure;
