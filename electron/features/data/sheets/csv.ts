@@ -103,13 +103,5 @@ export function detectSeparator(text: string): Separator {
   return best.sep;
 }
 
-function quote(value: string, separator: string): string {
-  return value.includes(separator) || /["\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Text of a CSV file, lines ended by CRLF; prefix the BOM when writing it for Excel. */
-export function writeCsv(rows: readonly (readonly string[])[], separator = ';'): string {
-  return rows.map((row) => row.map((v) => quote(v, separator)).join(separator)).join('\r\n') + '\r\n';
-}
-
-export const UTF8_BOM = '\uFEFF';
+/** Writing lives in shared/, one writer for every CSV the app makes (formula cells neutralised). */
+export { UTF8_BOM, writeCsv } from '../../../../shared/format/csv';
