@@ -85,6 +85,20 @@ export const importIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
+/** How one cell was read when the file leaves it ambiguous: a bare duration under « Heures » is hours. */
+export const importReadingSchema = z.object({
+  line: z.number().int(),
+  field: z.string(),
+  column: z.string().nullable(),
+  /** The cell as the file shows it. */
+  value: z.string(),
+  /** What it was read as, formatted (« 13 h »). */
+  read: z.string(),
+  /** hours / minutes: the column's title gives the unit; asTyped: the app's rule for a bare number; written: the cell gives its unit. */
+  rule: z.enum(['hours', 'minutes', 'asTyped', 'written']),
+});
+export type ImportReading = z.infer<typeof importReadingSchema>;
+
 export const DUPLICATE_REASONS = ['siret', 'name', 'personName', 'email', 'organisationYear', 'personDate', 'dateKindTitle', 'inFile'] as const;
 
 export const importDuplicateSchema = z.object({
@@ -136,6 +150,9 @@ export const importAnalysisSchema = z.object({
   issueCount: z.number().int(),
   duplicates: z.array(importDuplicateSchema),
   duplicateCount: z.number().int(),
+  /** How ambiguous cells were read (durations), line by line; capped like the issues. */
+  readings: z.array(importReadingSchema).optional(),
+  readingCount: z.number().int().optional(),
   /** The fields this file can map to, when they depend on the database (the observatory's indicators). */
   fields: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(['text', 'date', 'money', 'integer', 'decimal']), required: z.boolean().optional() })).optional(),
 });
