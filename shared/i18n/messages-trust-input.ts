@@ -16,7 +16,8 @@ export const trustInputFr = {
   'error.text.surrogate': 'Ce texte contient un caractère mal encodé (une moitié de caractère Unicode) : retapez-le.',
   'error.text.invisible': 'Ce texte ne contient que des caractères invisibles : il est vide.',
   'error.id': 'Identifiant invalide : doit être un entier positif.',
-  'error.positiveInteger': 'Ce nombre doit être un entier positif.',
+  'error.numberTooSmall': 'Ce nombre est trop petit.',
+  'error.numberTooBig': 'Ce nombre est trop grand.',
 
   'error.time.farFuture': 'Le {date} est à plus d’un an : cochez « Date lointaine voulue » pour l’enregistrer quand même.',
   'time.ui.confirmFarFuture': 'Date lointaine voulue (plus d’un an dans l’avenir)',
@@ -39,7 +40,8 @@ export const trustInputEn: Record<keyof typeof trustInputFr, string> = {
   'error.text.surrogate': 'This text holds a badly encoded character (half of a Unicode character): type it again.',
   'error.text.invisible': 'This text holds only invisible characters: it is empty.',
   'error.id': 'Invalid identifier: must be a positive whole number.',
-  'error.positiveInteger': 'This number must be a positive whole number.',
+  'error.numberTooSmall': 'This number is too small.',
+  'error.numberTooBig': 'This number is too large.',
 
   'error.time.farFuture': '{date} is more than a year ahead: tick “Far date intended” to save it anyway.',
   'time.ui.confirmFarFuture': 'Far date intended (more than a year ahead)',

@@ -5,6 +5,7 @@ import { membershipInputSchema, PAYMENT_METHODS, type PaymentMethod } from '../.
 import { organisationInputSchema, type OrganisationKind } from '../../../../shared/features/organisations/schemas';
 import { personInputSchema } from '../../../../shared/features/people/schemas';
 import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type ActivityKind, type ActivityValues, type IndicatorUnit, type VisitorKind } from '../../../../shared/features/activities/schemas';
+import { requiredText } from '../../../../shared/validation/fields';
 import { keyForIssue } from '../../../../shared/validation/zod-issues';
 import { normalizeKey } from '../../../../shared/validation/text';
 import { DURATION_PROBLEM_KEYS, MAX_MINUTES_PER_DAY, durationUnitOfTitle, formatDuration, parseDurationIn, type DurationUnit } from '../../../../shared/features/time/duration';
@@ -246,6 +247,8 @@ const organisations: ImportKind<OrganisationValues> = {
 
 // ——— People ———
 
+const ROLE = requiredText(100);
+
 interface PersonImport {
   person: z.output<typeof personInputSchema>;
   organisationId: number | null;
@@ -291,7 +294,9 @@ const people: ImportKind<PersonImport> = {
       });
       if (!parsed.success) reportZod(at, row, parsed.error);
       const role = text(c.role);
-      if (role && role.length > 100) at(row, 'role', 'error.tooLong');
+      // The role goes through the affiliation's own text rule (length, characters).
+      const roleCheck = role === null ? null : ROLE.safeParse(role);
+      if (roleCheck && !roleCheck.success) at(row, 'role', keyForIssue(roleCheck.error.issues[0]!));
       if (!parsed.success || issues.length > before) continue;
       const person = parsed.data;
       const key = normalizeKey(`${person.firstName} ${person.lastName}`);
