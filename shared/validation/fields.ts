@@ -130,8 +130,8 @@ export const optionalDate = formatText(z
 /** A record's id: a positive whole number that JavaScript holds exactly (1e308 is not one). */
 export const id = z
   .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'error.required' : 'error.id') })
-  .int('error.id')
-  .positive('error.id')
+  .int({ error: 'error.id', abort: true })
+  .positive({ error: 'error.id', abort: true })
   .max(Number.MAX_SAFE_INTEGER, 'error.id');
 
 /** Money travels as integer cents. */

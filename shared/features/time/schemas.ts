@@ -121,6 +121,8 @@ export const entryInputSchema = z.object({
   /** The network activity this time served (activities are another feature; no link checked yet). */
   activityId: nullableId,
   note: optionalText(1000, { multiline: true }),
+  /** The date is more than a year ahead on purpose (the form's confirmation); otherwise such a date is refused. */
+  confirmFarFuture: z.boolean().optional(),
 });
 export type EntryValues = z.output<typeof entryInputSchema>;
 

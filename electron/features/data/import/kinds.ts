@@ -11,6 +11,7 @@ import { normalizeKey } from '../../../../shared/validation/text';
 import { DURATION_PROBLEM_KEYS, MAX_MINUTES_PER_DAY, durationUnitOfTitle, formatDuration, parseDurationIn, type DurationUnit } from '../../../../shared/features/time/duration';
 import { entryInputSchema, NATURES, type EntryValues, type Nature } from '../../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../../shared/features/time/valuation';
+import { isFarFuture } from '../../../../shared/features/time/period';
 import { formatDate } from '../../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../../app/context';
 import { activeClosedPeriods, ensureDefaultCategories, loadRates, periodLocking } from '../../time/common';
@@ -660,6 +661,11 @@ const time: ImportKind<TimeImport> = {
       });
       if (!parsed.success) {
         reportZod(at, row, parsed.error, { minutes: 'duration', organisationId: 'organisation', personId: 'person', categoryId: 'category' });
+        continue;
+      }
+      // No confirmation in a file: a date more than a year ahead is a typo to correct.
+      if (isFarFuture(parsed.data.date, today(ctx))) {
+        at(row, 'date', 'data.import.farFuture', { date: formatDate(parsed.data.date) });
         continue;
       }
       const locked = periodLocking(periods, parsed.data.date);
