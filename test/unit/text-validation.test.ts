@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { decodeText } from '../../electron/features/data/sheets/encoding';
+import { unzipSync, zipSync } from 'fflate';
 import { parseCsv } from '../../electron/features/data/sheets/csv';
+import { readXlsx, writeXlsx } from '../../electron/features/data/sheets/xlsx';
 import { contract } from '../../shared/api/contract';
 import { bytesToBase64 } from '../../shared/api/files';
 import { formatImportIssue } from '../../shared/features/data/messages';
@@ -172,6 +174,16 @@ describe('file decoding', () => {
     expect(decoded).toEqual({ text: 'Vézère', encoding: 'Windows-1252' });
     expect(decoded.text).not.toContain('\uFFFD');
     expect(() => decodeText(new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]))).toThrow(/data.import.badEncoding/);
+  });
+
+  it('refuses an XLSX whose XML is not valid UTF-8', () => {
+    const parts = unzipSync(writeXlsx({ name: 'F', rows: [['Nom'], ['Vézère']] }));
+    const sst = parts['xl/sharedStrings.xml']!;
+    const at = sst.indexOf(0xc3);
+    const broken = new Uint8Array(sst);
+    broken[at + 1] = 0x28;
+    parts['xl/sharedStrings.xml'] = broken;
+    expect(() => readXlsx(zipSync(parts))).toThrow(/data.import.badXlsx/);
   });
 
   it('keeps a NUL character of a CSV cell so that the validators see it', () => {

@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../../../shared/api/errors';
 
 /**
@@ -142,7 +142,16 @@ export function readXlsx(bytes: Uint8Array): SheetData {
     if (error instanceof AppError) throw error;
     throw new AppError('VALIDATION', 'data.import.badXlsx', { detail: error instanceof Error ? error.message : String(error) }, undefined, error);
   }
-  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : null);
+  // Strict UTF-8: a broken part is refused, never read with U+FFFD in place of its characters.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const text = (name: string) => {
+    if (!files[name]) return null;
+    try {
+      return utf8.decode(files[name]);
+    } catch {
+      throw new AppError('VALIDATION', 'data.import.badXlsx', { detail: `${name} (UTF-8)` });
+    }
+  };
   const workbook = text('xl/workbook.xml');
   if (!workbook) throw new AppError('VALIDATION', 'data.import.badXlsx', { detail: 'xl/workbook.xml' });
   const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
