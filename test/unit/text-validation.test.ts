@@ -1,15 +1,19 @@
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { decodeText } from '../../electron/features/data/sheets/encoding';
 import { unzipSync, zipSync } from 'fflate';
 import { parseCsv } from '../../electron/features/data/sheets/csv';
 import { readXlsx, writeXlsx } from '../../electron/features/data/sheets/xlsx';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/app/handlers';
+import { startWebServer } from '../../electron/web/server';
 import { contract } from '../../shared/api/contract';
 import { bytesToBase64 } from '../../shared/api/files';
 import { formatImportIssue } from '../../shared/features/data/messages';
 import { translate } from '../../shared/i18n/index';
 import { optionalText, requiredText, textRules } from '../../shared/validation/fields';
-import { openTestApp, type TestApp } from '../helpers/store';
+import { openTestApp, tempDir, type TestApp } from '../helpers/store';
 
 let apps: TestApp[] = [];
 afterEach(async () => {
@@ -188,5 +192,34 @@ describe('file decoding', () => {
 
   it('keeps a NUL character of a CSV cell so that the validators see it', () => {
     expect(parseCsv('a;\u0000;""\r\n', ';')).toEqual([['a', '\u0000', '']]);
+  });
+});
+
+describe('JSON over HTTP (web mode)', () => {
+  it('refuses a body that is not UTF-8, and a lone surrogate escaped in the JSON, writing nothing', async () => {
+    const a = await app();
+    const server = await startWebServer({ dispatch: createDispatcher(createHandlers(a.store, { runtime: 'test' })), staticDir: tempDir(), port: 0 });
+    try {
+      const post = (body: Buffer) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = http.request(
+            { host: '127.0.0.1', port: server.port, path: '/api/organisations.create', method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, 'Content-Length': body.length } },
+            (res) => {
+              let text = '';
+              res.on('data', (c) => (text += c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+      const latin1 = await post(Buffer.concat([Buffer.from('{"kind":"member","name":"V'), Buffer.from([0xe9]), Buffer.from('zere"}')]));
+      expect(latin1.status).toBe(400);
+      const lone = await post(Buffer.from('{"kind":"member","name":"V\\ud800zere"}'));
+      expect(JSON.parse(lone.body)).toMatchObject({ ok: false, error: { issues: [{ path: 'name', key: 'error.text.surrogate' }] } });
+      expect(a.count('organisations')).toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 });
