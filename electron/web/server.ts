@@ -146,7 +146,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     let input: unknown = {};
     if (body.length > 0) {
       try {
-        input = JSON.parse(body.toString('utf8'));
+        // Strict UTF-8: bad bytes are refused, not turned into U+FFFD inside a name.
+        input = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
       } catch {
         return refuse(res, 400, 'VALIDATION', 'error.format');
       }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64Text, checkedText } from '../validation/fields';
 import { method } from './method';
 
 /**
@@ -18,9 +19,9 @@ export function safeFileName(name: string, fallback = 'document'): string {
 }
 
 export const saveDocumentInputSchema = z.object({
-  fileName: z.string().min(1, 'error.fileName').max(200, 'error.fileName').transform((v) => safeFileName(v)),
+  fileName: checkedText('line', (s) => s.min(1, 'error.fileName').max(200, 'error.fileName').transform((v) => safeFileName(v))),
   /** The file's bytes, base64 (IPC and JSON carry text). */
-  base64: z.string().max(70 * 1024 * 1024, 'error.tooLarge'),
+  base64: base64Text(70 * 1024 * 1024, 'error.tooLarge'),
 });
 
 export const filesContract = {

@@ -5,15 +5,17 @@ import type { FieldIssue } from '../api/errors';
  * Our schemas carry catalogue keys as messages ("error.siret"). Zod's own issues
  * (wrong type, missing field) are mapped to keys here, once, for every runtime.
  */
-export function keyForIssue(issue: { code: string; message?: string; input?: unknown }): string {
+export function keyForIssue(issue: { code: string; message?: string; input?: unknown; origin?: string }): string {
+  const numeric = issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint';
   if (issue.message && issue.message.startsWith('error.')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? 'error.required' : 'error.type';
     case 'too_small':
-      return 'error.required';
+      // A number below its minimum is not a missing value (« -1 » for an id).
+      return numeric ? 'error.numberTooSmall' : 'error.required';
     case 'too_big':
-      return 'error.tooLong';
+      return numeric ? 'error.numberTooBig' : 'error.tooLong';
     case 'invalid_format':
       return 'error.format';
     case 'invalid_value':

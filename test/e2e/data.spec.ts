@@ -121,3 +121,18 @@ test('the lists export the columns the secretary picks', async ({ page }) => {
   const text = fs.readFileSync((await file.path())!, 'utf8');
   expect(text).toBe('\uFEFFNom de la structure;Ville\r\nRessourcerie du Pays de Tulle;Tulle\r\n');
 });
+
+test('the import preview shows how each duration was read: a bare number under « Heures » is hours', async ({ page, app, request }) => {
+  const headers = { Authorization: `Bearer ${app.token}` };
+  await request.post(`${app.base}api/organisations.create`, { data: { kind: 'member', name: 'Ressourcerie de la Vézère' }, headers });
+  await request.post(`${app.base}api/people.create`, { data: { firstName: 'Marie', lastName: 'Dupont' }, headers });
+  await page.getByRole('navigation').getByRole('link', { name: 'Données' }).click();
+  await page.getByRole('link', { name: 'Importer un tableau' }).click();
+  await page.getByLabel('Ce que contient le tableau').selectOption({ label: 'temps mis à disposition' });
+  const csv = ['Structure;Personne;Date;Heures', 'Ressourcerie de la Vézère;Marie Dupont;12/01/2026;13', 'Ressourcerie de la Vézère;Marie Dupont;13/01/2026;45 min'].join('\r\n');
+  await page.getByLabel('Fichier (CSV ou XLSX)').setInputFiles({ name: 'temps.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = page.getByRole('table', { name: 'Premières lignes du fichier' });
+  await expect(preview.getByRole('row', { name: /12\/01\/2026/ })).toContainText('13 → 13 h');
+  await expect(preview.getByRole('row', { name: /13\/01\/2026/ })).toContainText('45 min → 45 min');
+  await expect(page.getByRole('list', { name: 'Durées lues' })).toContainText('Colonne « Heures » : un nombre seul y est lu en heures.');
+});

@@ -121,3 +121,24 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   const months = doc.tables[0]!.map((row) => row.map(plain));
   expect(months[months.length - 1]).toEqual(['Total', '14 h 15', '100 %', '285,00 €']);
 });
+
+test('an entry dated more than a year ahead is saved only once the far date is confirmed', async ({ page, app, request }) => {
+  await call(request, app, 'organisations.create', { kind: 'member', name: ORGANISATION });
+  await page.getByRole('link', { name: 'Temps', exact: true }).click();
+  await page.getByRole('link', { name: 'Saisies', exact: true }).click();
+  await page.getByRole('button', { name: 'Nouvelle saisie', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle saisie de temps' });
+  await dialog.getByRole('combobox', { name: 'Structure', exact: true }).selectOption({ label: ORGANISATION });
+  await dialog.getByLabel('Date').fill('2099-01-02');
+  await dialog.getByRole('textbox', { name: 'Durée' }).fill('2h');
+  await dialog.getByRole('combobox', { name: 'Catégorie', exact: true }).selectOption({ index: 1 });
+  await dialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  // Refused with a reason next to the date, and a box to confirm it.
+  await expect(dialog.getByText('Le 2 janvier 2099 est à plus d’un an')).toBeVisible();
+  const confirm = dialog.getByLabel('Date lointaine voulue (plus d’un an dans l’avenir)');
+  await confirm.check();
+  await dialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const saved = await call(request, app, 'time.entries.list', { from: '2099-01-01', to: '2099-12-31' });
+  expect((saved.value as unknown as { items: { date: string }[] }).items.map((e) => e.date)).toEqual(['2099-01-02']);
+});

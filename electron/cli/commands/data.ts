@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
 import { IMPORT_TYPES, type ImportType } from '../../../shared/features/data/import-fields';
+import type { ImportAnalysis } from '../../../shared/features/data/schemas';
 import { formatImportIssue } from '../../../shared/features/data/messages';
-import { translate } from '../../../shared/i18n/index';
+import { translate, type Language } from '../../../shared/i18n/index';
 import { createBackup, openHolder, pruneBackups, restoreDatabase } from '../../features/data/backup';
 import { checkDatabase } from '../../features/data/check';
 import { analyzeImport, commitImport } from '../../features/data/import/service';
@@ -88,6 +89,20 @@ export function isSpreadsheetFile(file: string): boolean {
   return /\.(csv|tsv|txt|xlsx)$/i.test(file);
 }
 
+/** How each ambiguous cell was read: the column's rule once, then line by line (what the preview shows). */
+export function readingLines(analysis: ImportAnalysis, language: Language): string[] {
+  const t = (key: string, params: Record<string, string | number>) => translate(language, key, params);
+  const readings = analysis.readings ?? [];
+  const out: string[] = [];
+  const columns = new Map<string, string>();
+  for (const r of readings) if (r.rule !== 'written' && r.column && !columns.has(r.column)) columns.set(r.column, r.rule);
+  for (const [column, rule] of columns) out.push(t(`data.import.reading.${rule}`, { column }));
+  for (const r of readings) out.push(t('data.import.reading.line', { line: r.line, value: r.value, read: r.read }));
+  const more = (analysis.readingCount ?? 0) - readings.length;
+  if (more > 0) out.push(t('data.import.reading.more', { count: more }));
+  return out;
+}
+
 /** `import FILE.csv|FILE.xlsx --type …`: validates every line, lists the errors, then writes all or nothing. */
 export async function runSpreadsheetImport(ctx: CliContext): Promise<void> {
   const file = path.resolve(ctx.args[0]!);
@@ -107,6 +122,7 @@ export async function runSpreadsheetImport(ctx: CliContext): Promise<void> {
       if (analysis.issueCount > analysis.issues.length) ctx.out(ctx.t('data.cli.check.more', { count: analysis.issueCount - analysis.issues.length }));
       throw new AppError('VALIDATION', 'data.cli.import.refused', { count: analysis.issueCount, file });
     }
+    if (dryRun) for (const line of readingLines(analysis, ctx.language)) ctx.out(line);
     const choice = ctx.options.update === true ? 'update' : 'skip';
     for (const d of analysis.duplicates) {
       ctx.out(ctx.t(choice === 'update' ? 'data.cli.import.duplicateUpdated' : 'data.cli.import.duplicateSkipped', { line: d.line, label: d.existingLabel }));

@@ -9,8 +9,8 @@ import { membershipYear } from '../memberships/service';
 import { listOrganisations } from '../organisations/service';
 import { listPeople } from '../people/service';
 import { listEntries } from '../time/entries';
-import { UTF8_BOM, writeCsv } from './sheets/csv';
-import { frenchDate, frenchDecimal } from './sheets/values';
+import { UTF8_BOM, writeCsv, type CsvCell } from '../../../shared/format/csv';
+import { frenchDate } from './sheets/values';
 import { writeXlsx, type WriteCell } from './sheets/xlsx';
 
 type ExportOptions = z.output<typeof exportInputSchema>;
@@ -130,15 +130,18 @@ async function timeRows(ctx: ServiceContext, options: ExportOptions, language: L
   }));
 }
 
-function csvCell(column: ExportColumn, value: Value): string {
-  if (value === null) return '';
+/** Numbers stay numbers (a negative amount is not a formula); text goes through the writer's formula guard. */
+function csvCell(column: ExportColumn, value: Value): CsvCell {
+  if (value === null) return null;
   switch (column.kind) {
     case 'date':
       return frenchDate(String(value));
     case 'money':
-      return frenchDecimal(Number(value) / 100);
+      return { number: Number(value) / 100, digits: 2 };
     case 'decimal':
-      return frenchDecimal(Number(value));
+      return { number: Number(value), digits: 2 };
+    case 'integer':
+      return typeof value === 'number' ? { number: value } : String(value);
     default:
       return String(value);
   }

@@ -5,7 +5,8 @@ import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/ti
 import type { Entry, EntryValues, Nature, TimeWarning, Totals, entryFilterSchema, entryListQuerySchema } from '../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
-import { nowIso, type ServiceContext } from '../../app/context';
+import { nowIso, today, type ServiceContext } from '../../app/context';
+import { isFarFuture } from '../../../shared/features/time/period';
 import type { DB } from '../../store/schema';
 import { getSettings } from '../settings/service';
 import { activeClosedPeriods, assertDatesOpen, loadRates, periodLocking, personNameSql } from './common';
@@ -177,6 +178,11 @@ async function checkEntry(ctx: ServiceContext, values: EntryValues, existing?: {
   return issues;
 }
 
+/** A date more than a year ahead needs the explicit confirmation of the form. */
+function assertNotFarFuture(ctx: ServiceContext, values: EntryValues) {
+  if (values.confirmFarFuture !== true && isFarFuture(values.date, today(ctx))) throw fieldError('date', 'error.time.farFuture', { date: formatDate(values.date) });
+}
+
 async function checkDay(ctx: ServiceContext, values: EntryValues, exceptId?: number): Promise<FieldIssue | null> {
   if (values.personId === null) return null;
   const already = (await minutesOfPersonOnDays(ctx, values.personId, [values.date], exceptId ? [exceptId] : [])).get(values.date) ?? 0;
@@ -202,6 +208,7 @@ async function rateFor(ctx: ServiceContext, values: { date: string; personId: nu
 export async function createEntry(ctx: ServiceContext, values: EntryValues): Promise<{ entry: Entry; warnings: TimeWarning[] }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
+    assertNotFarFuture(ctx, values);
     const issues = await checkEntry(tctx, values);
     if (issues.length) throw new AppError('VALIDATION', 'error.validation', undefined, issues);
     await assertDatesOpen(tctx, [values.date]);
@@ -239,6 +246,8 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
     const tctx = { ...ctx, db: trx };
     const before = await trx.selectFrom('time_entries').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
+    // An entry already that far ahead keeps its date without a new confirmation.
+    if (values.date !== before.date) assertNotFarFuture(ctx, values);
     // Neither the entry as it was nor as it would be may lie in a closed period.
     await assertDatesOpen(tctx, [before.date, values.date]);
     const issues = await checkEntry(tctx, values, { categoryId: before.category_id });

@@ -39,6 +39,9 @@ export function ImportPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const typePresets = useQuery('data.presets.list', { kind: 'import', target: type });
 
+  // The rule each duration column was read by (« Heures »: a bare number is hours), once per column.
+  const readingRules = [...new Map((analysis?.readings ?? []).filter((r) => r.rule !== 'written' && r.column).map((r) => [r.column!, r.rule])).entries()];
+
   const analyse = async (loaded: LoadedFile, kind: ImportType, withMapping: (string | null)[] | null) => {
     setBusy(true);
     setError(null);
@@ -241,14 +244,27 @@ export function ImportPage() {
                 {analysis.preview.map((row) => (
                   <tr key={row.line}>
                     <th scope="row">{row.line}</th>
-                    {row.cells.map((c, i) => (
-                      <td key={i}>{c}</td>
-                    ))}
+                    {row.cells.map((c, i) => {
+                      const reading = analysis.readings?.find((r) => r.line === row.line && r.field === analysis.mapping[i]);
+                      return (
+                        <td key={i}>
+                          {c}
+                          {reading ? <span className="muted"> → {reading.read}</span> : null}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {readingRules.length > 0 ? (
+            <ul className="muted" aria-label={t('data.ui.readings')}>
+              {readingRules.map(([column, rule]) => (
+                <li key={column}>{t(`data.import.reading.${rule}` as never, { column })}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="form-actions">
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => file && void analyse(file, type, mapping)}>
               {t('data.ui.check')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DURATION_PROBLEM_KEYS, formatDuration, parseDuration } from '../../../shared/features/time/duration';
 import { NATURES, type Entry, type Nature, type TimeWarning } from '../../../shared/features/time/schemas';
-import { api } from '../../api/client';
+import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Modal } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -22,6 +22,7 @@ interface FormValues {
   meetingId: string;
   activityId: string;
   note: string;
+  confirmFarFuture: boolean;
 }
 
 const FIELDS = ['organisationId', 'personId', 'date', 'duration', 'categoryId', 'nature', 'meetingId', 'activityId', 'note'] as const;
@@ -44,6 +45,8 @@ export function EntryDialog({
   const { t, tKey, date } = useI18n();
   const categories = useCategories(true);
   const [error, setError] = useState<ApiError | null>(null);
+  // The service refused a date more than a year ahead: the confirmation box is offered from then on.
+  const [askFarFuture, setAskFarFuture] = useState(false);
   const { register, handleSubmit, watch, setError: setFieldError, formState } = useForm<FormValues>({
     defaultValues: entry
       ? {
@@ -56,8 +59,9 @@ export function EntryDialog({
           meetingId: entry.meetingId === null ? '' : String(entry.meetingId),
           activityId: entry.activityId === null ? '' : String(entry.activityId),
           note: entry.note ?? '',
+          confirmFarFuture: false,
         }
-      : { organisationId: '', personId: '', date: '', duration: '', categoryId: '', nature: 'secondment', meetingId: '', activityId: '', note: '', ...defaults },
+      : { organisationId: '', personId: '', date: '', duration: '', categoryId: '', nature: 'secondment', meetingId: '', activityId: '', note: '', confirmFarFuture: false, ...defaults },
   });
   const typed = watch('duration');
   // Meetings and activities of the entry's year, to link it to what the time was given for.
@@ -78,11 +82,13 @@ export function EntryDialog({
       meetingId: values.meetingId === '' ? null : Number(values.meetingId),
       activityId: values.activityId === '' ? null : Number(values.activityId),
       note: values.note,
+      confirmFarFuture: askFarFuture && values.confirmFarFuture,
     };
     try {
       const result = entry ? await api.call('time.entries.update', { id: entry.id, ...input }) : await api.call('time.entries.create', input);
       onSaved(result.warnings);
     } catch (e) {
+      if (toApiError(e).issues?.some((i) => i.key === 'error.time.farFuture')) setAskFarFuture(true);
       setError(applyServerError(e, setFieldError, FIELDS, { minutes: 'duration' }));
     }
   });
@@ -112,6 +118,12 @@ export function EntryDialog({
           <Field label={t('time.ui.field.date')} error={formState.errors.date} required>
             {(p) => <input {...p} type="date" {...register('date', { required: 'error.required' })} />}
           </Field>
+          {askFarFuture ? (
+            <div className="field field-check">
+              <input id="entry-confirm-far-future" type="checkbox" {...register('confirmFarFuture')} />
+              <label htmlFor="entry-confirm-far-future">{t('time.ui.confirmFarFuture')}</label>
+            </div>
+          ) : null}
           <Field
             label={t('time.ui.field.duration')}
             error={formState.errors.duration}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, id, isoDate, optionalDate, optionalText, requiredText, year } from '../../validation/fields';
+import { cents, checkedText, formatText, id, isoDate, keyText, optionalDate, optionalText, requiredText, searchText, year } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
 
 // ——— Activity log ———
@@ -21,7 +21,7 @@ const activityFields = z.object({
   projectFounderId: optionalId,
   peopleReached: z.number({ error: 'error.integer' }).int('error.integer').min(0, 'error.activity.negative').nullish().transform((v) => v ?? null),
   campaign: optionalText(120),
-  note: optionalText(4000),
+  note: optionalText(4000, { multiline: true }),
   leadOrganisationIds: z.array(id).default([]),
   partnerOrganisationIds: z.array(id).default([]),
 });
@@ -64,8 +64,8 @@ export const activityFilterSchema = z.object({
   visitorKind: z.enum(VISITOR_KINDS).optional(),
   organisationId: id.optional(),
   projectFounderId: id.optional(),
-  campaign: z.string().max(120).optional(),
-  search: z.string().max(200).optional(),
+  campaign: searchText(120),
+  search: searchText(200),
   limit: z.number().int().min(1).max(5000).optional(),
 });
 export type ActivityFilter = z.input<typeof activityFilterSchema>;
@@ -84,10 +84,10 @@ export type FounderStage = (typeof FOUNDER_STAGES)[number];
 export const founderInputSchema = z.object({
   name: requiredText(200),
   territory: optionalText(200),
-  contact: optionalText(300),
+  contact: optionalText(300, { multiline: true }),
   stage: z.enum(FOUNDER_STAGES),
   organisationId: optionalId,
-  note: optionalText(4000),
+  note: optionalText(4000, { multiline: true }),
 });
 export const founderUpdateSchema = founderInputSchema.extend({ id });
 
@@ -144,7 +144,7 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const indicatorInputSchema = z.object({
   id: id.optional(),
-  code: z.string().trim().min(1, 'error.required').max(60).regex(/^[a-z0-9_]+$/, 'error.activity.code'),
+  code: formatText(z.string().trim().min(1, 'error.required').max(60).regex(/^[a-z0-9_]+$/, 'error.activity.code')),
   label: requiredText(120),
   unit: z.enum(INDICATOR_UNITS),
   active: z.boolean().default(true),
@@ -210,14 +210,14 @@ export const grantInputSchema = z
     startDate: isoDate,
     endDate: isoDate,
     amountCents: cents,
-    note: optionalText(4000),
+    note: optionalText(4000, { multiline: true }),
     reports: z.array(z.object({ dueDate: isoDate, label: requiredText(200), submittedOn: optionalDate })).default([]),
     targets: z.array(z.object({ metric: z.enum(REPORT_METRICS), value: z.number({ error: 'error.number' }).min(0, 'error.activity.negative') })).default([]),
   })
   .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'error.endBeforeStart' });
 export const grantUpdateSchema = z.intersection(grantInputSchema, z.object({ id }));
 
-export const paymentInputSchema = z.object({ grantId: id, date: isoDate, amountCents: cents.refine((v) => v > 0, 'error.activity.paymentZero'), note: optionalText(500) });
+export const paymentInputSchema = z.object({ grantId: id, date: isoDate, amountCents: cents.refine((v) => v > 0, 'error.activity.paymentZero'), note: optionalText(500, { multiline: true }) });
 
 export const grantSchema = z.object({
   id: z.number().int(),
@@ -238,7 +238,7 @@ export type Grant = z.infer<typeof grantSchema>;
 
 const budgetLineInput = z.object({
   direction: z.enum(['expense', 'income']),
-  category: z.string().min(1, 'error.required').max(40),
+  category: checkedText('line', (s) => s.min(1, 'error.required').max(40, 'error.tooLong')),
   funderOrganisationId: optionalId,
   label: optionalText(200),
   plannedCents: cents,
@@ -252,7 +252,7 @@ export const budgetInputSchema = z
     startDate: isoDate,
     endDate: isoDate,
     grantId: optionalId,
-    note: optionalText(2000),
+    note: optionalText(2000, { multiline: true }),
     lines: z.array(budgetLineInput),
   })
   .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'error.endBeforeStart' })
@@ -309,8 +309,8 @@ export const partnerQuerySchema = z
   .refine((v) => v.grantId !== undefined || (v.from !== undefined && v.to !== undefined), { path: ['from'], message: 'error.activity.periodRequired' })
   .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ['to'], message: 'error.endBeforeStart' });
 
-export const reportTextsQuerySchema = z.object({ type: z.enum(REPORT_TYPES), periodKey: z.string().min(1).max(60) });
-export const reportTextSaveSchema = reportTextsQuerySchema.extend({ section: z.enum(REPORT_SECTIONS), body: z.string().max(20_000) });
+export const reportTextsQuerySchema = z.object({ type: z.enum(REPORT_TYPES), periodKey: keyText(60, 1) });
+export const reportTextSaveSchema = reportTextsQuerySchema.extend({ section: z.enum(REPORT_SECTIONS), body: checkedText('multiline', (s) => s.max(20_000, 'error.tooLong')) });
 export const reportTextsSchema = z.object({ texts: z.record(z.string(), z.string()) });
 
 const kindCount = z.object({ kind: z.enum(ACTIVITY_KINDS), count: z.number().int() });
@@ -384,7 +384,7 @@ export const partnerReportSchema = z.object({
 });
 export type PartnerReport = z.infer<typeof partnerReportSchema>;
 
-export const recordsQuerySchema = z.object({ metric: z.string().max(60), from: isoDate, to: isoDate });
+export const recordsQuerySchema = z.object({ metric: keyText(60), from: isoDate, to: isoDate });
 export const recordsSchema = z.object({
   title: z.string(),
   items: z.array(z.object({ date: z.string().nullable(), label: z.string(), detail: z.string().nullable() })),

@@ -79,7 +79,7 @@ export const IMPORT_FIELDS: Record<ImportType, readonly ImportField[]> = {
     f('organisationSiret', 'text', ['siret', 'n siret', 'numero siret']),
     f('person', 'text', ['personne', 'salarie', 'salariee', 'benevole', 'intervenant', 'intervenante', 'nom prenom', 'prenom nom', 'person', 'employee', 'name']),
     f('date', 'date', ['date', 'jour', 'date de l intervention', 'day'], true),
-    f('duration', 'text', ['duree', 'heures', 'nombre d heures', 'nb heures', 'temps', 'temps passe', 'hours', 'duration', 'time'], true),
+    f('duration', 'text', ['duree', 'heures', 'nombre d heures', 'nb heures', 'nb d heures', 'temps', 'temps passe', 'hours', 'duration', 'time', 'minutes', 'nombre de minutes', 'nb minutes', 'duree en minutes', 'duree en heures'], true),
     f('category', 'text', ['categorie', 'type d activite', 'activite', 'nature de l activite', 'category', 'activity']),
     f('nature', 'text', ['nature', 'mise a disposition ou benevolat', 'type de temps', 'statut']),
     f('note', 'text', [...NOTE, 'objet', 'libelle', 'description']),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../../validation/fields';
+import { base64Text, checkedText, formatText, id, keyText, requiredText, searchText } from '../../validation/fields';
 import { EXPORT_LISTS } from './export-columns';
 import { IMPORT_TYPES } from './import-fields';
 import { MEMBERSHIP_STATUS_FILTERS, ORGANISATION_KINDS } from '../organisations/schemas';
@@ -35,7 +35,7 @@ export const backupListSchema = z.object({
 
 /** A backup is named by its bare file name: it is always looked up inside the backups folder. */
 export const backupNameSchema = z.object({
-  name: z.string().min(1, 'error.fileName').max(200, 'error.fileName'),
+  name: checkedText('line', (s) => s.min(1, 'error.fileName').max(200, 'error.fileName')),
 });
 
 export const restoreResultSchema = z.object({
@@ -87,6 +87,20 @@ export const importIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
+/** How one cell was read when the file leaves it ambiguous: a bare duration under « Heures » is hours. */
+export const importReadingSchema = z.object({
+  line: z.number().int(),
+  field: z.string(),
+  column: z.string().nullable(),
+  /** The cell as the file shows it. */
+  value: z.string(),
+  /** What it was read as, formatted (« 13 h »). */
+  read: z.string(),
+  /** hours / minutes: the column's title gives the unit; asTyped: the app's rule for a bare number; written: the cell gives its unit. */
+  rule: z.enum(['hours', 'minutes', 'asTyped', 'written']),
+});
+export type ImportReading = z.infer<typeof importReadingSchema>;
+
 export const DUPLICATE_REASONS = ['siret', 'name', 'personName', 'email', 'organisationYear', 'personDate', 'dateKindTitle', 'inFile'] as const;
 
 export const importDuplicateSchema = z.object({
@@ -100,11 +114,11 @@ export type ImportDuplicate = z.infer<typeof importDuplicateSchema>;
 export const DUPLICATE_CHOICES = ['skip', 'update'] as const;
 export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
 
-const mappingSchema = z.array(z.string().max(60).nullable()).max(500);
+const mappingSchema = z.array(keyText(60).nullable()).max(500);
 
 export const importFileSchema = z.object({
-  fileName: z.string().min(1, 'error.fileName').max(300, 'error.fileName'),
-  base64: z.string().max(MAX_IMPORT_BASE64, 'error.data.importTooLarge'),
+  fileName: checkedText('line', (s) => s.min(1, 'error.fileName').max(300, 'error.fileName')),
+  base64: base64Text(MAX_IMPORT_BASE64, 'error.data.importTooLarge'),
   type: z.enum(IMPORT_TYPES),
   /** Field per column (null: ignored). Absent: the columns are matched by their titles. */
   mapping: mappingSchema.optional(),
@@ -115,7 +129,7 @@ export const importCommitSchema = importFileSchema.extend({
     .object({
       default: z.enum(DUPLICATE_CHOICES),
       /** Per line number, overriding the default. */
-      lines: z.record(z.string().regex(/^\d+$/), z.enum(DUPLICATE_CHOICES)).optional(),
+      lines: z.record(formatText(z.string().regex(/^\d+$/)), z.enum(DUPLICATE_CHOICES)).optional(),
     })
     .default({ default: 'skip' }),
   dryRun: z.boolean().optional(),
@@ -138,6 +152,9 @@ export const importAnalysisSchema = z.object({
   issueCount: z.number().int(),
   duplicates: z.array(importDuplicateSchema),
   duplicateCount: z.number().int(),
+  /** How ambiguous cells were read (durations), line by line; capped like the issues. */
+  readings: z.array(importReadingSchema).optional(),
+  readingCount: z.number().int().optional(),
   /** The fields this file can map to, when they depend on the database (the observatory's indicators). */
   fields: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(['text', 'date', 'money', 'integer', 'decimal']), required: z.boolean().optional() })).optional(),
 });
@@ -162,9 +179,9 @@ export const PRESET_KINDS = ['import', 'export'] as const;
 
 export const presetConfigSchema = z.object({
   /** Import: field per normalised column title. */
-  columns: z.record(z.string().max(200), z.string().max(60)).optional(),
+  columns: z.record(keyText(200), keyText(60)).optional(),
   /** Export: chosen columns, in order, and the file format. */
-  fields: z.array(z.string().max(60)).max(200).optional(),
+  fields: z.array(keyText(60)).max(200).optional(),
   format: z.enum(['csv', 'xlsx']).optional(),
 });
 export type PresetConfig = z.infer<typeof presetConfigSchema>;
@@ -179,9 +196,9 @@ export const presetSchema = z.object({
 });
 export type Preset = z.infer<typeof presetSchema>;
 
-export const presetQuerySchema = z.object({ kind: z.enum(PRESET_KINDS), target: z.string().max(40) });
+export const presetQuerySchema = z.object({ kind: z.enum(PRESET_KINDS), target: keyText(40) });
 export const presetInputSchema = presetQuerySchema.extend({
-  name: z.string({ error: 'error.required' }).trim().min(1, 'error.required').max(100, 'error.tooLong'),
+  name: requiredText(100),
   config: presetConfigSchema,
 });
 
@@ -192,21 +209,21 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportInputSchema = z.object({
   list: z.enum(EXPORT_LISTS),
-  columns: z.array(z.string().max(60)).min(1, 'error.data.noColumns').max(100),
+  columns: z.array(keyText(60)).min(1, 'error.data.noColumns').max(100),
   format: z.enum(EXPORT_FORMATS),
   language: z.enum(['fr', 'en']).optional(),
   filter: z
     .object({
-      search: z.string().max(200).optional(),
+      search: searchText(200),
       year: z.number().int().min(1901).max(2200).optional(),
       includeArchived: z.boolean().optional(),
       /** Organisations: the list's own filters. */
       kind: z.enum(ORGANISATION_KINDS).optional(),
-      department: z.string().max(3).optional(),
+      department: keyText(3).optional(),
       membershipStatus: z.enum(MEMBERSHIP_STATUS_FILTERS).optional(),
       /** Time entries: the period (ISO dates); the whole year by default. */
-      from: z.string().max(10).optional(),
-      to: z.string().max(10).optional(),
+      from: keyText(10).optional(),
+      to: keyText(10).optional(),
     })
     .optional(),
 });
@@ -288,7 +305,7 @@ export type RegisterData = z.infer<typeof registerDataSchema>;
 export const AUDIT_ENTITIES = ['organisation', 'person', 'membership', 'minutes', 'meeting', 'grant', 'payment', 'period', 'import', 'database'] as const;
 
 export const auditQuerySchema = z.object({
-  entity: z.string().min(1).max(40),
+  entity: keyText(40, 1),
   entityId: id,
   limit: z.number().int().min(1).max(500).optional(),
 });

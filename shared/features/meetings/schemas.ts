@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalDate, optionalText, requiredText, year } from '../../validation/fields';
+import { formatText, id, isoDate, optionalDate, optionalText, requiredText, searchText, year } from '../../validation/fields';
 import { MEETING_KINDS, QUORUM_BASES } from './kinds';
 
 export const MEETING_STATUSES = ['draft', 'finalized', 'approved'] as const;
@@ -24,11 +24,13 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const blank = (v: string | null | undefined) => (v == null || v.trim() === '' ? null : v.trim());
 
 /** 'HH:MM', or null. */
-export const optionalTime = z
-  .string()
-  .nullish()
-  .transform(blank)
-  .refine((v) => v === null || TIME.test(v), 'error.meetings.time');
+export const optionalTime = formatText(
+  z
+    .string()
+    .nullish()
+    .transform(blank)
+    .refine((v) => v === null || TIME.test(v), 'error.meetings.time'),
+);
 
 const nullableId = id.nullish().transform((v) => v ?? null);
 const count = z.number({ error: 'error.integer' }).int('error.integer').min(0, 'error.meetings.negative').max(100_000, 'error.tooLarge');
@@ -55,13 +57,13 @@ const meetingFields = z.object({
   startTime: optionalTime,
   endTime: optionalTime,
   hostOrganisationId: nullableId,
-  address: optionalText(300),
+  address: optionalText(300, { multiline: true }),
   convenedOn: optionalDate,
   convenedByPersonId: nullableId,
   convenedHow: z.enum(CONVENING_MEANS).nullish().transform((v) => v ?? null),
   chairPersonId: nullableId,
   secretaryPersonId: nullableId,
-  note: optionalText(4000),
+  note: optionalText(4000, { multiline: true }),
 });
 const meetingRules = (v: z.output<typeof meetingFields>, ctx: z.RefinementCtx) => {
   if (v.startTime && v.endTime && v.endTime <= v.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'error.meetings.endBeforeStart' });
@@ -192,7 +194,7 @@ export const agendaItemUpdateSchema = z.object({
   presenterPersonId: nullableId,
   plannedMinutes,
 });
-export const discussionInputSchema = z.object({ id, discussion: optionalText(100_000) });
+export const discussionInputSchema = z.object({ id, discussion: optionalText(100_000, { multiline: true }) });
 export const reorderInputSchema = z.object({ meetingId: id, itemIds: z.array(id).min(1).max(500) });
 
 export const decisionSchema = z.object({
@@ -214,7 +216,7 @@ export const decisionSchema = z.object({
 export type Decision = z.infer<typeof decisionSchema>;
 
 const decisionFields = {
-  text: requiredText(10_000),
+  text: requiredText(10_000, { multiline: true }),
   voteMode: z.enum(VOTE_MODES),
   votesFor: count.nullish().transform((v) => v ?? null),
   votesAgainst: count.nullish().transform((v) => v ?? null),
@@ -247,7 +249,7 @@ export const actionSchema = z.object({
 export type ActionItem = z.infer<typeof actionSchema>;
 
 const actionFields = {
-  text: requiredText(2000),
+  text: requiredText(2000, { multiline: true }),
   ownerPersonId: nullableId,
   ownerOrganisationId: nullableId,
   dueDate: optionalDate,
@@ -285,7 +287,7 @@ export const followUpInputSchema = z.object({
   actionId: id,
   outcome: z.enum(FOLLOW_UP_OUTCOMES),
   newDueDate: optionalDate,
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
 });
 export const followUpClearSchema = z.object({ meetingId: id, actionId: id });
 
@@ -349,12 +351,12 @@ export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 // ——— Life cycle ———
 
 export const approveInputSchema = z.object({ meetingId: id, approvedByMeetingId: id });
-export const erratumInputSchema = z.object({ meetingId: id, date: isoDate, text: requiredText(4000) });
+export const erratumInputSchema = z.object({ meetingId: id, date: isoDate, text: requiredText(4000, { multiline: true }) });
 
 // ——— Register and open actions ———
 
 export const decisionRegisterQuerySchema = z.object({
-  search: z.string().max(200).optional(),
+  search: searchText(200),
   year: year.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
   limit: z.number().int().min(1).max(5000).optional(),

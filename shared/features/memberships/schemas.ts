@@ -16,8 +16,8 @@ export const membershipInputSchema = z
     votingPersonId: id.nullish().transform((v) => v ?? null),
     startDate: optionalDate,
     exitDate: optionalDate,
-    exitReason: optionalText(500),
-    note: optionalText(2000),
+    exitReason: optionalText(500, { multiline: true }),
+    note: optionalText(2000, { multiline: true }),
   })
   .superRefine((v, ctx) => {
     if (v.exitDate && v.startDate && v.exitDate < v.startDate)

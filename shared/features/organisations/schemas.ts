@@ -6,6 +6,8 @@ import {
   optionalSiret,
   optionalText,
   requiredText,
+  keyText,
+  searchText,
   year,
 } from '../../validation/fields';
 
@@ -36,13 +38,13 @@ export const organisationInputSchema = z.object({
   kind: z.enum(ORGANISATION_KINDS),
   partnerType: z.enum(PARTNER_TYPES).nullish().transform((v) => v ?? null),
   siret: optionalSiret,
-  address: optionalText(300),
+  address: optionalText(300, { multiline: true }),
   postcode: optionalPostcode,
   city: optionalText(100),
   email: optionalEmail,
   phone: optionalText(30),
   website: optionalText(200),
-  note: optionalText(4000),
+  note: optionalText(4000, { multiline: true }),
 });
 export type OrganisationInput = z.input<typeof organisationInputSchema>;
 
@@ -68,9 +70,9 @@ export const organisationSchema = z.object({
 export type Organisation = z.infer<typeof organisationSchema>;
 
 export const organisationListQuerySchema = z.object({
-  search: z.string().max(200).optional(),
+  search: searchText(200),
   kind: z.enum(ORGANISATION_KINDS).optional(),
-  department: z.string().max(3).optional(),
+  department: keyText(3).optional(),
   year: year.optional(),
   membershipStatus: z.enum(MEMBERSHIP_STATUS_FILTERS).optional(),
   includeArchived: z.boolean().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { id } from '../../validation/fields';
+import { id, isoDate } from '../../validation/fields';
 import {
   affiliationInputSchema,
   affiliationSchema,
@@ -29,5 +29,5 @@ export const peopleContract = {
   'people.addOffice': method(officeInputSchema, officeSchema),
   'people.endOffice': method(endDatedSchema, officeSchema),
   'people.removeOffice': method(byId, z.object({ removed: z.boolean() })),
-  'people.officers': method(z.object({ date: z.string().optional() }), z.object({ items: z.array(officeSchema) })),
+  'people.officers': method(z.object({ date: isoDate.optional() }), z.object({ items: z.array(officeSchema) })),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalDate, optionalEmail, optionalPostcode, optionalText, requiredText } from '../../validation/fields';
+import { id, isoDate, optionalDate, optionalEmail, optionalPostcode, optionalText, requiredText, searchText } from '../../validation/fields';
 
 /** Offices held in the association itself (bureau / conseil d'administration). */
 export const OFFICES = [
@@ -18,13 +18,13 @@ export const personInputSchema = z.object({
   lastName: requiredText(100),
   email: optionalEmail,
   phone: optionalText(30),
-  address: optionalText(300),
+  address: optionalText(300, { multiline: true }),
   postcode: optionalPostcode,
   city: optionalText(100),
-  note: optionalText(4000),
+  note: optionalText(4000, { multiline: true }),
   /** When and how the person agreed to be in the membership file (GDPR). */
   consentDate: optionalDate,
-  consentNote: optionalText(1000),
+  consentNote: optionalText(1000, { multiline: true }),
 });
 export type PersonInput = z.input<typeof personInputSchema>;
 
@@ -87,7 +87,7 @@ export type OfficeHolding = z.infer<typeof officeSchema>;
 export const endDatedSchema = z.object({ id, endDate: isoDate });
 
 export const personListQuerySchema = z.object({
-  search: z.string().max(200).optional(),
+  search: searchText(200),
   organisationId: id.optional(),
   includeArchived: z.boolean().optional(),
 });

@@ -1,4 +1,5 @@
 import { translate, type Language } from '../../i18n/index';
+import { UTF8_BOM, writeCsv, type CsvCell } from '../../format/csv';
 import type { Entry } from './schemas';
 
 /**
@@ -6,38 +7,29 @@ import type { Entry } from './schemas';
  * mark, `;` between fields, decimal commas, dates dd/mm/yyyy, CRLF line ends, quotes only when needed.
  */
 
-const field = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** 3.5 → "3,5"; no thousands separator, so the spreadsheet reads a number. */
-const decimal = (value: number, digits?: number) => (digits === undefined ? String(Math.round(value * 100) / 100) : value.toFixed(digits)).replace('.', ',');
-
 const frenchDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 export const CSV_COLUMNS = ['date', 'organisation', 'person', 'category', 'nature', 'hours', 'minutes', 'rate', 'value', 'meeting', 'note'] as const;
 
 export function entriesToCsv(entries: readonly Entry[], language: Language = 'fr'): string {
   const t = (key: string) => translate(language, key);
-  const lines = [CSV_COLUMNS.map((c) => field(t(`time.csv.${c}`))).join(';')];
+  const rows: CsvCell[][] = [CSV_COLUMNS.map((c) => t(`time.csv.${c}`))];
   for (const e of entries) {
-    lines.push(
-      [
-        frenchDate(e.date),
-        e.organisationName,
-        e.personName ?? '',
-        e.categoryName,
-        t(`time.nature.${e.nature}`),
-        decimal(e.minutes / 60),
-        String(e.minutes),
-        decimal(e.hourlyRateCents / 100, 2),
-        decimal(e.valueCents / 100, 2),
-        e.meetingId === null ? '' : String(e.meetingId),
-        e.note ?? '',
-      ]
-        .map(field)
-        .join(';'),
-    );
+    rows.push([
+      frenchDate(e.date),
+      e.organisationName,
+      e.personName,
+      e.categoryName,
+      t(`time.nature.${e.nature}`),
+      { number: e.minutes / 60 },
+      { number: e.minutes },
+      { number: e.hourlyRateCents / 100, digits: 2 },
+      { number: e.valueCents / 100, digits: 2 },
+      e.meetingId === null ? null : { number: e.meetingId },
+      e.note,
+    ]);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return UTF8_BOM + writeCsv(rows);
 }
 
 export function csvFileName(from: string | null | undefined, to: string | null | undefined): string {

@@ -76,6 +76,50 @@ export function parseDuration(input: string): DurationParse {
   return { ok: false, problem: 'invalid' };
 }
 
+// ——— Durations from a spreadsheet column ———
+
+/**
+ * How a bare number of a spreadsheet column is read: its title says hours (« Heures »,
+ * « Nb d'heures », « Durée (h) ») or minutes (« Minutes », « Durée en min »), else the app's
+ * typing rule applies (`asTyped`: up to 12 hours, above that minutes). CSV text and XLSX numbers
+ * follow the same rule, so `13` means the same in both.
+ */
+export type DurationUnit = 'hours' | 'minutes' | 'asTyped';
+
+const HOUR_WORDS = new Set(['h', 'hr', 'hrs', 'heure', 'heures', 'hour', 'hours']);
+const MINUTE_WORDS = new Set(['m', 'mn', 'min', 'mins', 'minute', 'minutes']);
+
+export function durationUnitOfTitle(title: string | null | undefined): DurationUnit {
+  const words = (title ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const hours = words.some((w) => HOUR_WORDS.has(w));
+  const minutes = words.some((w) => MINUTE_WORDS.has(w));
+  if (hours && !minutes) return 'hours';
+  if (minutes && !hours) return 'minutes';
+  return 'asTyped';
+}
+
+const BARE_NUMBER = /^[-−]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * A spreadsheet cell as a duration in the unit its column announces. Text with its own unit
+ * (`1h30`, `90 min`, `1:30`) is read as typed whatever the column says.
+ */
+export function parseDurationIn(value: string | number, unit: DurationUnit): DurationParse {
+  const text = typeof value === 'number' ? String(value) : value.trim().replace(/[\s\u00a0\u202f]+/g, '');
+  if (typeof value === 'number' && !Number.isFinite(value)) return { ok: false, problem: 'invalid' };
+  // A spreadsheet's computed 1,3333… is decimal hours, as the typing rule reads any decimal.
+  if (unit === 'asTyped' && typeof value === 'number' && !Number.isInteger(value)) return value < 0 ? { ok: false, problem: 'negative' } : result(Math.round(value * 60));
+  if (unit === 'asTyped' || !BARE_NUMBER.test(text)) return parseDuration(text);
+  const number = Number(text.replace('−', '-').replace(',', '.'));
+  if (number < 0) return { ok: false, problem: 'negative' };
+  return result(Math.round(unit === 'hours' ? number * 60 : number));
+}
+
 const GROUPED = new Intl.NumberFormat('fr-FR', { useGrouping: true, maximumFractionDigits: 0 });
 
 /** 90 → `1 h 30`, 60 → `1 h`, 45 → `45 min`, 125 → `2 h 05`, 241 050 → `4 017 h 30`. */

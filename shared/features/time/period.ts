@@ -130,3 +130,12 @@ export function financialRange(year: number, startMonth: number, quarter?: numbe
   const end = shiftMonth(start, quarter ? 2 : 11);
   return { from: monthRange(start).from, to: monthRange(end).to };
 }
+
+/**
+ * More than a year after `today`: time given that far ahead is most likely a typo (2062 for
+ * 2026). The form asks for a confirmation; an import refuses the line.
+ */
+export function isFarFuture(date: string, today: string): boolean {
+  const nextYear = `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}${today.slice(4, 10)}`;
+  return date.slice(0, 10) > nextYear;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, id, isoDate, optionalDate, optionalText, requiredText } from '../../validation/fields';
+import { cents, checkedText, formatText, id, isoDate, optionalDate, optionalText, requiredText } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
 import { DURATION_PROBLEM_KEYS, MAX_MINUTES_PER_DAY, parseDuration } from './duration';
 import { RATE_SCOPES } from './valuation';
@@ -26,13 +26,13 @@ export const SUMMARY_GROUPS = ['organisation', 'person', 'category', 'nature', '
 export type SummaryGroup = (typeof SUMMARY_GROUPS)[number];
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const monthSchema = z.string().regex(MONTH, 'error.time.month');
+export const monthSchema = formatText(z.string().regex(MONTH, 'error.time.month'));
 
 /**
  * A duration as typed (`1h30`, `1,5`, `90 min`) or as whole minutes; always whole minutes after
  * parsing. Zero, negative, unreadable and more-than-a-day are refused with their own message.
  */
-export const durationSchema = z.union([z.number(), z.string()], { error: 'error.time.durationRequired' }).transform((value, ctx) => {
+export const durationSchema = formatText(z.union([z.number(), z.string()], { error: 'error.time.durationRequired' }).transform((value, ctx) => {
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) ctx.addIssue({ code: 'custom', message: DURATION_PROBLEM_KEYS.invalid });
     else if (value === 0) ctx.addIssue({ code: 'custom', message: DURATION_PROBLEM_KEYS.zero });
@@ -45,7 +45,7 @@ export const durationSchema = z.union([z.number(), z.string()], { error: 'error.
   if (parsed.ok) return parsed.minutes;
   ctx.addIssue({ code: 'custom', message: DURATION_PROBLEM_KEYS[parsed.problem] });
   return z.NEVER;
-});
+}));
 
 const nullableId = id.nullish().transform((v) => v ?? null);
 
@@ -80,9 +80,9 @@ export const rateInputSchema = z
     scope: z.enum(RATE_SCOPES),
     personId: nullableId,
     organisationId: nullableId,
-    validFrom: z.string({ error: 'error.time.rateStartRequired' }).trim().min(1, 'error.time.rateStartRequired').pipe(isoDate),
+    validFrom: formatText(z.string({ error: 'error.time.rateStartRequired' }).trim().min(1, 'error.time.rateStartRequired').pipe(isoDate)),
     hourlyCents: cents.refine((v) => v <= 100_000, 'error.tooLarge'),
-    note: optionalText(500),
+    note: optionalText(500, { multiline: true }),
   })
   .superRefine((v, ctx) => {
     if (v.scope === 'person' && v.personId === null) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'error.time.ratePersonRequired' });
@@ -120,7 +120,9 @@ export const entryInputSchema = z.object({
   meetingId: nullableId,
   /** The network activity this time served (activities are another feature; no link checked yet). */
   activityId: nullableId,
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
+  /** The date is more than a year ahead on purpose (the form's confirmation); otherwise such a date is refused. */
+  confirmFarFuture: z.boolean().optional(),
 });
 export type EntryValues = z.output<typeof entryInputSchema>;
 
@@ -239,7 +241,7 @@ export const pledgeInputSchema = z
     amount: z.number({ error: 'error.number' }).positive('error.time.pledgePositive').max(100_000, 'error.tooLarge'),
     agreementReference: optionalText(200),
     agreementDate: optionalDate,
-    note: optionalText(1000),
+    note: optionalText(1000, { multiline: true }),
   })
   .superRefine((v, ctx) => {
     if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'error.endBeforeStart' });
@@ -304,7 +306,7 @@ export const closeInputSchema = z
   .object({ from: isoDate, to: isoDate, label: requiredText(200) })
   .refine((v) => v.to >= v.from, { path: ['to'], message: 'error.endBeforeStart' });
 
-export const reopenInputSchema = z.object({ id, reason: z.string({ error: 'error.time.reasonRequired' }).trim().min(3, 'error.time.reasonRequired').max(1000, 'error.tooLong') });
+export const reopenInputSchema = z.object({ id, reason: checkedText('multiline', (s) => s.trim().min(3, 'error.time.reasonRequired').max(1000, 'error.tooLong')) });
 
 export const closedPeriodSchema = z.object({
   id: z.number().int(),

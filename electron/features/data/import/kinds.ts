@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import { IMPORT_FIELDS, indicatorField, INDICATOR_FIELD_PREFIX, type ImportField, type ImportType } from '../../../../shared/features/data/import-fields';
-import type { DuplicateChoice, ImportDuplicate, ImportIssue } from '../../../../shared/features/data/schemas';
+import type { DuplicateChoice, ImportDuplicate, ImportIssue, ImportReading } from '../../../../shared/features/data/schemas';
 import { membershipInputSchema, PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/features/memberships/schemas';
 import { organisationInputSchema, type OrganisationKind } from '../../../../shared/features/organisations/schemas';
 import { personInputSchema } from '../../../../shared/features/people/schemas';
 import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type ActivityKind, type ActivityValues, type IndicatorUnit, type VisitorKind } from '../../../../shared/features/activities/schemas';
+import { requiredText } from '../../../../shared/validation/fields';
 import { keyForIssue } from '../../../../shared/validation/zod-issues';
 import { normalizeKey } from '../../../../shared/validation/text';
-import { MAX_MINUTES_PER_DAY, formatDuration } from '../../../../shared/features/time/duration';
+import { DURATION_PROBLEM_KEYS, MAX_MINUTES_PER_DAY, durationUnitOfTitle, formatDuration, parseDurationIn, type DurationUnit } from '../../../../shared/features/time/duration';
 import { entryInputSchema, NATURES, type EntryValues, type Nature } from '../../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../../shared/features/time/valuation';
+import { isFarFuture } from '../../../../shared/features/time/period';
 import { formatDate } from '../../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../../app/context';
 import { activeClosedPeriods, ensureDefaultCategories, loadRates, periodLocking } from '../../time/common';
@@ -36,6 +38,8 @@ export interface Candidate<T> {
 export interface Prepared<T> {
   candidates: Candidate<T>[];
   issues: ImportIssue[];
+  /** How ambiguous cells were read (durations), shown in the preview and by --dry-run. */
+  readings?: ImportReading[];
 }
 
 export interface Decided<T> {
@@ -244,6 +248,8 @@ const organisations: ImportKind<OrganisationValues> = {
 
 // ——— People ———
 
+const ROLE = requiredText(100);
+
 interface PersonImport {
   person: z.output<typeof personInputSchema>;
   organisationId: number | null;
@@ -289,7 +295,9 @@ const people: ImportKind<PersonImport> = {
       });
       if (!parsed.success) reportZod(at, row, parsed.error);
       const role = text(c.role);
-      if (role && role.length > 100) at(row, 'role', 'error.tooLong');
+      // The role goes through the affiliation's own text rule (length, characters).
+      const roleCheck = role === null ? null : ROLE.safeParse(role);
+      if (roleCheck && !roleCheck.success) at(row, 'role', keyForIssue(roleCheck.error.issues[0]!));
       if (!parsed.success || issues.length > before) continue;
       const person = parsed.data;
       const key = normalizeKey(`${person.firstName} ${person.lastName}`);
@@ -567,11 +575,22 @@ function nature(cell: Cell | undefined): Nature | null | undefined {
   return NATURE_WORDS.find(([re]) => re.test(key))?.[1];
 }
 
-/** A spreadsheet's number of hours (1,5) or a duration as typed in the app (1h30, 90 min). */
-function duration(cell: Cell | undefined): string | number | null {
+/**
+ * A duration cell in the unit its column's title announces (« Heures »: `13` is 13 h, in a CSV
+ * as in an XLSX number cell), with how it was read, for the preview.
+ */
+function duration(cell: Cell | undefined, unit: DurationUnit): { ok: true; minutes: number; rule: ImportReading['rule'] } | { ok: false; key: string } | null {
   if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'number') return Math.round(cell * 60);
-  return text(cell);
+  // A time-styled cell (LibreOffice's reading of `1:30`) carries its own unit.
+  if (typeof cell === 'object' && 'minutes' in cell) {
+    const parsed = parseDurationIn(`${cell.minutes} min`, 'asTyped');
+    return parsed.ok ? { ok: true, minutes: parsed.minutes, rule: 'written' } : { ok: false, key: DURATION_PROBLEM_KEYS[parsed.problem] };
+  }
+  if (typeof cell !== 'number' && typeof cell !== 'string') return { ok: false, key: DURATION_PROBLEM_KEYS.invalid };
+  const parsed = parseDurationIn(cell, unit);
+  if (!parsed.ok) return { ok: false, key: DURATION_PROBLEM_KEYS[parsed.problem] };
+  const bare = typeof cell === 'number' || /^[-−]?\d+(?:[.,]\d+)?$/.test(cell.replace(/[\s\u00a0\u202f]+/g, ''));
+  return { ok: true, minutes: parsed.minutes, rule: bare ? unit : 'written' };
 }
 
 const dayKey = (personId: number, date: string) => `${personId}|${date}`;
@@ -606,6 +625,8 @@ const time: ImportKind<TimeImport> = {
     const settings = await getSettings(ctx);
 
     const parsedRows: { row: MappedRow; values: EntryValues }[] = [];
+    const readings: ImportReading[] = [];
+    const unit = durationUnitOfTitle(table.columnOf.duration);
     for (const row of table.rows) {
       const c = row.cells;
       const before = issues.length;
@@ -624,12 +645,14 @@ const time: ImportKind<TimeImport> = {
       if (categoryText && categoryId === undefined) at(row, 'category', 'data.import.unknownCategory', { value: categoryText });
       const kind = nature(c.nature);
       if (kind === undefined) at(row, 'nature', 'data.import.badNature', { value: text(c.nature) ?? '' });
+      const minutes = duration(c.duration, unit);
+      if (minutes && !minutes.ok) at(row, 'duration', minutes.key);
       if (issues.length > before || !organisation || !date.ok || !date.date || categoryId === undefined) continue;
       const parsed = entryInputSchema.safeParse({
         organisationId: organisation.id,
         personId,
         date: date.date,
-        minutes: duration(c.duration) ?? '',
+        minutes: minutes?.ok ? minutes.minutes : '',
         categoryId,
         nature: kind ?? 'secondment',
         meetingId: null,
@@ -640,12 +663,18 @@ const time: ImportKind<TimeImport> = {
         reportZod(at, row, parsed.error, { minutes: 'duration', organisationId: 'organisation', personId: 'person', categoryId: 'category' });
         continue;
       }
+      // No confirmation in a file: a date more than a year ahead is a typo to correct.
+      if (isFarFuture(parsed.data.date, today(ctx))) {
+        at(row, 'date', 'data.import.farFuture', { date: formatDate(parsed.data.date) });
+        continue;
+      }
       const locked = periodLocking(periods, parsed.data.date);
       if (locked) {
         at(row, 'date', 'error.time.locked', { label: locked.label, from: formatDate(locked.from), to: formatDate(locked.to), date: formatDate(parsed.data.date) });
         continue;
       }
       parsedRows.push({ row, values: parsed.data });
+      if (minutes?.ok) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: formatDuration(minutes.minutes), rule: minutes.rule });
     }
 
     // What each person already has on each day, for the 24-hour rule and the duplicates.
@@ -703,7 +732,7 @@ const time: ImportKind<TimeImport> = {
           : null,
       });
     }
-    return { candidates, issues };
+    return { candidates, issues, readings };
   },
   async write(ctx, items) {
     const now = nowIso(ctx);

@@ -85,6 +85,7 @@ export async function analyzeImport(ctx: ServiceContext, sheet: Spreadsheet, typ
     issueCount: issues.length,
     duplicates: duplicates.slice(0, MAX_LISTED),
     duplicateCount: duplicates.length,
+    ...(prepared.readings ? { readings: prepared.readings.slice(0, MAX_LISTED), readingCount: prepared.readings.length } : {}),
     ...(fields ? { fields: fields.map((f) => ({ key: f.key, label: f.label, kind: f.kind, required: f.required })) } : {}),
   };
 }

@@ -1,8 +1,8 @@
 import { AppError } from '../../../../shared/api/errors';
-import { IMPORT_FIELDS, suggestMapping, type ImportField, type ImportType } from '../../../../shared/features/data/import-fields';
+import { headerKey, IMPORT_FIELDS, suggestMapping, type ImportField, type ImportType } from '../../../../shared/features/data/import-fields';
 import type { ImportIssue } from '../../../../shared/features/data/schemas';
 import { cellText } from '../sheets/values';
-import type { Cell } from '../sheets/xlsx';
+import { columnName, type Cell } from '../sheets/xlsx';
 
 /** One data line of the file with its cells picked out by field. */
 export interface MappedRow {
@@ -91,6 +91,14 @@ export function mapTable(
     if (field) columnOf[field] = headers[i]!;
   });
   const issues: ImportIssue[] = [];
+  // Two columns titled alike: which one holds the value is a guess, and a saved mapping (keyed by title) could not tell them apart.
+  const titleAt = new Map<string, number>();
+  headers.forEach((title, i) => {
+    const key = headerKey(title);
+    const first = titleAt.get(key);
+    if (first === undefined) titleAt.set(key, i);
+    else issues.push({ line: headerIndex + 1, column: title, field: null, key: 'data.import.headerTwice', params: { title, first: columnName(first), second: columnName(i) } });
+  });
   for (const field of fields) {
     if (field.required && !(field.key in columnOf)) {
       issues.push({ line: headerIndex + 1, column: null, field: field.key, key: 'data.import.missingColumn', params: { field: field.label } });

@@ -8,12 +8,14 @@ export function parseCsv(text: string, separator: string, maxRecords = Infinity)
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
+  // A quoted field was read, even if empty (""): the record has that field.
+  let quoted = false;
   let i = 0;
   const n = text.length;
   const sep = separator.charCodeAt(0);
   while (i < n && records.length < maxRecords) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x22 && field === '') {
+    if (ch === 0x22 && field === '' && !quoted) {
       // Quoted field: read to the closing quote.
       i++;
       let start = i;
@@ -43,21 +45,22 @@ export function parseCsv(text: string, separator: string, maxRecords = Infinity)
         i++;
       }
       field = value;
-      // Mark the field as started even when empty ("").
-      if (field === '') field = '\u0000';
+      quoted = true;
       continue;
     }
     if (ch === sep) {
-      record.push(field === '\u0000' ? '' : field);
+      record.push(field);
       field = '';
+      quoted = false;
       i++;
       continue;
     }
     if (ch === 0x0a || ch === 0x0d) {
-      record.push(field === '\u0000' ? '' : field);
+      record.push(field);
       records.push(record);
       record = [];
       field = '';
+      quoted = false;
       i += ch === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
       continue;
     }
@@ -65,8 +68,8 @@ export function parseCsv(text: string, separator: string, maxRecords = Infinity)
     field += text.slice(i, next);
     i = next;
   }
-  if ((field !== '' || record.length > 0) && records.length < maxRecords) {
-    record.push(field === '\u0000' ? '' : field);
+  if ((field !== '' || quoted || record.length > 0) && records.length < maxRecords) {
+    record.push(field);
     records.push(record);
   }
   return records;
@@ -103,13 +106,5 @@ export function detectSeparator(text: string): Separator {
   return best.sep;
 }
 
-function quote(value: string, separator: string): string {
-  return value.includes(separator) || /["\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Text of a CSV file, lines ended by CRLF; prefix the BOM when writing it for Excel. */
-export function writeCsv(rows: readonly (readonly string[])[], separator = ';'): string {
-  return rows.map((row) => row.map((v) => quote(v, separator)).join(separator)).join('\r\n') + '\r\n';
-}
-
-export const UTF8_BOM = '\uFEFF';
+/** Writing lives in shared/, one writer for every CSV the app makes (formula cells neutralised). */
+export { UTF8_BOM, writeCsv } from '../../../../shared/format/csv';

@@ -1,3 +1,4 @@
+import { AppError } from '../../../../shared/api/errors';
 /**
  * Windows-1252, byte 0x80 + i → character. 0xA0–0xFF are Latin-1 (same code points); 0x80–0x9F
  * hold the euro sign, curly quotes, œ, Œ… that French Excel writes. The five undefined bytes map
@@ -34,6 +35,38 @@ export function encodeWindows1252(text: string): Uint8Array {
   return out;
 }
 
+function strict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array, start: number): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new AppError('VALIDATION', 'data.import.badEncoding', { file: '', encoding: encoding === 'utf-8' ? 'UTF-8' : 'UTF-16', offset: firstBadByte(encoding, bytes, start) + 1 });
+  }
+}
+
+/** Where strict decoding fails, counted from the start of the file: what to look for in an editor. */
+function firstBadByte(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array, start: number): number {
+  if (encoding !== 'utf-8') {
+    const text = new TextDecoder(encoding).decode(bytes.subarray(start));
+    const at = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/.exec(text)?.index ?? 0;
+    return start + at * 2;
+  }
+  let i = start;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong forms and surrogates are caught by the decoder; the lead byte is close enough.
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return i;
+}
+
 export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16' | 'Windows-1252';
 
 /**
@@ -42,11 +75,10 @@ export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16' | 'Windows-125
  * (séparateur : point-virgule)"). Bytes that are not valid UTF-8 mean Windows-1252.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8 (BOM)' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  // A file that says what it is (a BOM) is decoded strictly: bad bytes are refused, never turned into U+FFFD.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strict('utf-8', bytes, 3), encoding: 'UTF-8 (BOM)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strict('utf-16le', bytes, 2), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strict('utf-16be', bytes, 2), encoding: 'UTF-16' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {

@@ -35,7 +35,14 @@ export function parseSpreadsheet(bytes: Uint8Array, fileName: string): Spreadshe
   }
   if (ext === '.xls' || ext === '.ods' || ext === '.xlsx') throw new AppError('VALIDATION', 'data.import.unsupported', { file: path.basename(fileName) });
   if (bytes.length === 0) throw new AppError('VALIDATION', 'data.import.empty', { file: path.basename(fileName) });
-  const { text, encoding } = decodeText(bytes);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(bytes);
+  } catch (error) {
+    if (error instanceof AppError && error.key === 'data.import.badEncoding') throw new AppError('VALIDATION', error.key, { ...error.params, file: path.basename(fileName) });
+    throw error;
+  }
+  const { text, encoding } = decoded;
   const separator = detectSeparator(text);
   return { format: 'csv', encoding, separator, rows: parseCsv(text, separator) };
 }

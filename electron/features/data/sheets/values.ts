@@ -8,6 +8,7 @@ export function cellText(cell: Cell | undefined): string {
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return String(cell).replace('.', ',');
   if (typeof cell === 'boolean') return cell ? 'VRAI' : 'FAUX';
+  if ('minutes' in cell) return `${Math.floor(cell.minutes / 60)}:${String(cell.minutes % 60).padStart(2, '0')}`;
   const [y, m, d] = cell.date.split('-');
   return `${d}/${m}/${y}`;
 }
@@ -53,7 +54,7 @@ export function parseCents(cell: Cell): { ok: true; cents: number | null } | { o
  */
 export function parseDate(cell: Cell): { ok: true; date: string | null } | { ok: false } {
   if (cell === null) return { ok: true, date: null };
-  if (typeof cell === 'object') return { ok: true, date: cell.date };
+  if (typeof cell === 'object') return 'date' in cell ? { ok: true, date: cell.date } : { ok: false };
   if (typeof cell === 'number') {
     const iso = Number.isInteger(cell) ? serialToIso(cell) : null;
     return iso ? { ok: true, date: iso } : { ok: false };

@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../../../shared/api/errors';
 
 /**
@@ -7,8 +7,11 @@ import { AppError } from '../../../../shared/api/errors';
  * style, merged cells, the first worksheet.
  */
 
-/** A cell as read: text, a number, a boolean, a calendar date (from a date-styled serial), or nothing. */
-export type Cell = string | number | boolean | { date: string } | null;
+/**
+ * A cell as read: text, a number, a boolean, a calendar date (from a date-styled serial), a
+ * duration (a time-styled number such as LibreOffice makes of `1:30`, in whole minutes), or nothing.
+ */
+export type Cell = string | number | boolean | { date: string } | { minutes: number } | null;
 
 export interface SheetData {
   name: string;
@@ -85,6 +88,21 @@ export function isDateFormat(code: string): boolean {
   return /[dmy]/i.test(bare) && !/^[#0.,\s%]*$/.test(bare);
 }
 
+/**
+ * A number format shows a time of day or a duration (`hh:mm`, `[h]:mm`, `hh:mm:ss AM/PM`): hours
+ * or seconds, and no day or year. The cell's value is then a fraction of a day.
+ */
+export function isTimeFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"|\\./g, '')
+    .replace(/AM\/PM|A\/P/gi, '')
+    .replace(/\[(h+|m+|s+)\]/gi, '$1')
+    .replace(/\[[^\]]*\]/g, '');
+  return /[hs]/i.test(bare) && !/[dy]/i.test(bare);
+}
+
+const BUILTIN_TIME_FORMATS = new Set([18, 19, 20, 21, 45, 46, 47]);
+
 /** Excel's serial day number → ISO date (1900 system with its phantom 29 Feb 1900, or 1904). */
 export function serialToIso(serial: number, date1904 = false): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
@@ -124,7 +142,16 @@ export function readXlsx(bytes: Uint8Array): SheetData {
     if (error instanceof AppError) throw error;
     throw new AppError('VALIDATION', 'data.import.badXlsx', { detail: error instanceof Error ? error.message : String(error) }, undefined, error);
   }
-  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : null);
+  // Strict UTF-8: a broken part is refused, never read with U+FFFD in place of its characters.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const text = (name: string) => {
+    if (!files[name]) return null;
+    try {
+      return utf8.decode(files[name]);
+    } catch {
+      throw new AppError('VALIDATION', 'data.import.badXlsx', { detail: `${name} (UTF-8)` });
+    }
+  };
   const workbook = text('xl/workbook.xml');
   if (!workbook) throw new AppError('VALIDATION', 'data.import.badXlsx', { detail: 'xl/workbook.xml' });
   const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
@@ -147,6 +174,7 @@ export function readXlsx(bytes: Uint8Array): SheetData {
   if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] === undefined ? '' : richText(m[1]));
 
   const dateStyles = new Set<number>();
+  const timeStyles = new Set<number>();
   const styles = text('xl/styles.xml');
   if (styles) {
     const custom = new Map<number, string>();
@@ -155,7 +183,8 @@ export function readXlsx(bytes: Uint8Array): SheetData {
     let index = 0;
     for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
       const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
-      if (BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) dateStyles.add(index);
+      if (BUILTIN_TIME_FORMATS.has(id) || (custom.has(id) && isTimeFormat(custom.get(id)!))) timeStyles.add(index);
+      else if (BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) dateStyles.add(index);
       index++;
     }
   }
@@ -186,8 +215,11 @@ export function readXlsx(bytes: Uint8Array): SheetData {
       else if (v !== undefined) {
         const num = Number(v);
         const style = Number(attr(attrs, 's') ?? 0);
-        const iso = dateStyles.has(style) ? serialToIso(num, date1904) : null;
-        value = iso ? { date: iso } : num;
+        if (timeStyles.has(style) && Number.isFinite(num)) value = { minutes: Math.round(num * 24 * 60) };
+        else {
+          const iso = dateStyles.has(style) ? serialToIso(num, date1904) : null;
+          value = iso ? { date: iso } : num;
+        }
       }
       while (cells.length < col) cells.push(null);
       cells[col] = value;
