@@ -17,6 +17,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/api/errors';
+import { systemTimeZone } from '../shared/format/day';
 import { createDispatcher, toApiError } from './api/dispatch';
 import { createHandlers } from './app/handlers';
 import { APP_NAME, DATABASE_FILE_NAME } from './app/paths';
@@ -122,7 +123,7 @@ async function ready(): Promise<void> {
   }
 
   stopBackups = startAutomaticBackups(store);
-  const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile }), {
+  const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile, timeZone: systemTimeZone() }), {
     validateOutput: isDevelopment,
     onInternalError: (method, error) => console.error(`[${method}]`, error),
   });

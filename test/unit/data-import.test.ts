@@ -240,7 +240,7 @@ describe('spreadsheet import: time given', () => {
     ];
     const analysis = await a.call('data.import.analyze', { fileName: 'temps.csv', base64: excelCsv(csv), type: 'time' });
     expect(analysis.issues.map((i) => formatImportIssue('fr', i))).toEqual([
-      'Ligne 4, colonne « Date » : La période « Exercice 2025 » (1 janvier 2025 – 31 décembre 2025) est close : la saisie du 15 juin 2025 ne peut pas être créée, modifiée ni supprimée. Rouvrez la période pour la corriger.',
+      'Ligne 4, colonne « Date » : La période « Exercice 2025 » (1er janvier 2025 – 31 décembre 2025) est close : la saisie du 15 juin 2025 ne peut pas être créée, modifiée ni supprimée. Rouvrez la période pour la corriger.',
       'Ligne 5, colonne « Personne » : Personne inconnue : « Paul Inconnu ». Écrivez « Prénom Nom » comme dans Maillage, ou importez d’abord les personnes.',
       'Ligne 6, colonne « Durée » : Durée illisible : écrivez par exemple 1h30, 1:30, 1,5 ou 90 min.',
       'Ligne 7, colonne « Catégorie » : Catégorie inconnue : « Jardinage ». Créez-la d’abord dans le temps mis à disposition, ou corrigez le nom.',
