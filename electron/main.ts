@@ -27,10 +27,13 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  answerPermissionCheck,
+  answerPermissionRequest,
   isAllowedExternalUrl,
-  isAppUrl,
-  isTrustedSender,
+  isTrustedIpcSender,
+  keepInApp,
   mimeTypeFor,
+  refuseWebview,
   resolveAppFile,
 } from './security';
 import { startAutomaticBackups } from './features/data/backup';
@@ -178,8 +181,9 @@ async function saveFile(fileName: string, bytes: Uint8Array): Promise<{ saved: b
 /** Only our window's top-level document, showing our own origin, may call the API. */
 function isTrustedEvent(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!frame || !mainWindow || mainWindow.isDestroyed() || event.sender !== mainWindow.webContents) return false;
-  return isTrustedSender(frame.url, frame.parent === null);
+  if (!frame) return false;
+  const fromMainWindow = mainWindow !== null && !mainWindow.isDestroyed() && event.sender === mainWindow.webContents;
+  return isTrustedIpcSender({ fromMainWindow, frameUrl: frame.url, isMainFrame: frame.parent === null });
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
@@ -209,8 +213,8 @@ async function serveRenderer(request: Request): Promise<Response> {
 
 /** The app needs no camera, microphone, location, notifications or devices: refuse them all. */
 function applySessionPolicy(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler(answerPermissionRequest);
+  ses.setPermissionCheckHandler(answerPermissionCheck);
   ses.setDevicePermissionHandler(() => false);
 }
 
@@ -226,13 +230,10 @@ function hardenWebContents(contents: WebContents): void {
     }
     return { action: 'deny' };
   });
-  const keepInApp = (event: { url: string; preventDefault(): void }) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
-  };
   contents.on('will-navigate', keepInApp);
   contents.on('will-frame-navigate', keepInApp);
   contents.on('will-redirect', keepInApp);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-attach-webview', refuseWebview);
 }
 
 function createMainWindow(): void {
