@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../electron/cli/commands/index';
+import { FIXED_NOW_ISO } from '../helpers/clock';
 
 /** The CLI as a user runs it: a real process, real files; each spawn costs about a second, so few of them. */
 
@@ -22,7 +23,7 @@ function cli(...args: string[]): Promise<Outcome> {
       path.join(root, 'node_modules', '.bin', 'tsx'),
       ['electron/cli/main.ts', ...args],
       // The app's own database must never be touched by a test.
-      { cwd: root, env: { ...process.env, MAILLAGE_DATA_DIR: path.join(dir, 'userdata') }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, MAILLAGE_DATA_DIR: path.join(dir, 'userdata'), MAILLAGE_FIXED_NOW: FIXED_NOW_ISO }, timeout: 60_000 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ status, stdout, stderr });
