@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import type { DB } from './schema';
+import { systemClock } from '../app/clock';
 
 export interface Store {
   db: Kysely<DB>;
@@ -30,7 +31,7 @@ export function backupsDirFor(file: string): string {
   return path.join(path.dirname(path.resolve(file)), 'backups');
 }
 
-function timestamp(date = new Date()): string {
+function timestamp(date = systemClock()): string {
   return date.toISOString().replace(/[:]/g, '-').replace(/\..+$/, '');
 }
 
@@ -92,7 +93,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
         await migration.up(trx as unknown as Kysely<unknown>);
         await trx
           .insertInto('schema_migrations')
-          .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
+          .values({ version: migration.version, name: migration.name, applied_at: systemClock().toISOString() })
           .execute();
       });
     }
