@@ -7,8 +7,9 @@
 #   scripts/test-dates.sh '2027-07-14 12:00:00' # npm test at the instants given (Paris time)
 #   TEST_DATES_COMMAND='npx vitest run' scripts/test-dates.sh   # another command
 #
-# The start-time form of faketime is used (the clock advances from the instant), not the frozen
-# `-f @…` one: test timeouts and Chromium's timers need time to pass.
+# The start-time form of faketime is used (`faketime 'DATE'`, like `-f '@DATE'`: the clock starts
+# there and advances). The frozen form (`-f 'DATE'`, no @) stops time: Node's timers never fire
+# and the run hangs (checked here with Node 20 and Debian's Chromium).
 set -u
 cd "$(dirname "$0")/.."
 
