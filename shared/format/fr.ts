@@ -17,6 +17,11 @@ export function formatNumber(value: number, locale: Locale = 'fr', fractionDigit
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DATE_STYLES: Record<'long' | 'short' | 'weekday', Intl.DateTimeFormatOptions> = {
+  long: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  short: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+};
 
 /**
  * The app's one date format: ISO date (YYYY-MM-DD) → "12 mars 2026", and "1er mars 2026" for the
@@ -24,7 +29,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  * A calendar day is formatted in UTC, so no time zone shifts it (use `localDay` to get the day
  * of an instant first).
  */
-export function formatDate(iso: string | null | undefined, locale: Locale = 'fr', style: 'long' | 'short' = 'long'): string {
+export function formatDate(iso: string | null | undefined, locale: Locale = 'fr', style: 'long' | 'short' | 'weekday' = 'long'): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
@@ -32,11 +37,12 @@ export function formatDate(iso: string | null | undefined, locale: Locale = 'fr'
   const key = `${locale}|${style}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(tag(locale), style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(tag(locale), DATE_STYLES[style]);
     dateFormats.set(key, format);
   }
   const text = format.format(date);
-  return locale === 'fr' && style === 'long' && date.getUTCDate() === 1 ? text.replace(/^1(?=\s)/, '1er') : text;
+  // « 1er » after the weekday too: « jeudi 1er octobre 2026 ».
+  return locale === 'fr' && style !== 'short' && date.getUTCDate() === 1 ? text.replace(/^(\S+ )?1(?=\s)/, (_, weekday: string | undefined) => `${weekday ?? ''}1er`) : text;
 }
 
 /** A month (`YYYY-MM`) → "mars 2026", with the same formats as `formatDate`. */

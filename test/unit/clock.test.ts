@@ -75,6 +75,9 @@ describe('the one date format', () => {
     expect(formatDate('2026-12-01', 'fr', 'short')).toBe('01/12/2026');
     expect(formatDateLong('2026-12-01')).toBe(formatDate('2026-12-01'));
     expect(formatMonth('2026-03')).toBe('mars 2026');
+    expect(formatDate('2026-10-01', 'fr', 'weekday')).toBe('jeudi 1er octobre 2026');
+    expect(formatDate('2026-10-08', 'fr', 'weekday')).toBe('jeudi 8 octobre 2026');
+    expect(formatDate('2026-10-01', 'en', 'weekday')).toBe('Thursday, 1 October 2026');
     // The renderer's is the same function.
     for (const iso of ['2026-12-01', '2028-02-29', '2027-01-01']) expect(rendererFormatDate(iso, 'fr')).toBe(formatDate(iso));
   });
