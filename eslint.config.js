@@ -20,6 +20,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // One clock: services take `now` from their context, tests a fixed instant (test/helpers/clock.ts).
+    // The wall clock is read in electron/app/clock.ts and, for the renderer, in renderer/i18n/format.ts.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'test/**/*.ts'],
+    ignores: ['electron/app/clock.ts', 'renderer/i18n/format.ts', 'test/bench/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No wall clock here: take `now` from the context (electron/app/clock.ts) or the fixed test instant.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No wall clock here: take `now` from the context (electron/app/clock.ts) or the fixed test instant.' },
+      ],
+    },
+  },
+  {
     // shared/ runs everywhere: it must not reach for Electron, Node, the database or the DOM.
     files: ['shared/**/*.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },

@@ -17,6 +17,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/api/errors';
+import { systemTimeZone } from '../shared/format/day';
 import { createDispatcher, toApiError } from './api/dispatch';
 import { createHandlers } from './app/handlers';
 import { APP_NAME, DATABASE_FILE_NAME } from './app/paths';
@@ -26,10 +27,13 @@ import {
   APP_ENTRY_URL,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  answerPermissionCheck,
+  answerPermissionRequest,
   isAllowedExternalUrl,
-  isAppUrl,
-  isTrustedSender,
+  isTrustedIpcSender,
+  keepInApp,
   mimeTypeFor,
+  refuseWebview,
   resolveAppFile,
 } from './security';
 import { openHolder, startAutomaticBackups } from './features/data/backup';
@@ -121,7 +125,7 @@ async function ready(): Promise<void> {
   }
 
   stopBackups = startAutomaticBackups(store);
-  const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile }), {
+  const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile, timeZone: systemTimeZone() }), {
     validateOutput: isDevelopment,
     onInternalError: (method, error) => console.error(`[${method}]`, error),
   });
@@ -176,8 +180,9 @@ async function saveFile(fileName: string, bytes: Uint8Array): Promise<{ saved: b
 /** Only our window's top-level document, showing our own origin, may call the API. */
 function isTrustedEvent(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!frame || !mainWindow || mainWindow.isDestroyed() || event.sender !== mainWindow.webContents) return false;
-  return isTrustedSender(frame.url, frame.parent === null);
+  if (!frame) return false;
+  const fromMainWindow = mainWindow !== null && !mainWindow.isDestroyed() && event.sender === mainWindow.webContents;
+  return isTrustedIpcSender({ fromMainWindow, frameUrl: frame.url, isMainFrame: frame.parent === null });
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
@@ -207,8 +212,8 @@ async function serveRenderer(request: Request): Promise<Response> {
 
 /** The app needs no camera, microphone, location, notifications or devices: refuse them all. */
 function applySessionPolicy(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler(answerPermissionRequest);
+  ses.setPermissionCheckHandler(answerPermissionCheck);
   ses.setDevicePermissionHandler(() => false);
 }
 
@@ -224,13 +229,10 @@ function hardenWebContents(contents: WebContents): void {
     }
     return { action: 'deny' };
   });
-  const keepInApp = (event: { url: string; preventDefault(): void }) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
-  };
   contents.on('will-navigate', keepInApp);
   contents.on('will-frame-navigate', keepInApp);
   contents.on('will-redirect', keepInApp);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-attach-webview', refuseWebview);
 }
 
 function createMainWindow(): void {

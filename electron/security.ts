@@ -60,6 +60,49 @@ export function isTrustedSender(frameUrl: string | null | undefined, isMainFrame
   return isMainFrame && typeof frameUrl === 'string' && isAppUrl(frameUrl);
 }
 
+/** What main knows of an IPC call's sender (Electron's event, reduced to facts a test can build). */
+export interface IpcSenderFacts {
+  /** The call comes from the main window's webContents, not another window's. */
+  fromMainWindow: boolean;
+  frameUrl: string | null | undefined;
+  isMainFrame: boolean;
+}
+
+/** The sender check behind every IPC channel: the main window, its top-level frame, the app's origin. */
+export function isTrustedIpcSender(facts: IpcSenderFacts): boolean {
+  return facts.fromMainWindow && isTrustedSender(facts.frameUrl, facts.isMainFrame);
+}
+
+/** The app needs no camera, microphone, location, notifications, clipboard reads or devices. */
+export function grantsPermission(_permission: string): boolean {
+  return false;
+}
+
+/** The session's permission request handler: every request refused. */
+export function answerPermissionRequest(_contents: unknown, permission: string, callback: (granted: boolean) => void): void {
+  callback(grantsPermission(permission));
+}
+
+/** The session's permission check handler (what `navigator.permissions.query` sees): refused too. */
+export function answerPermissionCheck(_contents: unknown, permission: string): boolean {
+  return grantsPermission(permission);
+}
+
+/** Navigations, subframe navigations and redirects stay within the app's origin. */
+export function allowsNavigation(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** The listener of will-navigate, will-frame-navigate and will-redirect. */
+export function keepInApp(event: { url: string; preventDefault(): void }): void {
+  if (!allowsNavigation(event.url)) event.preventDefault();
+}
+
+/** The listener of will-attach-webview: the app never embeds a <webview>. */
+export function refuseWebview(event: { preventDefault(): void }): void {
+  event.preventDefault();
+}
+
 /**
  * Maps an app:// request to a file under `root`, or null when the URL is foreign or tries to
  * leave `root` (`..`, encoded separators, absolute paths).

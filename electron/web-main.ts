@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { translate } from '../shared/i18n/index';
 import { createDispatcher, toApiError } from './api/dispatch';
+import { appClock, FIXED_NOW_VARIABLE } from './app/clock';
 import { createHandlers } from './app/handlers';
 import { defaultDatabasePath } from './app/paths';
 import { openHolder, startAutomaticBackups } from './features/data/backup';
@@ -15,11 +16,12 @@ Ouvrez l’adresse affichée (jeton compris) dans un navigateur.
 
   --db FICHIER   base de données (par défaut : celle de l’application, ${defaultDatabasePath()})
   --port N       port d’écoute (par défaut : 5180 ; 0 = un port libre au hasard)
+  --now INSTANT  heure fixe, pour les tests (ou la variable ${FIXED_NOW_VARIABLE}), ex. 2026-03-12T10:00:00Z
   --help         cette aide`;
 
 async function main() {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help) {
@@ -28,11 +30,13 @@ async function main() {
   }
   const port = values.port === undefined ? 5180 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${values.port}`);
+  // Tests fix the clock (the page's clock is set to the same instant by Playwright).
+  const now = values.now !== undefined ? appClock(values.now, '--now') : appClock();
   const dbFile = path.resolve(values.db ?? defaultDatabasePath());
   // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
   const store = await openHolder(dbFile);
-  const stopBackups = startAutomaticBackups(store);
-  const dispatch = createDispatcher(createHandlers(store, { runtime: 'web' }), {
+  const stopBackups = startAutomaticBackups(store, { now });
+  const dispatch = createDispatcher(createHandlers(store, { runtime: 'web', now }), {
     validateOutput: process.env.MAILLAGE_VALIDATE_OUTPUT === '1',
     onInternalError: (method, error) => console.error(`[${method}]`, error),
   });

@@ -10,13 +10,16 @@ import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import type { Store } from '../store/open';
+import { systemClock } from './clock';
 import type { Runtime, ServiceContext } from './context';
 import { APP_VERSION } from './version';
 
 export interface HandlerOptions {
   runtime: Runtime;
-  /** Pins "today" in tests. */
+  /** Pins "today" in tests (web mode and the CLI take MAILLAGE_FIXED_NOW, see app/clock.ts). */
   now?: () => Date;
+  /** The zone « today » is taken in (Europe/Paris unless told; Electron passes the machine's). */
+  timeZone?: string;
   /** Where the runtime can save a file the user names (Electron's save dialog); absent elsewhere. */
   saveFile?: SaveFile;
 }
@@ -24,7 +27,7 @@ export interface HandlerOptions {
 /** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
 export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, options: HandlerOptions): Handlers {
   // A getter, so that services follow the store when a restore reopens it (see StoreHolder).
-  const ctx: ServiceContext = { get db() { return store.db; }, now: options.now ?? (() => new Date()), runtime: options.runtime };
+  const ctx: ServiceContext = { get db() { return store.db; }, now: options.now ?? systemClock, runtime: options.runtime, timeZone: options.timeZone };
   return {
     'app.info': async () => ({ version: APP_VERSION, schemaVersion: store.schemaVersion, runtime: options.runtime }),
     ...organisationHandlers(ctx),

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupsDirFor, type Store } from '../store/open';
+import { systemClock } from '../app/clock';
 
 /**
  * A full copy of the database, taken before a command empties it (demo --force, import --replace),
  * in the same backups folder as the copies made before migrations.
  */
-export function backupBeforeReplacing(store: Store, reason: string, now = new Date()): string {
+export function backupBeforeReplacing(store: Store, reason: string, now = systemClock()): string {
   const dir = backupsDirFor(store.file);
   fs.mkdirSync(dir, { recursive: true });
   const base = path.basename(store.file).replace(/\.[^.]+$/, '');

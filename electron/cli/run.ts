@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ARCHIVE_FORMAT_VERSION } from '../../shared/features/archive/schemas';
 import { translate, type Language } from '../../shared/i18n/index';
+import { systemClock } from '../app/clock';
 import { createHandlers } from '../app/handlers';
 import { defaultDatabasePath } from '../app/paths';
 import { APP_VERSION } from '../app/version';
@@ -117,7 +118,7 @@ function contextFor(
   language: Language,
 ): CliContext {
   const dbPath = path.resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath());
-  const now = io.now ?? (() => new Date());
+  const now = io.now ?? systemClock;
   const withStore = async <T>(fn: (store: Store) => Promise<T>): Promise<T> => {
     if (command.requiresExistingDatabase && !fs.existsSync(dbPath)) throw new UsageError('cli.error.databaseNotFound', { file: dbPath });
     const store = await openStore(dbPath);

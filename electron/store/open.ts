@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import type { DB } from './schema';
+import { systemClock } from '../app/clock';
 import { DEFAULT_BUSY_TIMEOUT_MS, WriteFirstSqliteDialect } from './sqlite-driver';
 import { DatabaseLock, type ExclusiveReason } from './sqlite-lock';
 
@@ -44,7 +45,7 @@ export function backupsDirFor(file: string): string {
   return path.join(path.dirname(path.resolve(file)), 'backups');
 }
 
-function timestamp(date = new Date()): string {
+function timestamp(date = systemClock()): string {
   return date.toISOString().replace(/[:]/g, '-').replace(/\..+$/, '');
 }
 
@@ -138,7 +139,7 @@ async function openLocked(file: string, options: OpenOptions, lock: DatabaseLock
             await migration.up(trx as unknown as Kysely<unknown>);
             await trx
               .insertInto('schema_migrations')
-              .values({ version: migration.version, name: migration.name, applied_at: new Date().toISOString() })
+              .values({ version: migration.version, name: migration.name, applied_at: systemClock().toISOString() })
               .execute();
           });
         }

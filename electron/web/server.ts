@@ -66,9 +66,23 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, extra
   res.end(text);
 }
 
+/** `decodeURIComponent` that answers null for a malformed escape (`%E0%A4%A`) instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function refuse(res: http.ServerResponse, status: number, code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'VALIDATION' | 'NOT_FOUND', key: string) {
   // The body may be left unread: close the connection rather than reuse a socket in an unknown state.
   sendJson(res, status, { ok: false, error: toApiError(new AppError(code, key)) }, { Connection: 'close' });
+}
+
+function notFound(res: http.ServerResponse) {
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end('Introuvable.');
 }
 
 /** Reads a body up to `limit` bytes; past it, stops reading and rejects. */
@@ -152,26 +166,28 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return refuse(res, 400, 'VALIDATION', 'error.format');
       }
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const method = decodePath(url.pathname.slice('/api/'.length));
+    // A malformed escape is the client's mistake (400), not the server's; an unknown name is the dispatcher's NOT_FOUND.
+    if (method === null) return refuse(res, 400, 'VALIDATION', 'error.format');
     const result = await options.dispatch(method, input);
     sendJson(res, 200, result);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string) {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, relative);
-    // A path that resolves outside the renderer folder is never served.
-    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) {
-      res.writeHead(404);
-      res.end();
+    const decoded = decodePath(pathname);
+    if (decoded === null) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Adresse invalide.');
       return;
     }
+    // No file name holds a NUL; fs would throw on it.
+    if (decoded.includes('\0')) return notFound(res);
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, relative);
+    // A path that resolves outside the renderer folder is never served.
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return notFound(res);
     fs.readFile(file, (error, data) => {
-      if (error) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Introuvable.');
-        return;
-      }
+      if (error) return notFound(res);
       const ext = path.extname(file);
       const headers: http.OutgoingHttpHeaders = {
         'Content-Type': MIME[ext] ?? 'application/octet-stream',

@@ -1,4 +1,5 @@
 import { BRIDGE_GLOBAL, type Bridge } from '../../shared/api/bridge';
+import { DEFAULT_TIME_ZONE, systemTimeZone } from '../../shared/format/day';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError, Result } from '../../shared/api/errors';
 
@@ -92,4 +93,13 @@ export const api = {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiCallError) return error.error;
   return { code: 'INTERNAL', key: 'error.internal', message: 'Erreur interne.' };
+}
+
+/**
+ * The zone « today » is taken in, the same as main's: the machine's in Electron (main follows
+ * it too), the network's (Europe/Paris) in web mode, whatever zone the browser runs in.
+ */
+export function userTimeZone(): string {
+  const bridge = typeof window === 'undefined' ? undefined : (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
+  return bridge && typeof bridge === 'object' ? systemTimeZone() : DEFAULT_TIME_ZONE;
 }

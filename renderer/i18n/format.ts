@@ -1,4 +1,7 @@
+import { localDay } from '../../shared/format/day';
+import { formatDate as formatSharedDate } from '../../shared/format/fr';
 import type { Language } from '../../shared/i18n/index';
+import { userTimeZone } from '../api/client';
 
 /** Intl locales for the UI languages: French conventions first (`62 000 €`, `12 mars 2026`). */
 export const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
@@ -42,20 +45,9 @@ export function formatNumber(value: number, language: Language, fractionDigits?:
   ).format(value);
 }
 
-function dateFromIso(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return null;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-}
-
-/** `2026-03-12` → `12 mars 2026`. Dates are calendar days: formatted in UTC so no time zone shifts them. */
+/** `2026-03-12` → `12 mars 2026`, `1er mars 2026`: the app's one date format (shared/format/fr.ts). */
 export function formatDate(iso: string | null | undefined, language: Language): string {
-  if (!iso) return '';
-  const date = dateFromIso(iso);
-  if (!date) return iso;
-  const text = dateFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  // French writes the first of the month as an ordinal: « 1er mars 2026 ».
-  return language === 'fr' && date.getUTCDate() === 1 ? text.replace(/^1(?=\s)/, '1er') : text;
+  return formatSharedDate(iso, language);
 }
 
 /** Month names for pickers, 1 = January, capitalised for a list. */
@@ -67,12 +59,27 @@ export function monthNames(language: Language): string[] {
   });
 }
 
-/** Today as an ISO calendar date in the local time zone. */
+/**
+ * Today as an ISO calendar day where the user is (see `userTimeZone`), never the UTC date. The
+ * renderer's one reading of the clock: Playwright fixes it with `page.clock`.
+ */
 export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return localDay(now, userTimeZone());
+}
+
+/** The calendar year of `todayIso()`, the default year of the yearly screens. */
+export function currentYear(now?: Date): number {
+  return Number(todayIso(now).slice(0, 4));
+}
+
+/** The local day of an instant (an ISO timestamp stored by main), for display with `formatDate`. */
+export function dayOfInstant(iso: string): string {
+  return localDay(new Date(iso), userTimeZone());
+}
+
+/** The hour and minute of an instant where the user is (`17:30`). */
+export function timeOfInstant(iso: string, locale: string): string {
+  return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone: userTimeZone() });
 }
 
 export type MoneyParse = { ok: true; cents: number } | { ok: false; key: 'error.money' | 'error.moneyNegative' };

@@ -16,18 +16,50 @@ export function formatNumber(value: number, locale: Locale = 'fr', fractionDigit
   return new Intl.NumberFormat(tag(locale), fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
 }
 
-/** ISO date (YYYY-MM-DD) → "12 mars 2026". */
-export function formatDate(iso: string | null | undefined, locale: Locale = 'fr', style: 'long' | 'short' = 'long'): string {
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DATE_STYLES: Record<'long' | 'short' | 'weekday', Intl.DateTimeFormatOptions> = {
+  long: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  short: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+};
+
+/**
+ * The app's one date format: ISO date (YYYY-MM-DD) → "12 mars 2026", and "1er mars 2026" for the
+ * first of a month, as French writes it. UI, documents, messages and tests all go through it.
+ * A calendar day is formatted in UTC, so no time zone shifts it (use `localDay` to get the day
+ * of an instant first).
+ */
+export function formatDate(iso: string | null | undefined, locale: Locale = 'fr', style: 'long' | 'short' | 'weekday' = 'long'): string {
   if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(tag(locale), style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const key = `${locale}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag(locale), DATE_STYLES[style]);
+    dateFormats.set(key, format);
+  }
+  const text = format.format(date);
+  // « 1er » after the weekday too: « jeudi 1er octobre 2026 ».
+  return locale === 'fr' && style !== 'short' && date.getUTCDate() === 1 ? text.replace(/^(\S+ )?1(?=\s)/, (_, weekday: string | undefined) => `${weekday ?? ''}1er`) : text;
 }
 
-/** "1er" for the first day of a month, as French writes it. */
+/** A month (`YYYY-MM`) → "mars 2026", with the same formats as `formatDate`. */
+export function formatMonth(month: string, locale: Locale = 'fr'): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const key = `${locale}|month`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** The same as `formatDate` (kept for the callers that named the ordinal explicitly). */
 export function formatDateLong(iso: string, locale: Locale = 'fr'): string {
-  const out = formatDate(iso, locale);
-  return locale === 'fr' ? out.replace(/^1 /, '1er ') : out;
+  return formatDate(iso, locale);
 }
 
 /**

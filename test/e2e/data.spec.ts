@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { addDays } from '../../shared/features/time/period';
+import { formatDate } from '../../shared/format/fr';
+import { expect, test, TODAY } from './fixtures';
 
 /** Windows-1252, as French Excel saves "CSV (séparateur : point-virgule)". */
 function cp1252(text: string): Buffer {
@@ -61,8 +63,9 @@ test('a secretary imports a CSV of organisations, fixes the bad line, imports, t
   await expect(page.getByText(/Sauvegarde faite : maillage-manuel-/)).toBeVisible();
   const backupsDir = path.join(path.dirname(app.dbFile), 'backups');
   const made = fs.readdirSync(backupsDir).find((f) => f.startsWith('maillage-manuel-'))!;
-  const yesterday = new Date(Date.now() - 86_400_000);
-  const stamp = `${yesterday.toISOString().slice(0, 10)}T17-30-00`;
+  // Yesterday where the secretary is; 17:30 UTC (the names are UTC) is the same day in Paris.
+  const yesterday = addDays(TODAY, -1);
+  const stamp = `${yesterday}T17-30-00`;
   fs.renameSync(path.join(backupsDir, made), path.join(backupsDir, `maillage-manuel-${stamp}.sqlite`));
 
   // Then a change she regrets: one more organisation.
@@ -74,7 +77,8 @@ test('a secretary imports a CSV of organisations, fixes the bad line, imports, t
 
   // She restores yesterday's backup.
   await page.getByRole('navigation').getByRole('link', { name: 'Données' }).click();
-  const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(yesterday);
+  // Printed by the app's one date function (« 1er » on the first of a month).
+  const day = formatDate(yesterday);
   const row = page.getByRole('row', { name: new RegExp(`${day}.*manuelle`) });
   await row.getByRole('button', { name: 'Restaurer' }).click();
   const confirm = page.getByRole('dialog', { name: 'Restaurer cette sauvegarde ?' });
@@ -117,7 +121,7 @@ test('the lists export the columns the secretary picks', async ({ page }) => {
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Exporter (2 colonnes)' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^structures-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(file.suggestedFilename()).toBe(`structures-${TODAY}.csv`);
   const text = fs.readFileSync((await file.path())!, 'utf8');
   expect(text).toBe('\uFEFFNom de la structure;Ville\r\nRessourcerie du Pays de Tulle;Tulle\r\n');
 });

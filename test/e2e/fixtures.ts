@@ -4,10 +4,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import { localDay } from '../../shared/format/day';
+import { FIXED_NOW_ISO } from '../helpers/clock';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/\S*/;
+
+/**
+ * The instant the whole stack runs at: web mode gets it with --now, the page's clock is set to
+ * it. Specs derive their dates from it (`TODAY`) and print them with the app's `formatDate`.
+ */
+export const FIXED_NOW = new Date(FIXED_NOW_ISO);
+/** The local day of FIXED_NOW in the app's zone (Europe/Paris), as the app computes it. */
+export const TODAY = localDay(FIXED_NOW);
 
 export interface WebApp {
   /** The address printed by web mode, token included. */
@@ -19,10 +29,10 @@ export interface WebApp {
 }
 
 /** Starts web mode on a fresh database and resolves with the URL it prints on stdout. */
-function startWebMode(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
+function startWebMode(dbFile: string, now: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // Its own process group, so that tsx and the node process it runs stop together.
-    const child = spawn(TSX, ['electron/web-main.ts', '--db', dbFile, '--port', '0'], {
+    const child = spawn(TSX, ['electron/web-main.ts', '--db', dbFile, '--port', '0', '--now', now], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,15 +89,19 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ app: WebApp }>({
+export const test = base.extend<{ app: WebApp; fixedNow: string }>({
+  /** The instant of the whole stack; a spec about a particular moment overrides it with test.use({ fixedNow }). */
+  fixedNow: [FIXED_NOW_ISO, { option: true }],
   app: [
-    async ({ page }, use) => {
+    async ({ page, fixedNow }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'maillage-e2e-'));
     const dbFile = path.join(dir, 'maillage.sqlite');
-    const { child, url } = await startWebMode(dbFile);
+    const { child, url } = await startWebMode(dbFile, fixedNow);
     const parsed = new URL(url);
     const app: WebApp = { url, base: `${parsed.origin}/`, token: parsed.searchParams.get('token') ?? '', dbFile };
     try {
+      // The page reads the same instant as the server; timers still run.
+      await page.clock.setFixedTime(new Date(fixedNow));
       // Tests start where the membership file starts; the app itself opens on the dashboard (shell.spec).
       await page.goto(`${url}#/structures`);
       await use(app);

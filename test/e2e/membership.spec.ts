@@ -1,10 +1,10 @@
-import { expect, test } from './fixtures';
+import { expect, test, TODAY } from './fixtures';
 
 const ORGANISATION = 'La Ressourcerie de l’Écluse';
 const VALID_SIRET = '73282932000074';
 
 test('a secretary records an organisation, a person and a paid membership, and finds them after a reload', async ({ page, app }) => {
-  const year = new Date().getFullYear();
+  const year = Number(TODAY.slice(0, 4));
   await expect(page.getByRole('heading', { level: 1, name: 'Structures' })).toBeVisible();
   await expect(page.getByText('Aucune structure pour l’instant.')).toBeVisible();
 

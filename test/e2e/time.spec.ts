@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 import { readDocx, plain } from '../helpers/docx';
-import { expect, test, type WebApp } from './fixtures';
+import { monthRange, shiftMonth } from '../../shared/features/time/period';
+import { formatDate } from '../../shared/format/fr';
+import { expect, test, TODAY, type WebApp } from './fixtures';
 
 const ORGANISATION = 'Ressourcerie de l’Écluse';
 const LINE = 'Hélène Martin · Coordination';
@@ -13,15 +15,10 @@ async function call(request: APIRequestContext, app: WebApp, method: string, inp
 
 /** The month before the current one, where every day is in the past: `YYYY-MM`, its last day, and a day's label. */
 function lastMonth() {
-  const now = new Date();
-  const first = new Date(Date.UTC(now.getFullYear(), now.getMonth() - 1, 1));
-  const month = first.toISOString().slice(0, 7);
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-  const label = (day: number) =>
-    new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-      .format(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), day)))
-      .replace(/^1 /, '1er ');
-  return { month, from: `${month}-01`, to: last, label };
+  const month = shiftMonth(TODAY.slice(0, 7), -1);
+  const { from, to } = monthRange(month);
+  const label = (day: number) => formatDate(`${month}-${String(day).padStart(2, '0')}`);
+  return { month, from, to, label };
 }
 
 test('a secretary fills a month from the keyboard, sees the ETP and the value, closes the period, cannot edit it any more, and downloads the certificate', async ({ page, app, request }) => {

@@ -118,3 +118,58 @@ test('window.open opens no window; https links go to the system browser', async 
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   expect(await app.evaluate(() => (globalThis as Record<string, unknown>).__openedExternally)).toEqual(['https://example.org/']);
 });
+
+test('permission requests and checks are refused (session handlers)', async () => {
+  const outcome = await page.evaluate(async () => {
+    // The request handler answers Notification.requestPermission; the check handler, permissions.query.
+    const notification = await Notification.requestPermission();
+    const geolocation = (await navigator.permissions.query({ name: 'geolocation' })).state;
+    const notifications = (await navigator.permissions.query({ name: 'notifications' })).state;
+    return { notification, geolocation, notifications };
+  });
+  expect(outcome).toEqual({ notification: 'denied', geolocation: 'denied', notifications: 'denied' });
+});
+
+test('a redirect away from the app is cancelled (will-redirect), one within it is not', async () => {
+  const prevented = await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    return ['https://example.org/', 'file:///etc/passwd', 'app://maillage/index.html'].map((url) => {
+      let cancelled = false;
+      contents.emit('will-redirect', { url, preventDefault: () => (cancelled = true) }, url, false, true);
+      return cancelled;
+    });
+  });
+  expect(prevented).toEqual([true, true, false]);
+});
+
+test('no <webview> can attach (will-attach-webview), and the tag is not even defined', async () => {
+  const prevented = await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    let cancelled = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (cancelled = true) }, {}, { src: 'https://example.org/' });
+    return cancelled;
+  });
+  expect(prevented).toBe(true);
+  expect(await page.evaluate(() => document.createElement('webview') instanceof HTMLUnknownElement)).toBe(true);
+});
+
+test('IPC from a window other than the main window is refused, even showing the app with the preload', async () => {
+  const preload = path.join(PROJECT_ROOT, 'out', 'preload', 'preload.cjs');
+  const answers = await app.evaluate(async ({ BrowserWindow }, preloadPath) => {
+    const results: unknown[] = [];
+    for (const url of ['app://maillage/index.html', 'data:text/html,<p>étrangère</p>']) {
+      const other = new BrowserWindow({ show: false, webPreferences: { preload: preloadPath, sandbox: true, contextIsolation: true } });
+      try {
+        await other.loadURL(url);
+        results.push(await other.webContents.executeJavaScript("window.maillage ? window.maillage['app.info']({}) : 'no bridge'"));
+      } finally {
+        other.destroy();
+      }
+    }
+    return results;
+  }, preload);
+  for (const answer of answers) expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  // The main window is still answered.
+  expect(await page.evaluate(() => (window as unknown as { maillage: Record<string, (input: unknown) => Promise<unknown>> }).maillage['app.info']!({}))).toMatchObject({ ok: true });
+});

@@ -9,12 +9,14 @@ import { createBackup } from '../../electron/features/data/backup';
 import { commitImport } from '../../electron/features/data/import/service';
 import { readSpreadsheetFile } from '../../electron/features/data/sheets/read';
 import { openStore } from '../../electron/store/open';
+import { FIXED_NOW_ISO } from './clock';
 
 const [mode, dbFile, file] = process.argv.slice(2) as [string, string, string | undefined];
 
 async function main() {
   const store = await openStore(dbFile);
-  const ctx = { db: store.db, now: () => new Date(), runtime: 'cli' as const };
+  const now = () => new Date(FIXED_NOW_ISO);
+  const ctx = { db: store.db, now, runtime: 'cli' as const };
   if (mode === 'import') {
     const sheet = readSpreadsheetFile(file!);
     process.stdout.write('BEGIN\n');
@@ -23,7 +25,7 @@ async function main() {
     process.stdout.write('BEGIN\n');
     for (let i = 0; i < 1000; i++) await createBackup(store, 'auto', new Date(Date.UTC(2026, 0, 1) + i * 86_400_000));
   } else if (mode === 'write') {
-    const dispatch = createDispatcher(createHandlers(store, { runtime: 'cli' }));
+    const dispatch = createDispatcher(createHandlers(store, { runtime: 'cli', now }));
     process.stdout.write('BEGIN\n');
     for (let i = 0; i < 100_000; i++) {
       const org = await dispatch('organisations.create', { name: `Structure écrite ${i}`, kind: 'member' });

@@ -6,12 +6,13 @@ import { createHandlers } from '../../electron/app/handlers';
 import { openStore, type Store } from '../../electron/store/open';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
+import { FIXED_NOW_ISO } from './clock';
 
 export function tempDir(prefix = 'maillage-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export const FIXED_NOW = new Date('2026-03-12T10:00:00Z');
+export const FIXED_NOW = new Date(FIXED_NOW_ISO);
 
 export interface TestApp {
   store: Store;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../electron/cli/commands/index';
+import { FIXED_NOW_ISO } from '../helpers/clock';
 
 /** The CLI as a user runs it: a real process, real files; each spawn costs about a second, so few of them. */
 
@@ -17,12 +18,17 @@ interface Outcome {
 }
 
 function cli(...args: string[]): Promise<Outcome> {
+  return cliAt(FIXED_NOW_ISO, ...args);
+}
+
+/** The CLI with its clock fixed at `now` (MAILLAGE_FIXED_NOW): no test depends on the machine's date. */
+function cliAt(now: string, ...args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(
       path.join(root, 'node_modules', '.bin', 'tsx'),
       ['electron/cli/main.ts', ...args],
       // The app's own database must never be touched by a test.
-      { cwd: root, env: { ...process.env, MAILLAGE_DATA_DIR: path.join(dir, 'userdata') }, timeout: 60_000 },
+      { cwd: root, env: { ...process.env, MAILLAGE_DATA_DIR: path.join(dir, 'userdata'), MAILLAGE_FIXED_NOW: now }, timeout: 60_000 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ status, stdout, stderr });
@@ -98,11 +104,13 @@ describe('cli', () => {
     const imported = await cli('import', first, '--db', restored);
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/^Archive importée dans .*restored\.sqlite : [\d\s\u202f]+ enregistrement\(s\) \(réglages : 1, structures : \d+/);
-    expect((await cli('export', second, '--db', restored)).status).toBe(0);
+    // An hour later: only the export's own date differs.
+    expect((await cliAt('2026-03-12T11:00:00.000Z', 'export', second, '--db', restored)).status).toBe(0);
 
     const a = fs.readFileSync(first, 'utf8');
     const b = fs.readFileSync(second, 'utf8');
-    expect(a).not.toBe(b);
+    expect(a).toContain(`"exportedAt": "${FIXED_NOW_ISO}"`);
+    expect(b).toContain('"exportedAt": "2026-03-12T11:00:00.000Z"');
     expect(withoutExportDate(b)).toBe(withoutExportDate(a));
   });
 

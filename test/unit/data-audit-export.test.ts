@@ -5,7 +5,7 @@ import { readXlsx } from '../../electron/features/data/sheets/xlsx';
 import { base64ToBytes } from '../../shared/api/files';
 import { defaultExportColumns, EXPORT_COLUMNS } from '../../shared/features/data/export-columns';
 import { completeSiret } from '../../shared/validation/identifiers';
-import { openTestApp, type TestApp } from '../helpers/store';
+import { FIXED_NOW, openTestApp, type TestApp } from '../helpers/store';
 
 let apps: TestApp[] = [];
 afterEach(async () => {
@@ -49,7 +49,7 @@ describe('change log', () => {
     const a = await app();
     await expect(
       a.store.db.transaction().execute(async (trx) => {
-        await recordChange({ db: trx, now: () => new Date(), runtime: 'test' }, { entity: 'membership', entityId: 1, action: 'update' });
+        await recordChange({ db: trx, now: () => FIXED_NOW, runtime: 'test' }, { entity: 'membership', entityId: 1, action: 'update' });
         throw new Error('échec de l’écriture');
       }),
     ).rejects.toThrow();

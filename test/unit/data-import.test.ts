@@ -10,7 +10,7 @@ import type { ImportAnalysis } from '../../shared/features/data/schemas';
 import { MAX_IMPORT_BYTES } from '../../shared/features/data/schemas';
 import { formatImportIssue } from '../../shared/features/data/messages';
 import { completeSiret } from '../../shared/validation/identifiers';
-import { openTestApp, tempDir, type TestApp } from '../helpers/store';
+import { FIXED_NOW, openTestApp, tempDir, type TestApp } from '../helpers/store';
 
 const SIRET_A = completeSiret('4123456780001');
 const SIRET_B = completeSiret('5234567890001');
@@ -240,7 +240,7 @@ describe('spreadsheet import: time given', () => {
     ];
     const analysis = await a.call('data.import.analyze', { fileName: 'temps.csv', base64: excelCsv(csv), type: 'time' });
     expect(analysis.issues.map((i) => formatImportIssue('fr', i))).toEqual([
-      'Ligne 4, colonne « Date » : La période « Exercice 2025 » (1 janvier 2025 – 31 décembre 2025) est close : la saisie du 15 juin 2025 ne peut pas être créée, modifiée ni supprimée. Rouvrez la période pour la corriger.',
+      'Ligne 4, colonne « Date » : La période « Exercice 2025 » (1er janvier 2025 – 31 décembre 2025) est close : la saisie du 15 juin 2025 ne peut pas être créée, modifiée ni supprimée. Rouvrez la période pour la corriger.',
       'Ligne 5, colonne « Personne » : Personne inconnue : « Paul Inconnu ». Écrivez « Prénom Nom » comme dans Maillage, ou importez d’abord les personnes.',
       'Ligne 6, colonne « Durée » : Durée illisible : écrivez par exemple 1h30, 1:30, 1,5 ou 90 min.',
       'Ligne 7, colonne « Catégorie » : Catégorie inconnue : « Jardinage ». Créez-la d’abord dans le temps mis à disposition, ou corrigez le nom.',
@@ -301,7 +301,7 @@ describe('CLI import of a spreadsheet', () => {
     fs.writeFileSync(file, encodeWindows1252(ORGANISATIONS.join('\r\n')));
     const out: string[] = [];
     const err: string[] = [];
-    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), now: () => FIXED_NOW };
     expect(await runCli(['init', '--db', db], io)).toBe(0);
     expect(await runCli(['import', file, '--type', 'organisations', '--db', db], io)).toBe(1);
     expect(out.join('')).toContain('Ligne 4, colonne « N° SIRET » : SIRET invalide');
@@ -405,7 +405,7 @@ describe('spreadsheet import: activities and observatory figures', () => {
     const dir = tempDir();
     const db = path.join(dir, 'cli.sqlite');
     const out: string[] = [];
-    const io = { stdout: (t: string) => out.push(t), stderr: () => undefined };
+    const io = { stdout: (t: string) => out.push(t), stderr: () => undefined, now: () => FIXED_NOW };
     expect(await runCli(['init', '--db', db], io)).toBe(0);
     const orgs = path.join(dir, 'structures.csv');
     fs.writeFileSync(orgs, 'Nom\nRessourcerie A\n');

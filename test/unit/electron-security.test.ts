@@ -1,14 +1,27 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  allowsNavigation,
+  answerPermissionCheck,
+  answerPermissionRequest,
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
   isAllowedExternalUrl,
   isAppUrl,
+  isTrustedIpcSender,
   isTrustedSender,
+  keepInApp,
   mimeTypeFor,
+  refuseWebview,
   resolveAppFile,
 } from '../../electron/security';
+
+/** An Electron-like event that records whether a listener cancelled it. */
+function cancellable(url = '') {
+  const event = { url, prevented: false, preventDefault: () => void (event.prevented = true) };
+  return event;
+}
 
 describe('isAllowedExternalUrl', () => {
   it.each(['https://www.ademe.fr/', 'https://example.org/a?b=c#d', 'mailto:secretariat@reseau.example', 'MAILTO:a@b.fr'])(
@@ -61,6 +74,73 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(null, true)).toBe(false);
     expect(isTrustedSender(undefined, true)).toBe(false);
     expect(isTrustedSender('', true)).toBe(false);
+  });
+});
+
+describe('isTrustedIpcSender', () => {
+  it('trusts the top-level app document of the main window, and nothing else', () => {
+    expect(isTrustedIpcSender({ fromMainWindow: true, frameUrl: APP_ENTRY_URL, isMainFrame: true })).toBe(true);
+    // Another window showing the app (the same preload, the same origin) is still not the main window.
+    expect(isTrustedIpcSender({ fromMainWindow: false, frameUrl: APP_ENTRY_URL, isMainFrame: true })).toBe(false);
+    // A subframe of the main window, even of our origin.
+    expect(isTrustedIpcSender({ fromMainWindow: true, frameUrl: 'app://maillage/index.html#/x', isMainFrame: false })).toBe(false);
+    expect(isTrustedIpcSender({ fromMainWindow: true, frameUrl: 'https://example.org/', isMainFrame: true })).toBe(false);
+    expect(isTrustedIpcSender({ fromMainWindow: true, frameUrl: 'app://maillage.evil/index.html', isMainFrame: true })).toBe(false);
+    expect(isTrustedIpcSender({ fromMainWindow: true, frameUrl: null, isMainFrame: true })).toBe(false);
+  });
+});
+
+describe('permission handlers', () => {
+  const permissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'midiSysex', 'openExternal', 'hid', 'serial', 'usb', 'fullscreen', 'unknown'];
+
+  it('the request handler answers every request with a refusal, once', () => {
+    for (const permission of permissions) {
+      const answers: boolean[] = [];
+      answerPermissionRequest(null, permission, (granted) => answers.push(granted));
+      expect(answers, permission).toEqual([false]);
+    }
+  });
+
+  it('the check handler says no to every permission', () => {
+    for (const permission of permissions) expect(answerPermissionCheck(null, permission), permission).toBe(false);
+  });
+});
+
+describe('navigation, redirect and webview listeners', () => {
+  it('keep navigations and redirects in the app', () => {
+    for (const url of ['https://example.org/', 'http://127.0.0.1:5180/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'data:text/html,x', 'about:blank', 'not a url']) {
+      const event = cancellable(url);
+      keepInApp(event);
+      expect(event.prevented, url).toBe(true);
+      expect(allowsNavigation(url), url).toBe(false);
+    }
+    for (const url of [APP_ENTRY_URL, 'app://maillage/index.html#/structures', 'APP://MAILLAGE/index.html']) {
+      const event = cancellable(url);
+      keepInApp(event);
+      expect(event.prevented, url).toBe(false);
+    }
+  });
+
+  it('never lets a <webview> attach', () => {
+    const event = cancellable();
+    refuseWebview(event);
+    expect(event.prevented).toBe(true);
+  });
+
+  it('main.ts installs exactly these on every webContents and session', () => {
+    const main = fs.readFileSync(new URL('../../electron/main.ts', import.meta.url), 'utf8');
+    for (const wiring of [
+      "contents.on('will-navigate', keepInApp)",
+      "contents.on('will-frame-navigate', keepInApp)",
+      "contents.on('will-redirect', keepInApp)",
+      "contents.on('will-attach-webview', refuseWebview)",
+      'ses.setPermissionRequestHandler(answerPermissionRequest)',
+      'ses.setPermissionCheckHandler(answerPermissionCheck)',
+      "app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))",
+      'registerIpc(ipcMain, dispatch, isTrustedEvent)',
+    ]) {
+      expect(main, wiring).toContain(wiring);
+    }
   });
 });
 

@@ -109,7 +109,7 @@ describe('meetings on the command line', () => {
 
     const out = path.join(dir, 'sortie', 'pv-ag.docx');
     const result = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
-      execFile('npx', ['tsx', 'electron/cli/main.ts', 'minutes', String(ag.id), '--out', out, '--db', db], { cwd: root, timeout: 90_000 }, (error, stdout, stderr) =>
+      execFile('npx', ['tsx', 'electron/cli/main.ts', 'minutes', String(ag.id), '--out', out, '--db', db], { cwd: root, timeout: 90_000, env: { ...process.env, MAILLAGE_FIXED_NOW: NOW.toISOString() } }, (error, stdout, stderr) =>
         resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       ),
     );

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
 import { exportArchive, serializeArchive } from '../../electron/features/archive/export';
 import { importArchive } from '../../electron/features/archive/import';
-import { openTestApp, tempDir, type TestApp } from '../helpers/store';
+import { FIXED_NOW, openTestApp, tempDir, type TestApp } from '../helpers/store';
 
 const apps: TestApp[] = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ async function withTimeRecords(): Promise<TestApp> {
   await app.call('time.rates.save', { scope: 'person', personId: anne.id, validFrom: '2025-01-01', hourlyCents: 2750, note: 'Salaire chargé' });
   await app.call('time.rates.save', { scope: 'organisation', organisationId: alpha.id, validFrom: '2024-01-01', hourlyCents: 2300 });
   await app.call('time.rates.save', { scope: 'default', validFrom: '2024-01-01', hourlyCents: 1900 });
-  const now = new Date().toISOString();
+  const now = FIXED_NOW.toISOString();
   const meeting = await app.store.db
     .insertInto('meetings')
     .values({ kind: 'coordination', title: 'Coordination de printemps', date: '2025-03-12', start_time: '09:30', end_time: '12:00', status: 'draft', created_at: now, updated_at: now })

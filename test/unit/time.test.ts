@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../helpers/store';
+import { FIXED_NOW, openTestApp, type TestApp } from '../helpers/store';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -374,7 +374,7 @@ describe('month grid', () => {
 
 describe('from a held meeting', () => {
   async function heldMeeting(kind: string, date: string) {
-    const now = new Date().toISOString();
+    const now = FIXED_NOW.toISOString();
     return (
       await app.store.db
         .insertInto('meetings')

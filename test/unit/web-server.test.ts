@@ -6,7 +6,7 @@ import { createDispatcher } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
 import { openStore, type Store } from '../../electron/store/open';
 import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../../electron/web/server';
-import { tempDir } from '../helpers/store';
+import { FIXED_NOW, tempDir } from '../helpers/store';
 
 let store: Store;
 let server: WebServer;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Maillage</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
   store = await openStore(path.join(dir, 'db.sqlite'));
-  server = await startWebServer({ dispatch: createDispatcher(createHandlers(store, { runtime: 'test' })), staticDir, port: 0 });
+  server = await startWebServer({ dispatch: createDispatcher(createHandlers(store, { runtime: 'test', now: () => FIXED_NOW })), staticDir, port: 0 });
 });
 afterAll(async () => {
   await server.close();
@@ -84,6 +84,25 @@ describe('web mode', () => {
     expect(index.headers['content-security-policy']).toContain("default-src 'self'");
     expect((await request({ path: '/../secret.txt' })).body).not.toContain('secret');
     expect((await request({ path: '/%2e%2e/secret.txt' })).status).toBe(404);
+  });
+
+  it('answers a malformed escape with 400 and a NUL with 404, never 500', async () => {
+    for (const path of ['/%E0%A4%A', '/assets/%', '/%ZZ.js', '/%C3%28']) {
+      const res = await request({ path });
+      expect(res.status, path).toBe(400);
+    }
+    for (const path of ['/%00', '/index.html%00', '/%00.js', '/assets/a%00b.css']) {
+      const res = await request({ path });
+      expect(res.status, path).toBe(404);
+    }
+    const auth = { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' };
+    const malformed = await request({ path: '/api/organisations.list%E0%A4%A', method: 'POST', headers: auth, body: '{}' });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body).error.code).toBe('VALIDATION');
+    // A NUL in a method name is just an unknown method.
+    const nul = await request({ path: '/api/organisations.list%00', method: 'POST', headers: auth, body: '{}' });
+    expect(nul.status).toBe(200);
+    expect(JSON.parse(nul.body).error.code).toBe('UNKNOWN_METHOD');
   });
 
   it('reports an unknown method and bad input as error envelopes', async () => {

@@ -1,3 +1,4 @@
+import { localDay } from '../../../shared/format/day';
 import type { ActivityKind, VisitorKind } from '../../../shared/features/activities/schemas';
 import type { ApiCall } from '../../cli/api';
 import { seededRandom } from '../demo/generate';
@@ -13,8 +14,8 @@ export async function generateActivityDemo(api: ApiCall, options: { now: Date; s
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
   const pad = (v: number) => String(v).padStart(2, '0');
-  const today = options.now.toISOString().slice(0, 10);
-  const lastYear = options.now.getUTCFullYear();
+  const today = localDay(options.now);
+  const lastYear = Number(today.slice(0, 4));
   const firstYear = lastYear - 4;
 
   const { items } = await api('organisations.list', { includeArchived: true });

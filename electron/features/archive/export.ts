@@ -12,6 +12,7 @@ import { APP_NAME } from '../../app/paths';
 import { APP_VERSION } from '../../app/version';
 import type { DB } from '../../store/schema';
 import { ARCHIVED_TABLES } from './tables';
+import { systemClock } from '../../app/clock';
 
 export interface ExportOptions {
   schemaVersion: number;
@@ -41,7 +42,7 @@ export async function exportArchive(db: Kysely<DB>, options: ExportOptions): Pro
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,
     schemaVersion: options.schemaVersion,
-    exportedAt: (options.now ?? (() => new Date()))().toISOString(),
+    exportedAt: (options.now ?? systemClock)().toISOString(),
     application: { name: APP_NAME, version: APP_VERSION },
     tables,
   };

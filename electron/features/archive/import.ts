@@ -11,6 +11,7 @@ import {
 } from '../../../shared/features/archive/schemas';
 import { keyForIssue, pathToString } from '../../../shared/validation/zod-issues';
 import type { Runtime } from '../../app/context';
+import { systemClock } from '../../app/clock';
 import type { DB } from '../../store/schema';
 import { runInvariants, type Finding } from '../data/check';
 import { readErasureRegister, reapplyErasures } from '../data/privacy';
@@ -359,7 +360,7 @@ export async function writeArchive(db: Kysely<DB>, archive: ValidatedArchive, op
         await clearArchivedTables(trx);
       }
       for (const { table, rows } of archive.tables) await insertRows(trx as unknown as AnyDb, table, rows);
-      erasuresReapplied = await reapplyErasures(trx, register, { now: options.now ?? (() => new Date()), runtime: options.runtime ?? 'cli' });
+      erasuresReapplied = await reapplyErasures(trx, register, { now: options.now ?? systemClock, runtime: options.runtime ?? 'cli' });
       const tables = new Set((await trx.introspection.getTables()).map((t) => t.name));
       const { findings } = await runInvariants(trx, tables);
       if (findings.length > 0) throw refuseFindings(archive, findings);

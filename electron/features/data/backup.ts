@@ -11,6 +11,7 @@ import { recordChange } from './audit';
 import { readErasureRegister, reapplyErasures } from './privacy';
 import { backupsToDelete } from './retention';
 import { openOptionsOf, StoreHolder } from './store-holder';
+import { systemClock } from '../../app/clock';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -90,7 +91,7 @@ function uniqueTarget(dir: string, base: string, kind: BackupKind, at: Date): st
  * so a crash mid-copy never leaves a truncated backup under a real name; switched to a rollback
  * journal so that the copy is one self-contained file.
  */
-export async function createBackup(store: Store, kind: BackupKind, now: Date = new Date()): Promise<Backup> {
+export async function createBackup(store: Store, kind: BackupKind, now: Date = systemClock()): Promise<Backup> {
   const dir = backupsDirFor(store.file);
   fs.mkdirSync(dir, { recursive: true });
   const target = uniqueTarget(dir, baseName(store.file), kind, now);
@@ -126,7 +127,8 @@ export function pruneBackups(dbFile: string): string[] {
   const automatic = listBackups(dbFile).filter((b) => b.kind === 'auto');
   const doomed = backupsToDelete(automatic.map((b) => ({ name: b.name, at: new Date(b.at) })));
   for (const name of doomed) fs.rmSync(path.join(dir, name), { force: true });
-  const hourAgo = Date.now() - 60 * 60 * 1000;
+  // Compared with file times, so the machine's clock, not the app's.
+  const hourAgo = systemClock().getTime() - 60 * 60 * 1000;
   for (const entry of fs.readdirSync(dir)) {
     if (!entry.endsWith('.tmp')) continue;
     const file = path.join(dir, entry);
@@ -212,7 +214,7 @@ export async function restoreDatabase(
   candidate: string,
   options: { now?: Date; runtime?: Runtime } = {},
 ): Promise<RestoreResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock();
   const dir = backupsDirFor(holder.file);
   fs.mkdirSync(dir, { recursive: true });
   const staging = path.join(dir, `${STAGING_PREFIX}${stamp(now)}-${process.pid}.tmp`);
@@ -294,7 +296,7 @@ export interface AutomaticBackupOptions {
  */
 export function startAutomaticBackups(store: Store, options: AutomaticBackupOptions = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? DAY_MS;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const onError = options.onError ?? ((error: unknown) => console.error('Sauvegarde automatique :', error));
   let running: Promise<void> | null = null;
   let stopped = false;

@@ -4,7 +4,7 @@ import { safeFileName } from '../../../shared/api/files';
 import { EXPORT_COLUMNS, type ExportColumn, type ExportList } from '../../../shared/features/data/export-columns';
 import type { exportInputSchema } from '../../../shared/features/data/schemas';
 import { translate, type Language } from '../../../shared/i18n/index';
-import { today, type ServiceContext } from '../../app/context';
+import { currentYear, dayOfTimestamp, today, type ServiceContext } from '../../app/context';
 import { membershipYear } from '../memberships/service';
 import { listOrganisations } from '../organisations/service';
 import { listPeople } from '../people/service';
@@ -48,8 +48,8 @@ async function organisationRows(ctx: ServiceContext, options: ExportOptions, lan
         phone: r.phone,
         website: r.website,
         note: r.note,
-        createdAt: r.created_at.slice(0, 10),
-        archivedAt: r.archived_at?.slice(0, 10) ?? null,
+        createdAt: dayOfTimestamp(ctx, r.created_at),
+        archivedAt: r.archived_at ? dayOfTimestamp(ctx, r.archived_at) : null,
       });
     }
   }
@@ -78,8 +78,8 @@ async function peopleRows(ctx: ServiceContext, options: ExportOptions): Promise<
         city: r.city,
         consentDate: r.consent_date,
         note: r.note,
-        createdAt: r.created_at.slice(0, 10),
-        archivedAt: r.archived_at?.slice(0, 10) ?? null,
+        createdAt: dayOfTimestamp(ctx, r.created_at),
+        archivedAt: r.archived_at ? dayOfTimestamp(ctx, r.archived_at) : null,
       });
     }
   }
@@ -90,7 +90,7 @@ async function peopleRows(ctx: ServiceContext, options: ExportOptions): Promise<
 }
 
 async function membershipRows(ctx: ServiceContext, options: ExportOptions, language: Language): Promise<Row[]> {
-  const year = options.filter?.year ?? ctx.now().getFullYear();
+  const year = options.filter?.year ?? currentYear(ctx);
   const data = await membershipYear(ctx, year);
   const sirets = new Map(
     (await ctx.db.selectFrom('organisations').select(['id', 'siret']).execute()).map((o) => [o.id, o.siret] as const),
@@ -114,7 +114,7 @@ async function membershipRows(ctx: ServiceContext, options: ExportOptions, langu
 
 /** Time entries of a period (the year by default), with the time feature's own query. */
 async function timeRows(ctx: ServiceContext, options: ExportOptions, language: Language): Promise<Row[]> {
-  const year = options.filter?.year ?? ctx.now().getFullYear();
+  const year = options.filter?.year ?? currentYear(ctx);
   const from = options.filter?.from ?? `${year}-01-01`;
   const to = options.filter?.to ?? `${year}-12-31`;
   const { items } = await listEntries(ctx, { from, to, limit: 500_000 });
@@ -185,7 +185,7 @@ export async function exportList(ctx: ServiceContext, options: ExportOptions): P
           ? await membershipRows(ctx, options, language)
           : await timeRows(ctx, options, language);
   const headers = columns.map((c) => translate(language, c.label));
-  const suffix = options.list === 'memberships' || options.list === 'time' ? `${options.filter?.year ?? ctx.now().getFullYear()}-` : '';
+  const suffix = options.list === 'memberships' || options.list === 'time' ? `${options.filter?.year ?? currentYear(ctx)}-` : '';
   const base = `${LIST_FILE_NAMES[options.list]}-${suffix}${today(ctx)}`;
   if (options.format === 'csv') {
     const text = UTF8_BOM + writeCsv([headers, ...rows.map((r) => columns.map((c) => csvCell(c, r[c.key] ?? null)))]);

@@ -10,7 +10,7 @@ import {
   type ReviewList,
 } from '../../../shared/features/data/schemas';
 import { isMessageKey, translate } from '../../../shared/i18n/index';
-import { nowIso, today, type ServiceContext } from '../../app/context';
+import { dayOfTimestamp, nowIso, today, type ServiceContext } from '../../app/context';
 import type { AgendaItem, Attendance, Meeting } from '../../../shared/features/meetings/schemas';
 import type { DB } from '../../store/schema';
 import type { Person } from '../../../shared/features/people/schemas';
@@ -393,7 +393,7 @@ export async function reviewList(ctx: ServiceContext, years?: number): Promise<R
   const items = people
     .filter((p) => {
       const l = last.get(p.id);
-      if (!l) return p.created_at.slice(0, 10) < before;
+      if (!l) return dayOfTimestamp(ctx, p.created_at) < before;
       return !l.current && l.end !== null && l.end < before;
     })
     .map((p) => {

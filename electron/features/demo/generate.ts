@@ -1,3 +1,4 @@
+import { localDay } from '../../../shared/format/day';
 import type { Office } from '../../../shared/features/people/schemas';
 import type { PartnerType } from '../../../shared/features/organisations/schemas';
 import type { PaymentMethod } from '../../../shared/features/memberships/schemas';
@@ -260,8 +261,8 @@ function pad(n: number): string {
 
 export async function generateDemo(api: ApiCall, options: DemoOptions): Promise<DemoSummary> {
   const g = new Generator(options.seed ?? 2012);
-  const today = options.now.toISOString().slice(0, 10);
-  const lastYear = options.now.getUTCFullYear();
+  const today = localDay(options.now);
+  const lastYear = Number(today.slice(0, 4));
   const firstYear = lastYear - 4;
   let peopleCount = 0;
   let membershipCount = 0;

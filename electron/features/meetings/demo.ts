@@ -1,3 +1,4 @@
+import { localDay } from '../../../shared/format/day';
 import type { MeetingKind } from '../../../shared/features/meetings/kinds';
 import { countVoters } from '../../../shared/features/meetings/quorum';
 import type { Attendance, AttendanceStatus, FollowUpOutcome } from '../../../shared/features/meetings/schemas';
@@ -40,9 +41,10 @@ function ofMonth(date: string): string {
   return /^[aeiouéèo]/.test(month) ? `d’${month}` : `de ${month}`;
 }
 
-/** The first given weekday (0 = Sunday) of the month `offset` months from `now`. */
-function weekdayOfMonth(now: Date, offset: number, weekday: number, nth = 1): string {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+/** The first given weekday (0 = Sunday) of the month `offset` months from `today` (a local day). */
+function weekdayOfMonth(today: string, offset: number, weekday: number, nth = 1): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 1 + offset, 1));
   const shift = (weekday - first.getUTCDay() + 7) % 7;
   let day = 1 + shift + (nth - 1) * 7;
   // Not on a public holiday: the next day instead.
@@ -113,7 +115,8 @@ interface MeetingSpec {
 
 export async function generateMeetingsDemo(api: ApiCall, options: { now: Date; seed?: number }): Promise<MeetingsDemoSummary> {
   const rnd = random(options.seed ?? 2026);
-  const now = options.now;
+  // The user's day, not the UTC one: the demo's « last month » is the calendar's.
+  const now = localDay(options.now);
   const summary: MeetingsDemoSummary = { meetings: 0, decisions: 0, actions: 0 };
 
   const organisations = (await api('organisations.list', {})).items;

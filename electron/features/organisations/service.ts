@@ -10,7 +10,7 @@ import type {
 import { departmentFromPostcode } from '../../../shared/validation/identifiers';
 import { normalizeKey } from '../../../shared/validation/text';
 import type { z } from 'zod';
-import { nowIso, type ServiceContext } from '../../app/context';
+import { currentYear, nowIso, type ServiceContext } from '../../app/context';
 import { listMembershipsOfOrganisation } from '../memberships/service';
 import { listAffiliations } from '../people/service';
 import { findOrganisation, toOrganisation } from './repository';
@@ -104,7 +104,7 @@ export async function listOrganisations(
   ctx: ServiceContext,
   query: OrganisationListQuery,
 ): Promise<{ items: OrganisationListItem[]; departments: string[]; year: number }> {
-  const year = query.year ?? ctx.now().getFullYear();
+  const year = query.year ?? currentYear(ctx);
   let q = ctx.db
     .selectFrom('organisations as o')
     .leftJoin('memberships as m', (join) => join.onRef('m.organisation_id', '=', 'o.id').on('m.year', '=', year))

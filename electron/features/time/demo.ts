@@ -1,3 +1,4 @@
+import { localDay } from '../../../shared/format/day';
 import type { OrganisationDetail } from '../../../shared/features/organisations/contract';
 import type { GridSave, Nature } from '../../../shared/features/time/schemas';
 import { daysOfMonth, isoWeekday, monthRange, shiftMonth } from '../../../shared/features/time/period';
@@ -24,8 +25,8 @@ export async function generateTimeDemo(api: ApiCall, options: { now: Date; seed?
   const random = seededRandom(options.seed ?? 1607);
   const chance = (p: number) => random() < p;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const today = options.now.toISOString().slice(0, 10);
-  const lastYear = options.now.getUTCFullYear();
+  const today = localDay(options.now);
+  const lastYear = Number(today.slice(0, 4));
   const firstYear = lastYear - 3;
   const thisMonth = today.slice(0, 7);
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { formatMonth } from '../../../shared/format/fr';
 import { etpOverMonths, financialQuarterOf, financialRange, financialYearOf, monthRange, monthsInPeriod } from '../../../shared/features/time/period';
 import { NATURES, type Summary, type SummaryLine, type summaryQuerySchema } from '../../../shared/features/time/schemas';
 import { translate } from '../../../shared/i18n/index';
@@ -10,11 +11,8 @@ import { entryConditions, type EntryFilterValues } from './entries';
 
 type SummaryQuery = z.output<typeof summaryQuerySchema>;
 
-const MONTH_NAME = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return MONTH_NAME.format(new Date(Date.UTC(y, m - 1, 1)));
+  return formatMonth(month);
 }
 
 function yearLabel(year: number, startMonth: number): string {

@@ -11,7 +11,7 @@ import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
-import { todayIso } from '../../i18n/format';
+import { currentYear, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { numberOrNull } from './common';
@@ -220,7 +220,7 @@ function EditActivityDialog({ activity, onClose, onSaved, onDirtyChange }: { act
 export function ActivitiesPage() {
   const { t, tKey, date, number } = useI18n();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? new Date().getFullYear());
+  const year = Number(params.get('year') ?? currentYear());
   const kind = (params.get('kind') ?? '') as ActivityKind | '';
   const lead = params.get('organisation') ? Number(params.get('organisation')) : null;
   const [saved, setSaved] = useState<string | null>(null);

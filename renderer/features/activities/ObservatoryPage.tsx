@@ -8,7 +8,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Badge, Loading, PageHeader, Section } from '../../components/Page';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
-import { formatMoneyInput, parseMoney } from '../../i18n/format';
+import { currentYear, formatMoneyInput, parseMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDecimalInput, parseDecimal } from './common';
 import { IndicatorDialog } from './IndicatorDialog';
@@ -202,7 +202,7 @@ function IndicatorsSection() {
 export function ObservatoryPage() {
   const { t, number, money } = useI18n();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? new Date().getFullYear() - 1);
+  const year = Number(params.get('year') ?? currentYear() - 1);
   const organisation = params.get('organisation') ? Number(params.get('organisation')) : null;
   const [saved, setSaved] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { RecordsDialog } from './common';
 import { rasteriseCharts } from './rasterise';
+import { currentYear } from '../../i18n/format';
 
 function TextEditor({ type, periodKey, section, initial, onSaved }: { type: ReportType; periodKey: string; section: string; initial: string; onSaved: () => void }) {
   const { t, tKey } = useI18n();
@@ -50,7 +51,7 @@ function TextEditor({ type, periodKey, section, initial, onSaved }: { type: Repo
 
 export function ReportsPage() {
   const { t, date } = useI18n();
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const [type, setType] = useState<ReportType>('partner');
   const [year, setYear] = useState(thisYear - 1);
   const [from, setFrom] = useState(`${thisYear}-01-01`);

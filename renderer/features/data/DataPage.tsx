@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { dayOfInstant, timeOfInstant } from '../../i18n/format';
 
 function size(bytes: number, number: (v: number, d?: number) => string): string {
   if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)))} Ko`;
@@ -38,8 +39,8 @@ export function DataPage() {
   }, [privacy.data, years]);
 
   const when = (b: Backup) => {
-    const d = new Date(b.at);
-    return `${i18n.date(b.at.slice(0, 10))} ${d.toLocaleTimeString(i18n.locale, { hour: '2-digit', minute: '2-digit' })}`;
+    // `at` is a UTC instant: its day and hour are the user's.
+    return `${i18n.date(dayOfInstant(b.at))} ${timeOfInstant(b.at, i18n.locale)}`;
   };
 
   const act = async (work: () => Promise<string>) => {
@@ -254,7 +255,7 @@ export function DataPage() {
                         <Link to={`/personnes/${p.personId}`}>{p.name}</Link>
                       </th>
                       <td>{p.lastOrganisation ?? '—'}</td>
-                      <td>{p.lastEnd ? i18n.date(p.lastEnd) : t('data.ui.neverAffiliated', { date: i18n.date(p.createdAt.slice(0, 10)) })}</td>
+                      <td>{p.lastEnd ? i18n.date(p.lastEnd) : t('data.ui.neverAffiliated', { date: i18n.date(dayOfInstant(p.createdAt)) })}</td>
                     </tr>
                   ))}
                 </tbody>

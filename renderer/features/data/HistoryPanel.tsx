@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, Section } from '../../components/Page';
 import { useI18n, type I18n } from '../../i18n/I18nProvider';
+import { dayOfInstant, timeOfInstant } from '../../i18n/format';
 
 const label = (i18n: I18n, key: string, fallback: string) => (isMessageKey(key) ? i18n.t(key) : fallback);
 
@@ -46,15 +47,14 @@ export function HistoryPanel({ entity, entityId }: { entity: string; entityId: n
         <ol className="plain-list history">
           {query.data.items.map((entry) => {
             const { title, details } = describe(i18n, entry);
-            const when = new Date(entry.at);
             return (
               <li key={entry.id}>
                 <p>
                   <strong>{title}</strong>{' '}
                   <span className="muted">
                     {t('data.ui.historyBy', {
-                      date: i18n.date(entry.at.slice(0, 10)),
-                      time: when.toLocaleTimeString(i18n.locale, { hour: '2-digit', minute: '2-digit' }),
+                      date: i18n.date(dayOfInstant(entry.at)),
+                      time: timeOfInstant(entry.at, i18n.locale),
                       actor: entry.actor,
                     })}
                   </span>

@@ -12,12 +12,13 @@ import { ExportButton } from '../data/ExportButton';
 import { MembershipDialog } from './MembershipDialog';
 import { MembershipTable } from './MembershipTable';
 import { useMembershipYears } from './status';
+import { currentYear as thisYear } from '../../i18n/format';
 
 /** Adhésions: one year at a time, who has paid, the totals, and the yearly renewal. */
 export function MembershipYearPage() {
   const { t, money, number } = useI18n();
   const [params, setParams] = useSearchParams();
-  const currentYear = new Date().getFullYear();
+  const currentYear = thisYear();
   const year = Number(params.get('annee')) || currentYear;
   const years = useMembershipYears();
   const query = useQuery('memberships.year', { year });

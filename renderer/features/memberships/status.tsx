@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Badge } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useQuery } from '../../api/useQuery';
+import { currentYear } from '../../i18n/format';
 
 interface MembershipFigures {
   feeDueCents: number;
@@ -25,7 +26,7 @@ export function MembershipStatusBadge({ membership }: { membership: MembershipFi
 
 /** Years to offer in pickers: next year, this year, and every year that holds memberships, newest first. */
 export function useMembershipYears(): number[] {
-  const current = new Date().getFullYear();
+  const current = currentYear();
   const { data } = useQuery('memberships.year', { year: current });
   return useMemo(() => {
     const years = new Set<number>([current + 1, current, ...(data?.years ?? [])]);

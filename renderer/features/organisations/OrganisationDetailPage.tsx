@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { MembershipDialog } from '../memberships/MembershipDialog';
 import { MembershipTable } from '../memberships/MembershipTable';
 import { MembershipStatusBadge } from '../memberships/status';
+import { currentYear as thisYear } from '../../i18n/format';
 
 export function OrganisationDetailPage() {
   const { id } = useParams();
@@ -40,7 +41,7 @@ export function OrganisationDetailPage() {
   const current = affiliations.filter((a) => !a.endDate);
   const past = affiliations.filter((a) => a.endDate);
   const archived = Boolean(o.archivedAt);
-  const currentYear = new Date().getFullYear();
+  const currentYear = thisYear();
 
   const toggleArchive = async () => {
     setActionError(null);

@@ -13,6 +13,7 @@ import { SortHeader } from '../../components/SortHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportButton } from '../data/ExportButton';
 import { MembershipStatusBadge, useMembershipYears } from '../memberships/status';
+import { currentYear as thisYear } from '../../i18n/format';
 
 type Sort = (typeof ORGANISATION_SORTS)[number];
 type Status = (typeof MEMBERSHIP_STATUS_FILTERS)[number];
@@ -26,7 +27,7 @@ export function OrganisationListPage() {
   const { t, number } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const currentYear = new Date().getFullYear();
+  const currentYear = thisYear();
   const years = useMembershipYears();
 
   const kind = oneOf(ORGANISATION_KINDS, params.get('type'));

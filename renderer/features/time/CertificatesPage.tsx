@@ -7,13 +7,14 @@ import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OrganisationOptions, useOrganisationOptions, useTimeFormat } from './common';
+import { currentYear } from '../../i18n/format';
 
 /** The certificate of one organisation for one period (attestation de mise à disposition), as .docx. */
 export function CertificatesPage() {
   const { t } = useI18n();
   const f = useTimeFormat();
   const organisations = useOrganisationOptions();
-  const year = new Date().getFullYear();
+  const year = currentYear();
   const [organisationId, setOrganisationId] = useState('');
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);

@@ -11,6 +11,7 @@ import { applyServerError } from '../../components/forms';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { DialogActions, OrganisationOptions, PersonOptions, useCategories } from './common';
+import { todayIso } from '../../i18n/format';
 
 interface FormValues {
   organisationId: string;
@@ -65,7 +66,7 @@ export function EntryDialog({
   });
   const typed = watch('duration');
   // Meetings and activities of the entry's year, to link it to what the time was given for.
-  const year = Number((watch('date') || new Date().toISOString()).slice(0, 4));
+  const year = Number((watch('date') || todayIso()).slice(0, 4));
   const meetings = useQuery('meetings.list', { year });
   const activities = useQuery('activities.list', { from: `${year}-01-01`, to: `${year}-12-31`, limit: 1000 });
   const reading = typed ? parseDuration(typed) : null;

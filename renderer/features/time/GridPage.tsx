@@ -13,6 +13,7 @@ import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { currentMonth, OrganisationOptions, useOrganisationOptions, useTimeFormat } from './common';
+import { formatMonth } from '../../../shared/format/fr';
 
 /** A cell shows the duration without spaces (`5h30`, `45min`): the same reading, in a narrow column. */
 const cellText = (minutes: number) => formatDuration(minutes).replace(/[\s\u00a0\u202f]/g, '');
@@ -58,7 +59,7 @@ function textsOf(grid: Grid, lines: Line[], columns: GridColumn[]): Texts {
  * `1,5`, `90 min`), totals as one types, saved in one go.
  */
 export function GridPage() {
-  const { t, tKey, date, locale } = useI18n();
+  const { t, tKey, date, locale, language } = useI18n();
   const f = useTimeFormat();
   const [params, setParams] = useSearchParams();
   const organisations = useOrganisationOptions();
@@ -299,8 +300,7 @@ export function GridPage() {
   };
 
   const monthTitle = (m: string) => {
-    const [y, mm] = m.split('-').map(Number) as [number, number];
-    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mm - 1, 1)));
+    return formatMonth(m, language);
   };
   const organisationName = organisations.find((o) => o.id === organisationId)?.name ?? '';
   const allLocked = columns.every(isLocked);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/errors';
 import type { ClosedPeriod } from '../../../shared/features/time/schemas';
-import { api } from '../../api/client';
+import { api, userTimeZone } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Modal } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
@@ -69,7 +69,7 @@ export function PeriodsPage() {
       setError(applyServerError(e, setFieldError, ['from', 'to', 'label']));
     }
   });
-  const at = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const at = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: userTimeZone() });
   const items = query.data?.items ?? [];
   return (
     <>

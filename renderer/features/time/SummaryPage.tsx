@@ -12,25 +12,29 @@ import { useAssociation } from '../../app/AssociationProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { svgToPng } from '../activities/rasterise';
 import { filterToSearch, OrganisationOptions, useTimeFormat } from './common';
+import { todayIso } from '../../i18n/format';
+import { formatMonth } from '../../../shared/format/fr';
 
-const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** Calendar arithmetic in UTC on a (year, month, day) that may overflow: no local zone shifts it. */
+const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
 
 /** Ready-made periods: the calendar (or financial) year, the previous one, the quarter, and 2,5 years. */
-function presets(startMonth: number, now = new Date()) {
-  const year = now.getMonth() + 1 >= startMonth ? now.getFullYear() : now.getFullYear() - 1;
-  const fy = (y: number) => ({ from: iso(new Date(y, startMonth - 1, 1)), to: iso(new Date(y + 1, startMonth - 1, 0)) });
-  const q = Math.floor(now.getMonth() / 3);
+function presets(startMonth: number, today: string = todayIso()) {
+  const [thisYear, month] = today.split('-').map(Number) as [number, number];
+  const year = month >= startMonth ? thisYear : thisYear - 1;
+  const fy = (y: number) => ({ from: iso(y, startMonth - 1, 1), to: iso(y + 1, startMonth - 1, 0) });
+  const q = Math.floor((month - 1) / 3);
   return {
     thisYear: fy(year),
     lastYear: fy(year - 1),
-    thisQuarter: { from: iso(new Date(now.getFullYear(), q * 3, 1)), to: iso(new Date(now.getFullYear(), q * 3 + 3, 0)) },
-    thirtyMonths: { from: iso(new Date(now.getFullYear() - 2, 0, 1)), to: iso(new Date(now.getFullYear(), 6, 0)) },
+    thisQuarter: { from: iso(thisYear, q * 3, 1), to: iso(thisYear, q * 3 + 3, 0) },
+    thirtyMonths: { from: iso(thisYear - 2, 0, 1), to: iso(thisYear, 6, 0) },
   };
 }
 
 /** Hours, ETP and euros over any period, grouped any way; every figure opens the entries behind it. */
 export function SummaryPage() {
-  const { t, locale, date, number } = useI18n();
+  const { t, date, number, language } = useI18n();
   const f = useTimeFormat();
   const { settings } = useAssociation();
   const [params, setParams] = useSearchParams();
@@ -59,8 +63,7 @@ export function SummaryPage() {
   const label = (line: SummaryLine) => {
     if (by === 'nature') return t(`time.nature.${line.key.slice('nature:'.length) as 'secondment' | 'volunteering'}`);
     if (by === 'month') {
-      const [y, m] = line.key.slice('month:'.length).split('-').map(Number) as [number, number];
-      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+      return formatMonth(line.key.slice('month:'.length), language);
     }
     if (line.key.endsWith(':none')) return t('time.ui.grid.noPerson');
     return line.label;

@@ -5,6 +5,8 @@ import type { MessageKey } from '../../../shared/i18n/index';
 import { useQuery } from '../../api/useQuery';
 import { useI18n } from '../../i18n/I18nProvider';
 import './time.css';
+import { todayIso } from '../../i18n/format';
+import { formatDate } from '../../../shared/format/fr';
 
 /** What the pages of the Temps section share: the sub-navigation, pickers, formats, filters in the URL. */
 
@@ -48,7 +50,7 @@ export function useTimeFormat() {
     /** Always with cents, as accounts print them. */
     euros: (cents: number) => new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(cents / 100),
     /** "01/01/2026", for ranges in tables. */
-    shortDate: (iso: string) => new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)),
+    shortDate: (iso: string) => formatDate(iso, language, 'short'),
     percent: (ratio: number) => new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
   };
 }
@@ -181,6 +183,7 @@ export function Progress({ value, label }: { value: number; label: string }) {
   );
 }
 
-export function currentMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+/** This month (`YYYY-MM`) where the user is. */
+export function currentMonth(now?: Date): string {
+  return todayIso(now).slice(0, 7);
 }

@@ -1,8 +1,12 @@
 import type { Document } from 'docx';
 import type { PersonalData, RegisterData } from '../../features/data/schemas';
+import { localDay } from '../../format/day';
 import { formatDateLong, formatNumber } from '../../format/fr';
 import { translate, type Language } from '../../i18n/index';
 import { bullet, buildDocument, heading, labelled, paragraph, table, title, type Letterhead } from '../kit';
+
+/** The day a document was made, where the network is: `generatedAt` is a UTC instant. */
+const generatedOn = (generatedAt: string) => localDay(new Date(generatedAt));
 
 const t = (key: string, params?: Record<string, string | number>, language: Language = 'fr') => translate(language, key, params);
 
@@ -11,7 +15,7 @@ function letterhead(data: RegisterData): Letterhead {
 }
 
 export function registerFileName(data: Pick<RegisterData, 'generatedAt'>): string {
-  return `registre-des-traitements-fichier-des-adherents-${data.generatedAt.slice(0, 10)}.docx`;
+  return `registre-des-traitements-fichier-des-adherents-${generatedOn(data.generatedAt)}.docx`;
 }
 
 /**
@@ -25,7 +29,7 @@ export function buildProcessingRegister(data: RegisterData): Document {
   const address = [a.address, [a.postcode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const hasMeetings = data.features.includes('meetings');
   const hasTime = data.features.includes('time');
-  const date = formatDateLong(data.generatedAt.slice(0, 10));
+  const date = formatDateLong(generatedOn(data.generatedAt));
   const list = (keys: string[]) => keys.map((k) => bullet(t(k)));
 
   return buildDocument({
@@ -125,7 +129,7 @@ const CELL_LIMIT = 500;
 
 /** A person's data, readable: one table per kind of record, one row per field (art. 15 RGPD). */
 export function buildPersonalDataDocument(data: PersonalData, letterheadData: Letterhead): Document {
-  const date = formatDateLong(data.generatedAt.slice(0, 10));
+  const date = formatDateLong(generatedOn(data.generatedAt));
   return buildDocument({
     title: t('data.personal.title', { name: data.name }),
     letterhead: letterheadData,
@@ -151,5 +155,5 @@ export function buildPersonalDataDocument(data: PersonalData, letterheadData: Le
 }
 
 export function personalDataFileName(data: Pick<PersonalData, 'personId' | 'generatedAt'>): string {
-  return `donnees-personnelles-${data.personId}-${data.generatedAt.slice(0, 10)}`;
+  return `donnees-personnelles-${data.personId}-${generatedOn(data.generatedAt)}`;
 }

@@ -16,15 +16,10 @@ export function translator(language: Language): Translate {
   return (key, params) => translate(language, key, params);
 }
 
-const tag = (language: Language) => (language === 'fr' ? 'fr-FR' : 'en-GB');
 
 /** "jeudi 12 mars 2026" ("1er" on the first of the month). */
 export function weekdayDate(iso: string, language: Language = 'fr'): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const out = new Intl.DateTimeFormat(tag(language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-  return language === 'fr' ? out.replace(/^(\S+) 1 /, '$1 1er ') : out;
+  return formatDate(iso, language, 'weekday');
 }
 
 /** '14:00' → "14 h", '14:30' → "14 h 30" (French); "14:30" in English. */
