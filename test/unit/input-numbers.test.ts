@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { bytesToBase64 } from '../../shared/api/files';
 import { formatImportIssue } from '../../shared/features/data/messages';
 import { isFarFuture } from '../../shared/features/time/period';
+import { formatDate } from '../../shared/format/fr';
 import { translate } from '../../shared/i18n/index';
 import { issuesFromZod } from '../../shared/validation/zod-issues';
 import { openTestApp, type TestApp } from '../helpers/store';
@@ -73,8 +74,8 @@ describe('time entries more than a year ahead', () => {
     const lines = ['Structure;Date;Heures', 'Ressourcerie A;12/03/2027;2', 'Ressourcerie A;13/03/2027;2', 'Ressourcerie A;01/01/2062;2'];
     const analysis = await a.call('data.import.analyze', { fileName: 't.csv', base64: utf8(lines), type: 'time' });
     expect(analysis.issues.map((i) => formatImportIssue('fr', i))).toEqual([
-      'Ligne 3, colonne « Date » : Date à plus d’un an (13 mars 2027) : une saisie de temps si loin dans l’avenir est sans doute une faute de frappe.',
-      'Ligne 4, colonne « Date » : Date à plus d’un an (1 janvier 2062) : une saisie de temps si loin dans l’avenir est sans doute une faute de frappe.',
+      `Ligne 3, colonne « Date » : Date à plus d’un an (${formatDate('2027-03-13')}) : une saisie de temps si loin dans l’avenir est sans doute une faute de frappe.`,
+      `Ligne 4, colonne « Date » : Date à plus d’un an (${formatDate('2062-01-01')}) : une saisie de temps si loin dans l’avenir est sans doute une faute de frappe.`,
     ]);
   });
 
@@ -84,7 +85,7 @@ describe('time entries more than a year ahead', () => {
     const categoryId = (await a.call('time.categories.list', {})).items[0]!.id;
     const input = { organisationId: org.id, personId: null, date: '2062-01-01', minutes: '2h', categoryId, nature: 'volunteering' as const, meetingId: null, activityId: null, note: null };
     const refused = await a.fail('time.entries.create', input);
-    expect(refused.issues).toEqual([{ path: 'date', key: 'error.time.farFuture', params: { date: '1 janvier 2062' } }]);
+    expect(refused.issues).toEqual([{ path: 'date', key: 'error.time.farFuture', params: { date: formatDate('2062-01-01') } }]);
     expect(a.count('time_entries')).toBe(0);
     const saved = await a.call('time.entries.create', { ...input, confirmFarFuture: true });
     expect(saved.entry.date).toBe('2062-01-01');
