@@ -80,7 +80,7 @@ test('a secretary holds a general assembly, writes its minutes, and has them app
   // Attendance until the quorum is reached (half of the three member organisations: two).
   await page.getByRole('tab', { name: 'Présences' }).click();
   await page.getByRole('button', { name: `Convoquer les représentants votants des adhérents ${year}` }).click();
-  await expect(page.getByText('3 représentant(s) ajouté(s)')).toBeVisible();
+  await expect(page.getByText('3 représentants ajoutés')).toBeVisible();
   const quorum = page.getByRole('status').filter({ hasText: 'Quorum' });
   await expect(quorum).toContainText('Le quorum n’est pas atteint : 0 structures adhérentes sur 3');
   await page.getByLabel(`Présence de ${people[0]}`).selectOption({ label: 'Présent·e' });

@@ -71,7 +71,7 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   await expect(page.getByTestId('grid-total-hours')).toHaveText('14 h 15');
   await expect(page.getByTestId('grid-total-value')).toHaveText(/285,00\s€/);
   await page.getByRole('button', { name: 'Enregistrer la grille' }).click();
-  await expect(page.getByText('Grille enregistrée : 5 saisie(s) créée(s), 0 modifiée(s), 0 supprimée(s).')).toBeVisible();
+  await expect(page.getByText('Grille enregistrée : 5 saisies créées, 0 modifiée, 0 supprimée.')).toBeVisible();
   await expect(cell(3)).toHaveValue('1h30');
   await expect(cell(4)).toHaveValue('45min');
   // ETP of the month: 14,25 h ÷ (1 607 h ÷ 12).
@@ -85,7 +85,7 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   await close.getByRole('textbox', { name: 'Au', exact: true }).fill(to);
   await close.getByRole('textbox', { name: 'Libellé' }).fill(`Mois de ${month} (bilan)`);
   await close.getByRole('button', { name: 'Clore la période' }).click();
-  await expect(page.getByText(`Période « Mois de ${month} (bilan) » close : 5 saisie(s) verrouillée(s).`)).toBeVisible();
+  await expect(page.getByText(`Période « Mois de ${month} (bilan) » close : 5 saisies verrouillées.`)).toBeVisible();
 
   // An edit is now refused, in the grid…
   await page.getByRole('link', { name: 'Grille du mois' }).click();
