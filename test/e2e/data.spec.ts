@@ -27,7 +27,7 @@ test('a secretary imports a CSV of organisations, fixes the bad line, imports, t
   await page.getByLabel('Fichier (CSV ou XLSX)').setInputFiles({ name: 'structures.csv', mimeType: 'text/csv', buffer: cp1252([HEADER, ...LINES].join('\r\n')) });
 
   // 2. The mapping screen: columns matched by their titles, one left for the secretary.
-  await expect(page.getByText(/structures\.csv : CSV \(Windows-1252, « ; »\), 3 ligne\(s\)/)).toBeVisible();
+  await expect(page.getByText(/structures\.csv : CSV \(Windows-1252, « ; »\), 3 lignes/)).toBeVisible();
   const preview = page.getByRole('table', { name: 'Premières lignes du fichier' });
   await expect(preview.getByRole('row', { name: /Ressourcerie de la Vézère/ })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Raison sociale' })).toHaveValue('name');

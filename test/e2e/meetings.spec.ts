@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test, type WebApp } from './fixtures';
+import { typeDate } from './french-input';
 
 /** Calls the API as the page does (same token), for the records this test does not create through the UI. */
 async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
@@ -43,7 +44,7 @@ test('a secretary holds a general assembly, writes its minutes, and has them app
   await page.getByRole('link', { name: 'Nouvelle réunion' }).click();
   await page.getByLabel('Type de réunion').selectOption({ label: 'Assemblée générale' });
   await page.getByLabel('Titre').fill('Assemblée générale de printemps');
-  await page.getByRole('textbox', { name: 'Date', exact: true }).fill(`${year}-03-12`);
+  await typeDate(page.getByRole('textbox', { name: 'Date', exact: true }), `${year}-03-12`);
   await page.getByLabel('Heure de début').fill('17:00');
   await page.getByLabel('Heure de fin').fill('14:00');
   await page.getByRole('button', { name: 'Créer la réunion' }).click();
@@ -134,7 +135,7 @@ test('a secretary holds a general assembly, writes its minutes, and has them app
   await page.getByRole('link', { name: 'Nouvelle réunion' }).click();
   await page.getByLabel('Type de réunion').selectOption({ label: 'Assemblée générale' });
   await page.getByLabel('Titre').fill('Assemblée générale d’automne');
-  await page.getByRole('textbox', { name: 'Date', exact: true }).fill(`${year}-10-08`);
+  await typeDate(page.getByRole('textbox', { name: 'Date', exact: true }), `${year}-10-08`);
   await page.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Assemblée générale d’automne' })).toBeVisible();
   await expect(page.locator('.agenda-list > li').first()).toContainText('Approbation du compte rendu de la réunion du 12 mars');

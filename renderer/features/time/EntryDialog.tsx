@@ -11,6 +11,7 @@ import { applyServerError } from '../../components/forms';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { DialogActions, OrganisationOptions, PersonOptions, useCategories } from './common';
+import { DateInput } from '../../components/DateInput';
 
 interface FormValues {
   organisationId: string;
@@ -110,7 +111,7 @@ export function EntryDialog({
             )}
           </Field>
           <Field label={t('time.ui.field.date')} error={formState.errors.date} required>
-            {(p) => <input {...p} type="date" {...register('date', { required: 'error.required' })} />}
+            {(p) => <DateInput {...p} {...register('date', { required: 'error.required' })} />}
           </Field>
           <Field
             label={t('time.ui.field.duration')}

@@ -11,6 +11,7 @@ import { applyServerError } from '../../components/forms';
 import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTimeFormat } from './common';
+import { DateInput } from '../../components/DateInput';
 
 function ReopenDialog({ period, onClose, onDone }: { period: ClosedPeriod; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
@@ -81,10 +82,10 @@ export function PeriodsPage() {
           <ErrorBanner error={error} />
           <div className="form-grid">
             <Field label={t('time.ui.field.from')} error={formState.errors.from} required>
-              {(p) => <input {...p} type="date" {...register('from', { required: 'error.required' })} />}
+              {(p) => <DateInput {...p} {...register('from', { required: 'error.required' })} />}
             </Field>
             <Field label={t('time.ui.field.to')} error={formState.errors.to} required>
-              {(p) => <input {...p} type="date" {...register('to', { required: 'error.required' })} />}
+              {(p) => <DateInput {...p} {...register('to', { required: 'error.required' })} />}
             </Field>
             <Field label={t('time.ui.periods.label')} error={formState.errors.label} required wide hint={t('time.ui.periods.labelHint')}>
               {(p) => <input {...p} type="text" {...register('label', { required: 'error.required' })} />}

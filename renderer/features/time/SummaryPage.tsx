@@ -12,6 +12,7 @@ import { useAssociation } from '../../app/AssociationProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { svgToPng } from '../activities/rasterise';
 import { filterToSearch, OrganisationOptions, useTimeFormat } from './common';
+import { DateInput } from '../../components/DateInput';
 
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -96,11 +97,11 @@ export function SummaryPage() {
       <form className="filters" aria-label={t('time.ui.summary.pickers')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="summary-from">{t('time.ui.field.from')}</label>
-          <input id="summary-from" type="date" value={from} onChange={(e) => update({ du: e.target.value })} />
+          <DateInput id="summary-from" value={from} onChange={(e) => update({ du: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor="summary-to">{t('time.ui.field.to')}</label>
-          <input id="summary-to" type="date" value={to} onChange={(e) => update({ au: e.target.value })} aria-invalid={!valid || undefined} />
+          <DateInput id="summary-to" value={to} onChange={(e) => update({ au: e.target.value })} aria-invalid={!valid || undefined} />
         </div>
         <div className="field">
           <label htmlFor="summary-preset">{t('time.ui.summary.preset')}</label>
