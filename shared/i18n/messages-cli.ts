@@ -1,3 +1,4 @@
+import { tableSelect } from './messages-ui-french';
 /** Messages of the command-line interface and of the archive (owned by electron/cli and electron/features/archive). */
 export const cliFr = {
   'error.archive.empty': 'Archive illisible : le fichier est vide.',
@@ -19,16 +20,10 @@ export const cliFr = {
   'error.archive.notObject': 'Chaque ligne doit être un objet JSON.',
   'error.archive.duplicateKey': 'Identifiant {value} en double (déjà pris par l’élément [{row}]).',
   'error.archive.duplicateUnique': 'Valeur déjà prise par l’élément [{row}] ({columns} = {value}).',
-  'error.archive.missingReference': 'Renvoie à l’enregistrement {value} de la table « {table} », absent de l’archive.',
+  'error.archive.missingReference': `Renvoie à l’enregistrement {value} de « ${tableSelect('table', 'fr')} », absent de l’archive.`,
   'error.archive.moreIssues': '… et {count, plural, one {# autre erreur} other {# autres erreurs}}.',
   'error.archive.boolean': 'Valeur 0 ou 1 attendue.',
   'error.archive.timestamp': 'Horodatage ISO 8601 attendu (exemple : 2026-03-12T09:30:00.000Z).',
-  'archive.table.settings': 'réglages',
-  'archive.table.organisations': 'structures',
-  'archive.table.people': 'personnes',
-  'archive.table.affiliations': 'rattachements',
-  'archive.table.offices': 'mandats',
-  'archive.table.memberships': 'adhésions',
 
   'cli.help.intro': 'Maillage en ligne de commande : les services de l’application, pour automatiser sauvegardes, imports et exports.',
   'cli.help.usage': 'Usage : {usage}',
@@ -106,16 +101,10 @@ export const cliEn: Record<keyof typeof cliFr, string> = {
   'error.archive.notObject': 'Each row must be a JSON object.',
   'error.archive.duplicateKey': 'Duplicate identifier {value} (already used by element [{row}]).',
   'error.archive.duplicateUnique': 'Value already used by element [{row}] ({columns} = {value}).',
-  'error.archive.missingReference': 'Refers to record {value} of table "{table}", which is not in the archive.',
+  'error.archive.missingReference': `Refers to record {value} of “${tableSelect('table', 'en')}”, which is not in the archive.`,
   'error.archive.moreIssues': '… and {count, plural, one {# more error} other {# more errors}}.',
   'error.archive.boolean': 'Value 0 or 1 expected.',
   'error.archive.timestamp': 'ISO 8601 timestamp expected (example: 2026-03-12T09:30:00.000Z).',
-  'archive.table.settings': 'settings',
-  'archive.table.organisations': 'organisations',
-  'archive.table.people': 'people',
-  'archive.table.affiliations': 'affiliations',
-  'archive.table.offices': 'offices',
-  'archive.table.memberships': 'memberships',
 
   'cli.help.intro': 'Maillage on the command line: the application’s services, to automate backups, imports and exports.',
   'cli.help.usage': 'Usage: {usage}',

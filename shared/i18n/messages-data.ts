@@ -1,3 +1,4 @@
+import { tableSelect } from './messages-ui-french';
 /** Messages of the data feature: backups, checks, import, export, personal data, change log (UI, CLI, documents). */
 export const dataFr = {
   // Fields of imports and exports.
@@ -93,9 +94,9 @@ export const dataFr = {
 
   // Check.
   'data.check.integrity': 'Intégrité SQLite : {detail}',
-  'data.check.foreignKey': 'Référence cassée : la ligne {id} de la table « {table} » renvoie à un enregistrement absent de « {parent} ».',
+  'data.check.foreignKey': `Référence cassée : la ligne {id} de « ${tableSelect('table', 'fr')} » renvoie à un enregistrement absent de « ${tableSelect('parent', 'fr')} ».`,
   'data.check.schemaVersion': 'Version du schéma {found} au lieu de {expected} : ouvrez la base avec cette version de Maillage pour la mettre à jour.',
-  'data.check.badDate': 'Date invalide dans « {table} » (ligne {id}, {column}) : « {value} ».',
+  'data.check.badDate': `Date invalide dans « ${tableSelect('table', 'fr')} » (ligne {id}, {column}) : « {value} ».`,
   'data.check.membershipExitBeforeStart': 'Adhésion {year} de « {organisation} » : la date de sortie précède la date d’adhésion.',
   'data.check.negativeAmount': 'Adhésion {year} de « {organisation} » : montant négatif.',
   'data.check.paidWithoutDate': 'Adhésion {year} de « {organisation} » : un montant est payé mais la date du paiement manque.',
@@ -106,7 +107,7 @@ export const dataFr = {
   'data.check.staleKey': '« {organisation} » : la clé de recherche ne correspond plus au nom (recherche et doublons faussés).',
   'data.check.duplicateOrganisation': '« {organisation} » porte le même nom que « {other} ».',
   'data.check.personName': 'Personne n° {id} : nom ou prénom vide.',
-  'data.check.badJson': 'Table « {table} », ligne {id} : contenu JSON illisible.',
+  'data.check.badJson': `« ${tableSelect('table', 'fr')} », ligne {id} : contenu JSON illisible.`,
   'data.check.changedAfterClosing': 'Temps n° {id} du {date} : modifié après la clôture de la période « {period} ».',
   'data.check.badTimeEntry': 'Temps n° {id} du {date} : durée ou valeur invalide.',
   'data.check.ruleFailed': 'La vérification « {rule} » n’a pas pu aller au bout : {detail}',
@@ -480,9 +481,9 @@ export const dataEn: Record<keyof typeof dataFr, string> = {
   'data.restore.inUse': 'The database is open in another program (another Maillage window, web mode or the command line). Close it and try again: nothing was changed.',
 
   'data.check.integrity': 'SQLite integrity: {detail}',
-  'data.check.foreignKey': 'Broken reference: row {id} of table “{table}” points to a record missing from “{parent}”.',
+  'data.check.foreignKey': `Broken reference: row {id} of “${tableSelect('table', 'en')}” points to a record missing from “${tableSelect('parent', 'en')}”.`,
   'data.check.schemaVersion': 'Schema version {found} instead of {expected}: open the database with this version of Maillage to update it.',
-  'data.check.badDate': 'Invalid date in “{table}” (row {id}, {column}): “{value}”.',
+  'data.check.badDate': `Invalid date in “${tableSelect('table', 'en')}” (row {id}, {column}): “{value}”.`,
   'data.check.membershipExitBeforeStart': 'Membership {year} of “{organisation}”: the exit date is before the joining date.',
   'data.check.negativeAmount': 'Membership {year} of “{organisation}”: negative amount.',
   'data.check.paidWithoutDate': 'Membership {year} of “{organisation}”: an amount is paid but the payment date is missing.',
@@ -493,7 +494,7 @@ export const dataEn: Record<keyof typeof dataFr, string> = {
   'data.check.staleKey': '“{organisation}”: the search key no longer matches the name (search and duplicates affected).',
   'data.check.duplicateOrganisation': '“{organisation}” has the same name as “{other}”.',
   'data.check.personName': 'Person no. {id}: empty first or last name.',
-  'data.check.badJson': 'Table “{table}”, row {id}: unreadable JSON content.',
+  'data.check.badJson': `“${tableSelect('table', 'en')}”, row {id}: unreadable JSON content.`,
   'data.check.changedAfterClosing': 'Time entry no. {id} of {date}: changed after period “{period}” was closed.',
   'data.check.badTimeEntry': 'Time entry no. {id} of {date}: invalid duration or value.',
   'data.check.ruleFailed': 'The check “{rule}” could not finish: {detail}',

@@ -57,14 +57,14 @@ export const meetingsFr = {
   // ——— Statements (page and minutes) ———
   'meetings.quorum.none': 'Aucun quorum n’est requis pour {kind}.',
   'meetings.quorum.member_organisations.reached':
-    'Le quorum est atteint : {counted} structures adhérentes sur {total} sont présentes ou représentées (il en faut au moins {needed}, soit {percent} %).',
+    'Le quorum est atteint : {counted, plural, one {# structure adhérente sur {total} est présente ou représentée} other {# structures adhérentes sur {total} sont présentes ou représentées}} (il en faut au moins {needed}, soit {percent} %).',
   'meetings.quorum.member_organisations.notReached':
-    'Le quorum n’est pas atteint : {counted} structures adhérentes sur {total} sont présentes ou représentées ; il en faut au moins {needed} ({percent} %).',
+    'Le quorum n’est pas atteint : {counted, plural, one {# structure adhérente sur {total} est présente ou représentée} other {# structures adhérentes sur {total} sont présentes ou représentées}} ; il en faut au moins {needed} ({percent} %).',
   'meetings.quorum.member_organisations.empty': 'Le quorum ne peut pas être calculé : aucune structure n’est adhérente à la date de la réunion.',
   'meetings.quorum.voting_invitees.reached':
-    'Le quorum est atteint : {counted} membres sur {total} convoqués avec voix délibérative sont présents ou représentés (il en faut au moins {needed}, soit {percent} %).',
+    'Le quorum est atteint : {counted, plural, one {# membre sur {total} convoqués avec voix délibérative est présent ou représenté} other {# membres sur {total} convoqués avec voix délibérative sont présents ou représentés}} (il en faut au moins {needed}, soit {percent} %).',
   'meetings.quorum.voting_invitees.notReached':
-    'Le quorum n’est pas atteint : {counted} membres sur {total} convoqués avec voix délibérative sont présents ou représentés ; il en faut au moins {needed} ({percent} %).',
+    'Le quorum n’est pas atteint : {counted, plural, one {# membre sur {total} convoqués avec voix délibérative est présent ou représenté} other {# membres sur {total} convoqués avec voix délibérative sont présents ou représentés}} ; il en faut au moins {needed} ({percent} %).',
   'meetings.quorum.voting_invitees.empty': 'Le quorum ne peut pas être calculé : aucun membre avec voix délibérative n’est convoqué.',
   'meetings.vote.consensus': 'Adoptée par consensus.',
   'meetings.vote.unanimous': 'Adoptée à l’unanimité ({for} voix pour).',
@@ -532,14 +532,14 @@ export const meetingsEn: Record<MeetingsKey, string> = {
   'meetings.outcome.dropped': 'Dropped',
   'meetings.quorum.none': 'No quorum is required for {kind}.',
   'meetings.quorum.member_organisations.reached':
-    'The quorum is reached: {counted} member organisations out of {total} are present or represented (at least {needed} needed, {percent}%).',
+    'The quorum is reached: {counted, plural, one {# member organisation out of {total} is present or represented} other {# member organisations out of {total} are present or represented}} (at least {needed} needed, {percent}%).',
   'meetings.quorum.member_organisations.notReached':
-    'The quorum is not reached: {counted} member organisations out of {total} are present or represented; at least {needed} are needed ({percent}%).',
+    'The quorum is not reached: {counted, plural, one {# member organisation out of {total} is present or represented} other {# member organisations out of {total} are present or represented}}; at least {needed} are needed ({percent}%).',
   'meetings.quorum.member_organisations.empty': 'The quorum cannot be computed: no organisation is a member on the meeting’s date.',
   'meetings.quorum.voting_invitees.reached':
-    'The quorum is reached: {counted} of the {total} voting invitees are present or represented (at least {needed} needed, {percent}%).',
+    'The quorum is reached: {counted, plural, one {# of the {total} voting invitees is present or represented} other {# of the {total} voting invitees are present or represented}} (at least {needed} needed, {percent}%).',
   'meetings.quorum.voting_invitees.notReached':
-    'The quorum is not reached: {counted} of the {total} voting invitees are present or represented; at least {needed} are needed ({percent}%).',
+    'The quorum is not reached: {counted, plural, one {# of the {total} voting invitees is present or represented} other {# of the {total} voting invitees are present or represented}}; at least {needed} are needed ({percent}%).',
   'meetings.quorum.voting_invitees.empty': 'The quorum cannot be computed: no voting member is invited.',
   'meetings.vote.consensus': 'Adopted by consensus.',
   'meetings.vote.unanimous': 'Adopted unanimously ({for} votes for).',

@@ -17,6 +17,44 @@ export const uiFrenchFr = {
   'monthInput.placeholder': 'mm/aaaa',
   'monthInput.error.unreadable': 'Mois illisible : écrivez-le comme 09/2026 ou septembre 2026.',
   'monthInput.error.yearOutOfRange': 'Année hors limites : entre 1901 et 2200.',
+  // Tables named as the secretary knows them (CLI import summary, checks), never `time_entries`.
+  'archive.table.settings': 'réglages',
+  'archive.table.organisations': 'structures',
+  'archive.table.people': 'personnes',
+  'archive.table.affiliations': 'rattachements',
+  'archive.table.offices': 'mandats',
+  'archive.table.memberships': 'adhésions',
+  'archive.table.project_founders': 'porteurs de projets',
+  'archive.table.activities': 'actions du réseau',
+  'archive.table.activity_organisations': 'structures des actions du réseau',
+  'archive.table.indicators': 'indicateurs de l’observatoire',
+  'archive.table.indicator_values': 'chiffres de l’observatoire',
+  'archive.table.grants': 'conventions de financement',
+  'archive.table.grant_payments': 'versements des conventions',
+  'archive.table.grant_reports': 'bilans à rendre',
+  'archive.table.grant_targets': 'objectifs des conventions',
+  'archive.table.budgets': 'budgets',
+  'archive.table.budget_lines': 'lignes de budget',
+  'archive.table.report_texts': 'textes des rapports',
+  'archive.table.meeting_kinds': 'types de réunion',
+  'archive.table.meetings': 'réunions',
+  'archive.table.minutes_approvals': 'approbations des comptes rendus',
+  'archive.table.attendances': 'présences',
+  'archive.table.agenda_items': 'points de l’ordre du jour',
+  'archive.table.decision_counters': 'numérotation des décisions',
+  'archive.table.decisions': 'décisions',
+  'archive.table.action_items': 'actions décidées',
+  'archive.table.action_follow_ups': 'suivis des actions',
+  'archive.table.minutes_errata': 'errata des comptes rendus',
+  'archive.table.time_categories': 'catégories de temps',
+  'archive.table.time_rates': 'taux horaires',
+  'archive.table.time_entries': 'saisies de temps',
+  'archive.table.time_pledges': 'engagements de temps',
+  'archive.table.time_closed_periods': 'périodes closes',
+  'archive.table.time_period_log': 'journal des périodes closes',
+  'archive.table.audit_log': 'historique des modifications',
+  'archive.table.data_presets': 'modèles d’import et d’export',
+  'archive.table.legal_names': 'noms gardés dans les documents légaux',
 } as const;
 
 export const uiFrenchEn: Record<keyof typeof uiFrenchFr, string> = {
@@ -37,4 +75,59 @@ export const uiFrenchEn: Record<keyof typeof uiFrenchFr, string> = {
   'monthInput.placeholder': 'mm/yyyy',
   'monthInput.error.unreadable': 'Unreadable month: write it as 09/2026 or September 2026.',
   'monthInput.error.yearOutOfRange': 'Year out of range: between 1901 and 2200.',
+  'archive.table.settings': 'settings',
+  'archive.table.organisations': 'organisations',
+  'archive.table.people': 'people',
+  'archive.table.affiliations': 'affiliations',
+  'archive.table.offices': 'offices',
+  'archive.table.memberships': 'memberships',
+  'archive.table.project_founders': 'project founders',
+  'archive.table.activities': 'network activities',
+  'archive.table.activity_organisations': 'organisations of network activities',
+  'archive.table.indicators': 'observatory indicators',
+  'archive.table.indicator_values': 'observatory figures',
+  'archive.table.grants': 'grants',
+  'archive.table.grant_payments': 'grant payments',
+  'archive.table.grant_reports': 'grant reports',
+  'archive.table.grant_targets': 'grant targets',
+  'archive.table.budgets': 'budgets',
+  'archive.table.budget_lines': 'budget lines',
+  'archive.table.report_texts': 'report texts',
+  'archive.table.meeting_kinds': 'meeting kinds',
+  'archive.table.meetings': 'meetings',
+  'archive.table.minutes_approvals': 'minutes approvals',
+  'archive.table.attendances': 'attendance',
+  'archive.table.agenda_items': 'agenda items',
+  'archive.table.decision_counters': 'decision numbering',
+  'archive.table.decisions': 'decisions',
+  'archive.table.action_items': 'action items',
+  'archive.table.action_follow_ups': 'action follow-ups',
+  'archive.table.minutes_errata': 'minutes errata',
+  'archive.table.time_categories': 'time categories',
+  'archive.table.time_rates': 'hourly rates',
+  'archive.table.time_entries': 'time entries',
+  'archive.table.time_pledges': 'time pledges',
+  'archive.table.time_closed_periods': 'closed periods',
+  'archive.table.time_period_log': 'closed period log',
+  'archive.table.audit_log': 'change history',
+  'archive.table.data_presets': 'import and export presets',
+  'archive.table.legal_names': 'names kept in legal records',
 };
+
+/** `archive.table.*` of both catalogue files: every stored table by the name the secretary knows it by. */
+function tableNames(...catalogues: Record<string, string>[]): Record<string, string> {
+  const prefix = 'archive.table.';
+  return Object.fromEntries(
+    catalogues.flatMap((catalogue) => Object.entries(catalogue).filter(([key]) => key.startsWith(prefix)).map(([key, label]) => [key.slice(prefix.length), label])),
+  );
+}
+
+/**
+ * An ICU `select` that names the table held in the argument `name` in words (`time_entries` →
+ * « saisies de temps »); a table this version does not know is shown as it is.
+ */
+export function tableSelect(name: string, language: 'fr' | 'en'): string {
+  const names = language === 'fr' ? tableNames(uiFrenchFr) : tableNames(uiFrenchEn);
+  const options = Object.entries(names).map(([table, label]) => `${table} {${label}}`);
+  return `{${name}, select, ${options.join(' ')} other {{${name}}}}`;
+}

@@ -83,9 +83,9 @@ test('a secretary holds a general assembly, writes its minutes, and has them app
   await page.getByRole('button', { name: `Convoquer les représentants votants des adhérents ${year}` }).click();
   await expect(page.getByText('3 représentants ajoutés')).toBeVisible();
   const quorum = page.getByRole('status').filter({ hasText: 'Quorum' });
-  await expect(quorum).toContainText('Le quorum n’est pas atteint : 0 structures adhérentes sur 3');
+  await expect(quorum).toContainText('Le quorum n’est pas atteint : 0 structure adhérente sur 3 est présente');
   await page.getByLabel(`Présence de ${people[0]}`).selectOption({ label: 'Présent·e' });
-  await expect(quorum).toContainText('Le quorum n’est pas atteint : 1 structures adhérentes sur 3');
+  await expect(quorum).toContainText('Le quorum n’est pas atteint : 1 structure adhérente sur 3 est présente');
   // A proxy goes to someone present: only they are offered.
   await page.getByLabel(`Présence de ${people[2]}`).selectOption({ label: 'Représenté·e' });
   await expect(page.getByLabel(`Pouvoir de ${people[2]} donné à`).getByRole('option')).toHaveText(['— Choisir —', people[0]!]);

@@ -65,3 +65,31 @@ describe('message catalogue as ICU MessageFormat', () => {
     expect(translate('fr', 'org.count')).toBe('0 structure');
   });
 });
+
+describe('things named in words, never by their table', () => {
+  it('has a French and an English name for every table an archive holds', async () => {
+    const { ARCHIVED_TABLES } = await import('../../electron/features/archive/tables');
+    const { tableLabel } = await import('../../electron/cli/format');
+    for (const table of ARCHIVED_TABLES) {
+      expect(tableLabel('fr', table.name), table.name).not.toContain('_');
+      // « budgets » is the one table whose French name is its own.
+      if (table.name !== 'budgets') expect(tableLabel('fr', table.name), table.name).not.toBe(table.name);
+      expect(tableLabel('en', table.name), table.name).not.toContain('_');
+    }
+    expect(tableLabel('fr', 'time_entries')).toBe('saisies de temps');
+  });
+
+  it('names tables in words in the checks and archive errors', () => {
+    expect(translate('fr', 'data.check.foreignKey', { id: 3, table: 'time_entries', parent: 'people' })).toBe(
+      'Référence cassée : la ligne 3 de « saisies de temps » renvoie à un enregistrement absent de « personnes ».',
+    );
+    expect(translate('fr', 'error.archive.missingReference', { value: 7, table: 'meetings' })).toBe('Renvoie à l’enregistrement 7 de « réunions », absent de l’archive.');
+    expect(translate('en', 'data.check.badJson', { id: 2, table: 'data_presets' })).toBe('“import and export presets”, row 2: unreadable JSON content.');
+  });
+
+  it('agrees the quorum sentence with the count', () => {
+    expect(translate('fr', 'meetings.quorum.member_organisations.notReached', { counted: 1, total: 3, needed: 2, percent: 50 })).toBe(
+      'Le quorum n’est pas atteint : 1 structure adhérente sur 3 est présente ou représentée ; il en faut au moins 2 (50 %).',
+    );
+  });
+});
