@@ -198,3 +198,39 @@ export function monthWeeks(month: string): (string | null)[][] {
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
 }
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as a sentence says it: « 2 décembre 2026 à 14 h 37 » (`2 December 2026 at 14:37` in
+ * English), in the given time zone or the machine's. For backups and other moments, not calendar days.
+ */
+export function formatInstant(iso: string, language: 'fr' | 'en', timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const key = `${language}|${timeZone ?? ''}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+    instantFormats.set(key, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  const day = language === 'fr' && parts.day === '1' ? '1er' : parts.day;
+  return language === 'fr'
+    ? `${day} ${parts.month} ${parts.year} à ${Number(parts.hour)} h ${parts.minute}`
+    : `${day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
+}
+
+/** The instant a backup's file name carries (`maillage-manuel-2026-12-02T13-37-05.sqlite`, in UTC), or null. */
+export function backupInstant(name: string): string | null {
+  const m = /(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})/.exec(name);
+  return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}Z` : null;
+}

@@ -58,7 +58,7 @@ test('a secretary imports a CSV of organisations, fixes the bad line, imports, t
   // A backup of that state — made "yesterday" (its name dates it, as the automatic ones are).
   await page.getByRole('navigation').getByRole('link', { name: 'Données' }).click();
   await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
-  await expect(page.getByText(/Sauvegarde faite : maillage-manuel-/)).toBeVisible();
+  await expect(page.getByText(/^Sauvegarde faite : \d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}\.$/u)).toBeVisible();
   const backupsDir = path.join(path.dirname(app.dbFile), 'backups');
   const made = fs.readdirSync(backupsDir).find((f) => f.startsWith('maillage-manuel-'))!;
   const yesterday = new Date(Date.now() - 86_400_000);
@@ -80,7 +80,7 @@ test('a secretary imports a CSV of organisations, fixes the bad line, imports, t
   const confirm = page.getByRole('dialog', { name: 'Restaurer cette sauvegarde ?' });
   await expect(confirm).toContainText(day);
   await confirm.getByRole('button', { name: 'Restaurer' }).click();
-  await expect(page.getByText(/Données restaurées telles qu’elles étaient le/)).toBeVisible();
+  await expect(page.getByText(/Données restaurées telles qu’elles étaient le .* à \d{1,2} h 30\. La base d’avant est gardée dans la sauvegarde du .* à \d{1,2} h \d{2}\./)).toBeVisible();
   // The database as it was just before is itself kept.
   await expect(page.getByRole('row', { name: /avant une restauration/ })).toBeVisible();
 

@@ -4,7 +4,9 @@ import {
   addMinutes,
   addMonths,
   addMonthsToDate,
+  backupInstant,
   formatDateField,
+  formatInstant,
   formatMonthField,
   monthFromName,
   monthWeeks,
@@ -101,5 +103,17 @@ describe('field text and calendar arithmetic', () => {
     expect(weeks.at(-1)).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', null, null, null, null]);
     expect(weeks).toHaveLength(5);
     expect(monthWeeks('2026-02').flat().filter(Boolean)).toHaveLength(28);
+  });
+});
+
+describe('formatInstant', () => {
+  it('says a backup’s moment as a French sentence does, in the user’s time zone', () => {
+    expect(formatInstant('2026-12-02T13:37:05Z', 'fr', 'Europe/Paris')).toBe('2 décembre 2026 à 14 h 37');
+    expect(formatInstant('2026-12-01T08:05:00Z', 'fr', 'Europe/Paris')).toBe('1er décembre 2026 à 9 h 05');
+    // Summer time: UTC+2.
+    expect(formatInstant('2026-07-14T22:30:00Z', 'fr', 'Europe/Paris')).toBe('15 juillet 2026 à 0 h 30');
+    expect(formatInstant('2026-12-02T13:37:05Z', 'en', 'Europe/Paris')).toBe('2 December 2026 at 14:37');
+    expect(backupInstant('maillage-manuel-2026-12-02T13-37-05.sqlite')).toBe('2026-12-02T13:37:05Z');
+    expect(backupInstant('autre.sqlite')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { backupInstant, formatInstant } from '../../../shared/format/date-input';
 
 function size(bytes: number, number: (v: number, d?: number) => string): string {
   if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)))} Ko`;
@@ -37,10 +38,8 @@ export function DataPage() {
     if (privacy.data && years === null) setYears(privacy.data.reviewAfterYears);
   }, [privacy.data, years]);
 
-  const when = (b: Backup) => {
-    const d = new Date(b.at);
-    return `${i18n.date(b.at.slice(0, 10))} ${d.toLocaleTimeString(i18n.locale, { hour: '2-digit', minute: '2-digit' })}`;
-  };
+  // « 2 décembre 2026 à 14 h 37 »: a backup is named by its moment, never by its file name.
+  const when = (b: Pick<Backup, 'at'>) => formatInstant(b.at, i18n.language);
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -59,7 +58,7 @@ export function DataPage() {
     act(async () => {
       const b = await api.call('data.backups.create', {});
       backups.reload();
-      return t('data.ui.backupDone', { name: b.name });
+      return t('data.ui.backupDone', { name: when(b) });
     });
 
   const restore = (b: Backup) =>
@@ -69,7 +68,8 @@ export function DataPage() {
       backups.reload();
       review.reload();
       association.reload();
-      return t('data.ui.restored', { date: when(b), safety: r.safetyBackup });
+      const safetyAt = backupInstant(r.safetyBackup);
+      return t('backups.restored', { date: when(b), safety: safetyAt ? when({ at: safetyAt }) : r.safetyBackup });
     });
 
   const check = () =>

@@ -8,6 +8,8 @@ import { MAX_IMPORT_BYTES, type DuplicateChoice, type ImportAnalysis, type Impor
 import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
+import { FilePicker } from '../../components/FilePicker';
+import './import.css';
 import { PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -166,13 +168,13 @@ export function ImportPage() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-file`}>{t('data.ui.importFile')}</label>
-            <input
+            <FilePicker
               id={`${id}-file`}
-              ref={fileInput}
-              type="file"
+              inputRef={fileInput}
               accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               aria-describedby={`${id}-file-hint`}
-              onChange={(e) => void onFile(e.target.files?.[0])}
+              fileName={file?.name}
+              onFile={(picked) => void onFile(picked)}
             />
             <p className="field-hint" id={`${id}-file-hint`}>
               {t('data.ui.importFileHint')}
