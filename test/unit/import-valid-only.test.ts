@@ -49,3 +49,33 @@ describe('import of the valid lines only, asked explicitly', () => {
     expect(a.count('organisations')).toBe(0);
   });
 });
+
+describe('refusedLinesCsv', () => {
+  it('writes the refused lines with their errors in a last column, as Excel reads a French CSV', async () => {
+    const { refusedLinesCsv, refusedFileName } = await import('../../shared/features/data/refused-lines');
+    const csv = refusedLinesCsv(
+      {
+        headers: ['Raison sociale', 'N° SIRET'],
+        rows: [{ line: 3, cells: ['Le « Grenier » ; atelier', '123'] }],
+        issues: [
+          { line: 3, column: 'N° SIRET', field: 'siret', key: 'error.siret', params: {} },
+          { line: 3, column: null, field: null, key: 'autre', params: {} },
+        ],
+      },
+      'Erreurs',
+      (issue) => `${issue.column ?? 'ligne'} : ${issue.key}`,
+    );
+    expect(csv).toBe('\uFEFFRaison sociale;N° SIRET;Erreurs\r\n"Le « Grenier » ; atelier";123;"N° SIRET : error.siret ; ligne : autre"\r\n');
+    expect(refusedFileName('structures.csv', 'lignes-refusees')).toBe('structures-lignes-refusees.csv');
+  });
+});
+
+describe('the copy taken before an import', () => {
+  it('is named as such, so that the list of backups says what it is for', async () => {
+    a = await openTestApp();
+    const backup = await a.call('data.backups.create', { kind: 'avant-import' });
+    expect(backup.kind).toBe('avant-import');
+    expect(backup.name).toMatch(/-avant-import-\d{4}-\d{2}-\d{2}T/);
+    expect((await a.call('data.backups.create', {})).kind).toBe('manuel');
+  });
+});

@@ -32,9 +32,9 @@ export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'sc
       const { file } = fileStore();
       return { folder: backupsDirFor(file), items: listBackups(file), retention: { ...RETENTION } };
     },
-    'data.backups.create': async () => {
+    'data.backups.create': async ({ kind }) => {
       const store = fileStore();
-      const backup = await createBackup(store, 'manuel', ctx.now());
+      const backup = await createBackup(store, kind ?? 'manuel', ctx.now());
       pruneBackups(store.file);
       return backup;
     },

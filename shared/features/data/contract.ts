@@ -29,7 +29,8 @@ import {
 /** Data safety and portability: backups, checks, spreadsheet import and export, personal data, change log. */
 export const dataContract = {
   'data.backups.list': method(z.object({}), backupListSchema),
-  'data.backups.create': method(z.object({}), backupSchema),
+  // `avant-import`: the copy the import page takes first, which its « Annuler cet import » restores.
+  'data.backups.create': method(z.object({ kind: z.enum(['manuel', 'avant-import']).optional() }), backupSchema),
   'data.backups.restore': method(backupNameSchema, restoreResultSchema),
   'data.check': method(z.object({}), checkReportSchema),
   'data.import.types': method(z.object({}), importTypeInfoSchema),
