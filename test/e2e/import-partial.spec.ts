@@ -53,3 +53,14 @@ test('an import of the valid lines only, asked explicitly, saves the refused lin
   const listed = await page.request.post(`${app.base}api/organisations.list`, { headers: { Authorization: `Bearer ${app.token}` }, data: {} });
   expect(((await listed.json()) as { value: { items: unknown[] } }).value.items).toEqual([]);
 });
+
+test('the data page exports the JSON archive and names a backup by its moment', async ({ page }) => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Données' }).click();
+  await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+  await expect(page.getByText(/^Sauvegarde faite : \d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}\.$/u)).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter l’archive (.json)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^maillage-archive-\d{4}-\d{2}-\d{2}\.json$/);
+  const archive = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { tables: Record<string, unknown[]> };
+  expect(Object.keys(archive.tables)).toContain('time_entries');
+  await expect(page.getByText(/^Archive enregistrée : maillage-archive-.*\.json \(\d+ enregistrements?\)\.$/)).toBeVisible();
+});

@@ -4,7 +4,8 @@ import type { ApiError } from '../../../shared/api/errors';
 import { buildProcessingRegister, registerFileName } from '../../../shared/documents/data/processing-register';
 import type { Backup, CheckReport } from '../../../shared/features/data/schemas';
 import { api, toApiError } from '../../api/client';
-import { saveDocument } from '../../api/save';
+import { saveDocument, saveFile } from '../../api/save';
+import { base64ToBytes } from '../../../shared/api/files';
 import { useQuery } from '../../api/useQuery';
 import { useAssociation } from '../../app/AssociationProvider';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -61,6 +62,13 @@ export function DataPage() {
       return t('data.ui.backupDone', { name: when(b) });
     });
 
+  const exportArchive = () =>
+    act(async () => {
+      const archive = await api.call('data.archive.export', {});
+      const saved = await saveFile(archive.fileName, new Blob([base64ToBytes(archive.base64) as BlobPart], { type: 'application/json' }));
+      return saved ? t('backups.archiveSaved', { file: archive.fileName, count: archive.rows }) : '';
+    });
+
   const restore = (b: Backup) =>
     act(async () => {
       setRestoring(null);
@@ -103,9 +111,14 @@ export function DataPage() {
         title={t('data.ui.backups')}
         id="data-backups"
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => void backupNow()} disabled={busy}>
-            {t('data.ui.backupNow')}
-          </button>
+          <>
+            <button type="button" className="btn btn-secondary" onClick={() => void exportArchive()} disabled={busy} title={t('backups.exportArchiveHint')}>
+              {t('backups.exportArchive')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void backupNow()} disabled={busy}>
+              {t('data.ui.backupNow')}
+            </button>
+          </>
         }
       >
         <p className="section-intro">

@@ -37,6 +37,8 @@ export const dataContract = {
   'data.import.analyze': method(importFileSchema, importAnalysisSchema),
   'data.import.commit': method(importCommitSchema, importResultSchema),
   'data.export': method(exportInputSchema, exportResultSchema),
+  /** The JSON archive of every record, as `npm run cli -- export` writes it, for the secretary to keep elsewhere. */
+  'data.archive.export': method(z.object({}), exportResultSchema),
   'data.presets.list': method(presetQuerySchema, z.array(presetSchema)),
   'data.presets.save': method(presetInputSchema, presetSchema),
   'data.presets.delete': method(z.object({ id }), z.object({ removed: z.boolean() })),
