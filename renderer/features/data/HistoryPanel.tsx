@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, Section } from '../../components/Page';
 import { useI18n, type I18n } from '../../i18n/I18nProvider';
+import { formatInstant } from '../../../shared/format/date-input';
 
 const label = (i18n: I18n, key: string, fallback: string) => (isMessageKey(key) ? i18n.t(key) : fallback);
 
@@ -46,17 +47,13 @@ export function HistoryPanel({ entity, entityId }: { entity: string; entityId: n
         <ol className="plain-list history">
           {query.data.items.map((entry) => {
             const { title, details } = describe(i18n, entry);
-            const when = new Date(entry.at);
             return (
               <li key={entry.id}>
                 <p>
                   <strong>{title}</strong>{' '}
                   <span className="muted">
-                    {t('data.ui.historyBy', {
-                      date: i18n.date(entry.at.slice(0, 10)),
-                      time: when.toLocaleTimeString(i18n.locale, { hour: '2-digit', minute: '2-digit' }),
-                      actor: entry.actor,
-                    })}
+                    {/* The day and the time in the user's time zone: « le 2 décembre 2026 à 14 h 37 ». */}
+                    {t('history.by', { when: formatInstant(entry.at, i18n.language), actor: entry.actor })}
                   </span>
                 </p>
                 {details.length ? (

@@ -12,6 +12,7 @@ import { Badge, EmptyState, Loading, PageHeader, Section } from '../../component
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTimeFormat } from './common';
 import { DateInput } from '../../components/DateInput';
+import { formatInstant } from '../../../shared/format/date-input';
 
 function ReopenDialog({ period, onClose, onDone }: { period: ClosedPeriod; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
@@ -50,7 +51,7 @@ function ReopenDialog({ period, onClose, onDone }: { period: ClosedPeriod; onClo
 
 /** Closing a reported period locks its entries; reopening it is an explicit, logged act. */
 export function PeriodsPage() {
-  const { t, locale } = useI18n();
+  const { t, language } = useI18n();
   const f = useTimeFormat();
   const query = useQuery('time.periods.list', {});
   const [notice, setNotice] = useState<string | null>(null);
@@ -70,7 +71,7 @@ export function PeriodsPage() {
       setError(applyServerError(e, setFieldError, ['from', 'to', 'label']));
     }
   });
-  const at = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const at = (iso: string) => formatInstant(iso, language);
   const items = query.data?.items ?? [];
   return (
     <>
