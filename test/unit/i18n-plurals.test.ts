@@ -84,6 +84,9 @@ describe('things named in words, never by their table', () => {
       'Référence cassée : la ligne 3 de « saisies de temps » renvoie à un enregistrement absent de « personnes ».',
     );
     expect(translate('fr', 'error.archive.missingReference', { value: 7, table: 'meetings' })).toBe('Renvoie à l’enregistrement 7 de « réunions », absent de l’archive.');
+    expect(translate('fr', 'data.check.badDate', { id: 4, table: 'people', column: 'consent_date', value: '31/02' })).toBe(
+      'Date invalide dans « personnes » (ligne 4, date du consentement) : « 31/02 ».',
+    );
     expect(translate('en', 'data.check.badJson', { id: 2, table: 'data_presets' })).toBe('“import and export presets”, row 2: unreadable JSON content.');
   });
 
