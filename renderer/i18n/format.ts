@@ -1,4 +1,5 @@
 import { localDay } from '../../shared/format/day';
+import { formatInstant } from '../../shared/format/date-input';
 import { formatDate as formatSharedDate } from '../../shared/format/fr';
 import type { Language } from '../../shared/i18n/index';
 import { userTimeZone } from '../api/client';
@@ -100,4 +101,9 @@ export function parseMoney(text: string, language: Language): MoneyParse {
   const cents = Number(units) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return { ok: false, key: 'error.money' };
   return { ok: true, cents };
+}
+
+/** « 2 décembre 2026 à 14 h 37 », where the user is. */
+export function formatMoment(iso: string, language: 'fr' | 'en'): string {
+  return formatInstant(iso, language, userTimeZone());
 }

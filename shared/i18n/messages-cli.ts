@@ -1,3 +1,4 @@
+import { tableSelect } from './messages-ui-french';
 /** Messages of the command-line interface and of the archive (owned by electron/cli and electron/features/archive). */
 export const cliFr = {
   'error.archive.empty': 'Archive illisible : le fichier est vide.',
@@ -10,25 +11,19 @@ export const cliFr = {
     'Cette archive a été écrite par une version plus récente de Maillage (format {found} ; cette version lit jusqu’au format {supported}). Mettez Maillage à jour.',
   'error.archive.schemaTooNew':
     'Cette archive a été écrite par une version plus récente de Maillage (schéma {found} ; cette version connaît le schéma {supported}). Mettez Maillage à jour.',
-  'error.archive.invalid': 'Archive refusée, rien n’a été importé : {count} erreur(s), la première en {path}.',
+  'error.archive.invalid': 'Archive refusée, rien n’a été importé : {count, plural, one {# erreur, en {path}} other {# erreurs, la première en {path}}}.',
   'error.archive.notEmpty':
-    'La base de données n’est pas vide ({count} enregistrement(s)) : rien n’a été importé. Importez dans une base vide, ou demandez le remplacement de son contenu.',
+    'La base de données n’est pas vide ({count, plural, one {# enregistrement} other {# enregistrements}}) : rien n’a été importé. Importez dans une base vide, ou demandez le remplacement de son contenu.',
   'error.archive.rejected': 'La base de données a refusé l’archive, rien n’a été importé : {detail}',
   'error.archive.unknownTable': 'Table inconnue « {table} » : l’archive vient-elle d’une version plus récente de Maillage ?',
   'error.archive.notArray': 'Une liste de lignes est attendue.',
   'error.archive.notObject': 'Chaque ligne doit être un objet JSON.',
   'error.archive.duplicateKey': 'Identifiant {value} en double (déjà pris par l’élément [{row}]).',
   'error.archive.duplicateUnique': 'Valeur déjà prise par l’élément [{row}] ({columns} = {value}).',
-  'error.archive.missingReference': 'Renvoie à l’enregistrement {value} de la table « {table} », absent de l’archive.',
-  'error.archive.moreIssues': '… et {count} autre(s) erreur(s).',
+  'error.archive.missingReference': `Renvoie à l’enregistrement {value} de « ${tableSelect('table', 'fr')} », absent de l’archive.`,
+  'error.archive.moreIssues': '… et {count, plural, one {# autre erreur} other {# autres erreurs}}.',
   'error.archive.boolean': 'Valeur 0 ou 1 attendue.',
   'error.archive.timestamp': 'Horodatage ISO 8601 attendu (exemple : 2026-03-12T09:30:00.000Z).',
-  'archive.table.settings': 'réglages',
-  'archive.table.organisations': 'structures',
-  'archive.table.people': 'personnes',
-  'archive.table.affiliations': 'rattachements',
-  'archive.table.offices': 'mandats',
-  'archive.table.memberships': 'adhésions',
 
   'cli.help.intro': 'Maillage en ligne de commande : les services de l’application, pour automatiser sauvegardes, imports et exports.',
   'cli.help.usage': 'Usage : {usage}',
@@ -67,14 +62,14 @@ export const cliFr = {
     'Crée un réseau de démonstration : une quinzaine de ressourceries de Haute-Vienne, de Creuse et de Corrèze avec leurs personnes et leurs rôles, six partenaires et financeurs, le bureau de l’association, les adhésions et cotisations des cinq dernières années. Refuse une base qui contient déjà des données, sauf avec --force.',
   'cli.demo.force': 'vide d’abord la base (une copie de sauvegarde est faite avant)',
   'cli.demo.notEmpty':
-    'La base {file} contient déjà {count} enregistrement(s) : rien n’a été modifié. Relancez avec --force pour la vider (après une copie de sauvegarde) et y mettre les données de démonstration.',
-  'cli.demo.done': 'Données de démonstration créées dans {file} : {organisations} structures, {people} personnes, {memberships} adhésions ({firstYear}–{lastYear}).',
+    'La base {file} contient déjà {count, plural, one {# enregistrement} other {# enregistrements}} : rien n’a été modifié. Relancez avec --force pour la vider (après une copie de sauvegarde) et y mettre les données de démonstration.',
+  'cli.demo.done': 'Données de démonstration créées dans {file} : {organisations, plural, one {# structure} other {# structures}}, {people, plural, one {# personne} other {# personnes}}, {memberships, plural, one {# adhésion} other {# adhésions}} ({firstYear}–{lastYear}).',
 
   'cli.export.summary': 'écrit toute la base dans une archive JSON',
   'cli.export.description':
     'Écrit tous les enregistrements de la base dans un seul fichier JSON, lu en une transaction (format décrit dans docs/archive.md). Un fichier existant du même nom est remplacé.',
   'cli.export.file': 'l’archive à écrire',
-  'cli.export.done': 'Archive écrite : {file} ({rows} enregistrement(s), {size}).',
+  'cli.export.done': 'Archive écrite : {file} ({rows, plural, one {# enregistrement} other {# enregistrements}}, {size}).',
 
   'cli.import.summary': 'recharge une archive JSON dans la base',
   'cli.import.description':
@@ -82,8 +77,8 @@ export const cliFr = {
   'cli.import.file': 'l’archive à lire',
   'cli.import.replace': 'remplace tout le contenu de la base, dans la même transaction (une copie de sauvegarde est faite avant)',
   'cli.import.notEmpty':
-    'La base {file} contient déjà {count} enregistrement(s) : rien n’a été importé. Importez dans une base vide, ou relancez avec --replace pour remplacer tout son contenu (après une copie de sauvegarde).',
-  'cli.import.done': 'Archive importée dans {file} : {rows} enregistrement(s) ({detail}).',
+    'La base {file} contient déjà {count, plural, one {# enregistrement} other {# enregistrements}} : rien n’a été importé. Importez dans une base vide, ou relancez avec --replace pour remplacer tout son contenu (après une copie de sauvegarde).',
+  'cli.import.done': 'Archive importée dans {file} : {rows, plural, one {# enregistrement} other {# enregistrements}} ({detail}).',
 } as const;
 
 export const cliEn: Record<keyof typeof cliFr, string> = {
@@ -97,25 +92,19 @@ export const cliEn: Record<keyof typeof cliFr, string> = {
     'This archive was written by a newer version of Maillage (format {found}; this version reads up to format {supported}). Please update Maillage.',
   'error.archive.schemaTooNew':
     'This archive was written by a newer version of Maillage (schema {found}; this version knows schema {supported}). Please update Maillage.',
-  'error.archive.invalid': 'Archive refused, nothing was imported: {count} error(s), the first at {path}.',
+  'error.archive.invalid': 'Archive refused, nothing was imported: {count, plural, one {# error, at {path}} other {# errors, the first at {path}}}.',
   'error.archive.notEmpty':
-    'The database is not empty ({count} record(s)): nothing was imported. Import into an empty database, or ask for its content to be replaced.',
+    'The database is not empty ({count, plural, one {# record} other {# records}}): nothing was imported. Import into an empty database, or ask for its content to be replaced.',
   'error.archive.rejected': 'The database refused the archive, nothing was imported: {detail}',
   'error.archive.unknownTable': 'Unknown table "{table}": does the archive come from a newer version of Maillage?',
   'error.archive.notArray': 'A list of rows is expected.',
   'error.archive.notObject': 'Each row must be a JSON object.',
   'error.archive.duplicateKey': 'Duplicate identifier {value} (already used by element [{row}]).',
   'error.archive.duplicateUnique': 'Value already used by element [{row}] ({columns} = {value}).',
-  'error.archive.missingReference': 'Refers to record {value} of table "{table}", which is not in the archive.',
-  'error.archive.moreIssues': '… and {count} more error(s).',
+  'error.archive.missingReference': `Refers to record {value} of “${tableSelect('table', 'en')}”, which is not in the archive.`,
+  'error.archive.moreIssues': '… and {count, plural, one {# more error} other {# more errors}}.',
   'error.archive.boolean': 'Value 0 or 1 expected.',
   'error.archive.timestamp': 'ISO 8601 timestamp expected (example: 2026-03-12T09:30:00.000Z).',
-  'archive.table.settings': 'settings',
-  'archive.table.organisations': 'organisations',
-  'archive.table.people': 'people',
-  'archive.table.affiliations': 'affiliations',
-  'archive.table.offices': 'offices',
-  'archive.table.memberships': 'memberships',
 
   'cli.help.intro': 'Maillage on the command line: the application’s services, to automate backups, imports and exports.',
   'cli.help.usage': 'Usage: {usage}',
@@ -154,14 +143,14 @@ export const cliEn: Record<keyof typeof cliFr, string> = {
     'Creates a demonstration network: about fifteen ressourceries in Haute-Vienne, Creuse and Corrèze with their people and roles, six partners and funders, the association’s officers, memberships and fees over the last five years. Refuses a database that already holds data, unless --force is given.',
   'cli.demo.force': 'empties the database first (a backup copy is made before)',
   'cli.demo.notEmpty':
-    'The database {file} already holds {count} record(s): nothing was changed. Run again with --force to empty it (after a backup copy) and fill it with demonstration data.',
-  'cli.demo.done': 'Demonstration data created in {file}: {organisations} organisations, {people} people, {memberships} memberships ({firstYear}–{lastYear}).',
+    'The database {file} already holds {count, plural, one {# record} other {# records}}: nothing was changed. Run again with --force to empty it (after a backup copy) and fill it with demonstration data.',
+  'cli.demo.done': 'Demonstration data created in {file}: {organisations, plural, one {# organisation} other {# organisations}}, {people, plural, one {# person} other {# people}}, {memberships, plural, one {# membership} other {# memberships}} ({firstYear}–{lastYear}).',
 
   'cli.export.summary': 'writes the whole database to a JSON archive',
   'cli.export.description':
     'Writes every record of the database to one JSON file, read in one transaction (format described in docs/archive.md). An existing file of the same name is replaced.',
   'cli.export.file': 'the archive to write',
-  'cli.export.done': 'Archive written: {file} ({rows} record(s), {size}).',
+  'cli.export.done': 'Archive written: {file} ({rows, plural, one {# record} other {# records}}, {size}).',
 
   'cli.import.summary': 'loads a JSON archive into the database',
   'cli.import.description':
@@ -169,6 +158,6 @@ export const cliEn: Record<keyof typeof cliFr, string> = {
   'cli.import.file': 'the archive to read',
   'cli.import.replace': 'replaces the whole content of the database, in the same transaction (a backup copy is made before)',
   'cli.import.notEmpty':
-    'The database {file} already holds {count} record(s): nothing was imported. Import into an empty database, or run again with --replace to replace its whole content (after a backup copy).',
-  'cli.import.done': 'Archive imported into {file}: {rows} record(s) ({detail}).',
+    'The database {file} already holds {count, plural, one {# record} other {# records}}: nothing was imported. Import into an empty database, or run again with --replace to replace its whole content (after a backup copy).',
+  'cli.import.done': 'Archive imported into {file}: {rows, plural, one {# record} other {# records}} ({detail}).',
 };

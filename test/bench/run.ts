@@ -113,7 +113,7 @@ const openAndMigrate: BenchCase = {
     }
     return [
       {
-        measurement: `open and migrate a new file (${MIGRATIONS.length} migration(s))`,
+        measurement: `open and migrate a new file (${MIGRATIONS.length} migrations)`,
         p50: percentile(samples, 50),
         p95: percentile(samples, 95),
         floorP50: percentile(floors, 50),

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { typeDate } from './french-input';
 
 const GRANT = 'ADEME Nouvelle-Aquitaine — Animation du réseau régional';
 
@@ -18,11 +19,11 @@ test('a secretary creates a grant with a report due date, records a payment, cre
   await form.getByLabel('Financeur').selectOption({ label: 'ADEME Nouvelle-Aquitaine' });
   await form.getByLabel('Programme').fill('Animation du réseau régional');
   await form.getByLabel('Montant accordé').fill('62 000');
-  await form.getByLabel('Début de la période').fill('2025-09-01');
-  await form.getByLabel('Fin de la période').fill('2028-02-29');
+  await typeDate(form.getByLabel('Début de la période'), '2025-09-01');
+  await typeDate(form.getByLabel('Fin de la période'), '2028-02-29');
   await form.getByRole('button', { name: 'Ajouter un bilan à rendre' }).click();
   const report = form.getByRole('group', { name: 'Bilan 1' });
-  await report.getByLabel('Date limite').fill('2026-06-30');
+  await typeDate(report.getByLabel('Date limite'), '2026-06-30');
   // A report with no title is refused beside its field, and nothing is saved.
   await form.getByRole('button', { name: 'Enregistrer la convention' }).click();
   await expect(report.getByText('Ce champ est obligatoire.')).toBeVisible();
@@ -42,7 +43,7 @@ test('a secretary creates a grant with a report due date, records a payment, cre
 
   // A payment beyond the amount granted is refused; a right one is recorded.
   const payment = card.getByRole('form', { name: `Ajouter un versement : ${GRANT}` });
-  await payment.getByLabel('Date du versement').fill('2025-10-15');
+  await typeDate(payment.getByLabel('Date du versement'), '2025-10-15');
   await payment.getByLabel('Montant du versement').fill('70 000');
   await payment.getByRole('button', { name: 'Ajouter un versement' }).click();
   await expect(payment.getByRole('alert')).toContainText('dépasse le montant accordé');

@@ -63,7 +63,7 @@ test('a secretary records an organisation, a person and a paid membership, and f
 
   await page.getByRole('navigation').getByRole('link', { name: 'Structures' }).click();
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('ECLUSE');
-  await expect(page.getByText('1 structure(s)')).toBeVisible();
+  await expect(page.getByText('1 structure')).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(ORGANISATION) })).toContainText('À jour');
   await page.getByRole('searchbox', { name: 'Rechercher' }).fill('introuvable');
   await expect(page.getByText('Aucune structure ne correspond à cette recherche.')).toBeVisible();

@@ -22,7 +22,7 @@ test('a backup made before an erasure is restored: the person stays anonymised, 
   await page.getByRole('navigation').getByRole('link', { name: 'Données' }).click();
   await page.getByRole('row', { name: /manuelle/ }).getByRole('button', { name: 'Restaurer' }).click();
   await page.getByRole('dialog', { name: 'Restaurer cette sauvegarde ?' }).getByRole('button', { name: 'Restaurer' }).click();
-  await expect(page.getByText(/Données restaurées telles qu’elles étaient le/)).toContainText('1 effacement(s) RGPD ré-appliqué(s)');
+  await expect(page.getByText(/Données restaurées telles qu’elles étaient le/)).toContainText('1 effacement RGPD ré-appliqué');
 
   await page.goto(`${app.url}#/personnes/${marie.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Personne anonymisée n° ${marie.id}` })).toBeVisible();

@@ -4,6 +4,7 @@ import { readDocx, plain } from '../helpers/docx';
 import { monthRange, shiftMonth } from '../../shared/features/time/period';
 import { formatDate } from '../../shared/format/fr';
 import { expect, test, TODAY, type WebApp } from './fixtures';
+import { typeDate, typeMonth } from './french-input';
 
 const ORGANISATION = 'Ressourcerie de l’Écluse';
 const LINE = 'Hélène Martin · Coordination';
@@ -33,7 +34,7 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   await page.getByRole('link', { name: 'Temps', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Grille du mois' })).toBeVisible();
   await page.getByLabel('Structure', { exact: true }).selectOption({ label: ORGANISATION });
-  await page.getByLabel('Mois', { exact: true }).fill(month);
+  await typeMonth(page.getByLabel('Mois', { exact: true }), month);
   await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Hélène Martin' });
   await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Coordination' });
   await page.getByRole('button', { name: 'Ajouter la ligne' }).click();
@@ -68,7 +69,7 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   await expect(page.getByTestId('grid-total-hours')).toHaveText('14 h 15');
   await expect(page.getByTestId('grid-total-value')).toHaveText(/285,00\s€/);
   await page.getByRole('button', { name: 'Enregistrer la grille' }).click();
-  await expect(page.getByText('Grille enregistrée : 5 saisie(s) créée(s), 0 modifiée(s), 0 supprimée(s).')).toBeVisible();
+  await expect(page.getByText('Grille enregistrée : 5 saisies créées, 0 modifiée, 0 supprimée.')).toBeVisible();
   await expect(cell(3)).toHaveValue('1h30');
   await expect(cell(4)).toHaveValue('45min');
   // ETP of the month: 14,25 h ÷ (1 607 h ÷ 12).
@@ -78,11 +79,11 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   // The month is reported, then closed.
   await page.getByRole('link', { name: 'Périodes closes' }).click();
   const close = page.getByRole('form', { name: 'Clore une période' });
-  await close.getByRole('textbox', { name: 'Du', exact: true }).fill(from);
-  await close.getByRole('textbox', { name: 'Au', exact: true }).fill(to);
+  await typeDate(close.getByRole('textbox', { name: 'Du', exact: true }), from);
+  await typeDate(close.getByRole('textbox', { name: 'Au', exact: true }), to);
   await close.getByRole('textbox', { name: 'Libellé' }).fill(`Mois de ${month} (bilan)`);
   await close.getByRole('button', { name: 'Clore la période' }).click();
-  await expect(page.getByText(`Période « Mois de ${month} (bilan) » close : 5 saisie(s) verrouillée(s).`)).toBeVisible();
+  await expect(page.getByText(`Période « Mois de ${month} (bilan) » close : 5 saisies verrouillées.`)).toBeVisible();
 
   // An edit is now refused, in the grid…
   await page.getByRole('link', { name: 'Grille du mois' }).click();
@@ -109,8 +110,8 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   // The certificate of the month downloads, with the same figures.
   await page.getByRole('link', { name: 'Attestations' }).click();
   await page.getByLabel('Structure', { exact: true }).selectOption({ label: ORGANISATION });
-  await page.getByLabel('Du', { exact: true }).fill(from);
-  await page.getByLabel('Au', { exact: true }).fill(to);
+  await typeDate(page.getByLabel('Du', { exact: true }), from);
+  await typeDate(page.getByLabel('Au', { exact: true }), to);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger l’attestation (.docx)' }).click()]);
   expect(download.suggestedFilename()).toBe(`attestation-temps-ressourcerie-de-l-ecluse-${from}-${to}.docx`);
   const doc = readDocx(readFileSync((await download.path())!));

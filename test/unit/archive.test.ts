@@ -254,7 +254,7 @@ describe('archive import refusals (nothing written)', () => {
     );
     expect(error.params).toEqual({ count: error.issues!.length, path: '$.tables.organisations[3].siret' });
     expect(translate('fr', error.key, error.params)).toBe(
-      `Archive refusée, rien n’a été importé : ${error.issues!.length} erreur(s), la première en $.tables.organisations[3].siret.`,
+      `Archive refusée, rien n’a été importé : ${error.issues!.length} erreurs, la première en $.tables.organisations[3].siret.`,
     );
   });
 

@@ -49,7 +49,7 @@ describe('check', () => {
     const messages = report.problems.map((p) => p.message);
     expect(messages).toEqual(
       expect.arrayContaining([
-        'Référence cassée : la ligne 1 de la table « offices » renvoie à un enregistrement absent de « people ».',
+        'Référence cassée : la ligne 1 de « mandats » renvoie à un enregistrement absent de « personnes ».',
         'Adhésion 2025 de « Ressourcerie de la Vézère » : la date de sortie précède la date d’adhésion.',
         'Adhésion 2025 de « Ressourcerie de la Vézère » : montant négatif.',
         'Rattachement de Marie Dupont à « Ressourcerie de la Vézère » : la date de fin précède la date de début.',
@@ -72,7 +72,7 @@ describe('check', () => {
     const d = cli();
     expect(await runCli(['check', '--db', db], d.io)).toBe(1);
     expect(d.out.join('')).toContain('- « Nouvelle » : la clé de recherche ne correspond plus au nom');
-    expect(d.err.join('')).toMatch(/1 problème\(s\)/);
+    expect(d.err.join('')).toMatch(/1 problème dans/);
   });
 
   it('reports a damaged file instead of pretending it is fine', async () => {

@@ -311,7 +311,7 @@ describe('CLI import of a spreadsheet', () => {
     expect(await runCli(['import', file, '--type', 'organisations', '--dry-run', '--db', db], io)).toBe(0);
     expect(out.join('')).toMatch(/Essai sans enregistrement.*2 seraient créée/);
     expect(await runCli(['import', file, '--type', 'organisations', '--db', db], io)).toBe(0);
-    expect(out.join('')).toMatch(/2 créée\(s\)/);
+    expect(out.join('')).toMatch(/2 créées/);
     expect(await runCli(['import', file, '--db', db], io)).toBe(2);
     expect(err.join('')).toMatch(/--type/);
     // The archive import is untouched: a .json file still goes there.
@@ -413,8 +413,8 @@ describe('spreadsheet import: activities and observatory figures', () => {
     const file = path.join(dir, 'actions.csv');
     fs.writeFileSync(file, 'Date;Type;Intitulé;Structure porteuse\n01/06/2026;Conférence;Colloque régional;Ressourcerie A\n');
     expect(await runCli(['import', file, '--type', 'activities', '--dry-run', '--db', db], io)).toBe(0);
-    expect(out.join('')).toMatch(/1 seraient créée/);
+    expect(out.join('')).toMatch(/1 serait créée,/);
     expect(await runCli(['import', file, '--type', 'activities', '--db', db], io)).toBe(0);
-    expect(out.join('')).toMatch(/1 créée\(s\)/);
+    expect(out.join('')).toMatch(/1 créée,/);
   });
 });

@@ -144,7 +144,7 @@ describe('personal data', () => {
     const text = plain(docx.paragraphs.join('\n'));
     expect(text).toContain('Responsable : Réseau des ressourceries du Limousin');
     expect(text).toContain('Représentant légal : Marie Dupont, président·e');
-    expect(text).toContain('au-delà de 3 an(s) sans rattachement');
+    expect(text).toContain('au-delà de 3 ans sans rattachement');
     expect(text).toContain('7 copies quotidiennes, 4 hebdomadaires et 12 mensuelles');
     expect(plain(docx.headers.join(''))).toContain('Réseau des ressourceries du Limousin');
   });

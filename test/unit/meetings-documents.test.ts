@@ -96,7 +96,7 @@ describe('minutes', () => {
       'Le quorum est atteint : 3 structures adhérentes sur 4 sont présentes ou représentées (il en faut au moins 2, soit 50 %).',
     );
     // Each decision is one framed paragraph: number, text, vote, on three lines.
-    expect(text).toContain('Décision n° 2026-01Le rapport moral est approuvé.Adoptée : 2 voix pour, 0 contre, 1 abstention(s).');
+    expect(text).toContain('Décision n° 2026-01Le rapport moral est approuvé.Adoptée : 2 voix pour, 0 contre, 1 abstention.');
     expect(text).toContain('Décision n° 2026-02Les cotisations sont maintenues.Adoptée par consensus.');
     expect(content.xml).toMatch(/Décision n° 2026-01<\/w:t><\/w:r><w:r><w:br\/>/);
     expect(text).toContain('quinze structures');
@@ -175,7 +175,7 @@ describe('notice of meeting', () => {
     expect(text).toContain('Eymoutiers, le 20 mai 2026');
     expect(text).toContain('Lieu : Ressourcerie n° 1, 1 rue du Pont, 87120 Eymoutiers');
     expect(text).toContain('Rapport moral (présenté par Prénom1 Nom1, 30 min)');
-    expect(text.some((p) => p.includes('au plus 1 pouvoir(s)'))).toBe(true);
+    expect(text.some((p) => p.includes('au plus 1 pouvoir'))).toBe(true);
     expect(text).toContain('La réunion ne pourra délibérer valablement que si au moins 50 % des structures adhérentes sont présentes ou représentées.');
     expect(content.xml).toContain('<w:pageBreakBefore/>');
     expect(content.xml).toMatch(/<w:numPr>/);

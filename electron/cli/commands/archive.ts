@@ -59,7 +59,7 @@ export const importCommand = defineCommand({
         .map((t) => `${tableLabel(ctx.language, t.name)} : ${formatInteger(t.rows)}`)
         .join(', ');
       ctx.out(ctx.t('cli.import.done', { file: ctx.dbPath, rows: formatInteger(summary.totalRows), detail }));
-      if (summary.erasuresReapplied > 0) ctx.out(ctx.t('data.erase.reapplied', { count: formatInteger(summary.erasuresReapplied) }));
+      if (summary.erasuresReapplied > 0) ctx.out(ctx.t('data.erase.reapplied', { count: summary.erasuresReapplied }));
     });
   },
 });

@@ -51,7 +51,7 @@ export const restoreCommand = defineCommand({
     try {
       const result = await restoreDatabase(holder, candidate, { now: ctx.now(), runtime: 'cli' });
       ctx.out(ctx.t('data.cli.restore.done', { file: ctx.dbPath, from: candidate, safety: result.safetyBackup, schema: result.schemaVersion }));
-      if (result.erasuresReapplied > 0) ctx.out(ctx.t('data.erase.reapplied', { count: formatInteger(result.erasuresReapplied) }));
+      if (result.erasuresReapplied > 0) ctx.out(ctx.t('data.erase.reapplied', { count: result.erasuresReapplied }));
     } finally {
       await holder.close();
     }

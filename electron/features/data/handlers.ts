@@ -2,7 +2,8 @@ import { bytesToBase64 } from '../../../shared/api/files';
 import type { Handlers } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { RETENTION } from '../../../shared/features/data/schemas';
-import type { ServiceContext } from '../../app/context';
+import { today, type ServiceContext } from '../../app/context';
+import { exportArchive, serializeArchive, summarizeArchive } from '../archive/export';
 import { backupsDirFor, type Store } from '../../store/open';
 import { listChanges } from './audit';
 import { createBackup, listBackups, pruneBackups, resolveBackupPath, restoreDatabase } from './backup';
@@ -32,9 +33,9 @@ export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'sc
       const { file } = fileStore();
       return { folder: backupsDirFor(file), items: listBackups(file), retention: { ...RETENTION } };
     },
-    'data.backups.create': async () => {
+    'data.backups.create': async ({ kind }) => {
       const store = fileStore();
-      const backup = await createBackup(store, 'manuel', ctx.now());
+      const backup = await createBackup(store, kind ?? 'manuel', ctx.now());
       pruneBackups(store.file);
       return backup;
     },
@@ -48,6 +49,11 @@ export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'sc
     'data.import.types': () => importTypes(ctx),
     'data.import.analyze': ({ fileName, base64, type, mapping }) => analyzeImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), type, mapping),
     'data.import.commit': ({ fileName, base64, ...options }) => commitImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), options, fileName),
+    'data.archive.export': async () => {
+      const archive = await exportArchive(ctx.db, { schemaVersion: served.schemaVersion, now: ctx.now });
+      const bytes = new TextEncoder().encode(serializeArchive(archive));
+      return { fileName: `maillage-archive-${today(ctx)}.json`, base64: bytesToBase64(bytes), rows: summarizeArchive(archive).totalRows };
+    },
     'data.export': async (options) => {
       const { fileName, bytes, rows } = await exportList(ctx, options);
       return { fileName, base64: bytesToBase64(bytes), rows };

@@ -15,6 +15,7 @@ import { currentYear, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { numberOrNull } from './common';
+import { DateInput } from '../../components/DateInput';
 
 const idList = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : v ? [Number(v)] : []);
 
@@ -109,7 +110,7 @@ function ActivityForm({ activity, onSaved, onCancel, onDirtyChange }: ActivityFo
         )}
       </Field>
       <Field label={t('activity.ui.date')} error={errors.date} required>
-        {(c) => <input type="date" {...c} {...register('date')} />}
+        {(c) => <DateInput {...c} {...register('date')} />}
       </Field>
       <Field label={t('activity.ui.title')} error={errors.title} required wide>
         {(c) => <input {...c} {...register('title')} />}

@@ -16,6 +16,7 @@ import { formatMoneyInput, parseMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applyServerIssues, numberOrNull } from './common';
 import { FormActions } from '../../components/FormActions';
+import { DateInput } from '../../components/DateInput';
 
 /** One line of the table: amounts as typed text under the contract's own names, so errors land on them. */
 interface LineForm {
@@ -282,10 +283,10 @@ export function BudgetDialog({ budget, onClose, onSaved }: BudgetDialogProps) {
             {(p) => <input {...p} {...register('label')} />}
           </Field>
           <Field label={t('activity.ui.periodFrom')} error={errors.startDate} required>
-            {(p) => <input {...p} {...register('startDate')} type="date" />}
+            {(p) => <DateInput {...p} {...register('startDate')} />}
           </Field>
           <Field label={t('activity.ui.periodTo')} error={errors.endDate} required>
-            {(p) => <input {...p} {...register('endDate')} type="date" />}
+            {(p) => <DateInput {...p} {...register('endDate')} />}
           </Field>
           <Field label={t('activity.ui.grant')} error={errors.grantId}>
             {(p) => (

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { BudgetDialog } from './BudgetDialog';
 import { formatDecimalInput } from './common';
 import { GrantDialog } from './GrantDialog';
+import { DateInput } from '../../components/DateInput';
 
 function PaymentForm({ grant, onSaved }: { grant: Grant; onSaved: () => void }) {
   const { t, language } = useI18n();
@@ -39,7 +40,7 @@ function PaymentForm({ grant, onSaved }: { grant: Grant; onSaved: () => void }) 
       }}
     >
       <label htmlFor={dateId}>
-        {t('activity.ui.paymentDate')} <input id={dateId} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        {t('activity.ui.paymentDate')} <DateInput id={dateId} aria-label={t('activity.ui.paymentDate')} value={date} onChange={(e) => setDate(e.target.value)} />
       </label>
       <label htmlFor={amountId}>
         {t('activity.ui.paymentAmount')} <input id={amountId} inputMode="decimal" className="input-money" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={Boolean(error)} />

@@ -16,6 +16,7 @@ import { formatMoneyInput } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applyServerIssues, formatDecimalInput, numberOrNull, parseDecimal } from './common';
 import { FormActions } from '../../components/FormActions';
+import { DateInput } from '../../components/DateInput';
 
 /** The form holds the amount and the target values as typed text; the contract gets cents and numbers. */
 export interface GrantFormValues {
@@ -135,10 +136,10 @@ export function GrantDialog({ grant, onClose, onSaved }: GrantDialogProps) {
             {(p) => <input {...p} {...register('amount')} inputMode="decimal" className="input-money" />}
           </Field>
           <Field label={t('activity.ui.periodFrom')} error={errors.startDate} required>
-            {(p) => <input {...p} {...register('startDate')} type="date" />}
+            {(p) => <DateInput {...p} {...register('startDate')} />}
           </Field>
           <Field label={t('activity.ui.periodTo')} error={errors.endDate} required>
-            {(p) => <input {...p} {...register('endDate')} type="date" />}
+            {(p) => <DateInput {...p} {...register('endDate')} />}
           </Field>
           {grant && grant.paidCents > 0 ? (
             <div className="field">
@@ -158,13 +159,13 @@ export function GrantDialog({ grant, onClose, onSaved }: GrantDialogProps) {
             {reports.fields.map((row, i) => (
               <div className="list-row" key={row.id} role="group" aria-label={t('activity.ui.reportRow', { n: i + 1 })}>
                 <Field label={t('activity.ui.dueDate')} error={errors.reports?.[i]?.dueDate} required>
-                  {(p) => <input {...p} {...register(`reports.${i}.dueDate`)} type="date" />}
+                  {(p) => <DateInput {...p} {...register(`reports.${i}.dueDate`)} />}
                 </Field>
                 <Field label={t('activity.ui.reportLabel')} error={errors.reports?.[i]?.label} required>
                   {(p) => <input {...p} {...register(`reports.${i}.label`)} />}
                 </Field>
                 <Field label={t('activity.ui.submittedOn')} error={errors.reports?.[i]?.submittedOn}>
-                  {(p) => <input {...p} {...register(`reports.${i}.submittedOn`)} type="date" />}
+                  {(p) => <DateInput {...p} {...register(`reports.${i}.submittedOn`)} />}
                 </Field>
                 <button type="button" className="btn btn-danger-quiet btn-small" aria-label={t('activity.ui.removeReport', { n: i + 1 })} onClick={() => reports.remove(i)}>
                   {t('activity.ui.remove')}

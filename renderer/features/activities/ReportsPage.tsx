@@ -12,6 +12,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import { RecordsDialog } from './common';
 import { rasteriseCharts } from './rasterise';
 import { currentYear } from '../../i18n/format';
+import { DateInput } from '../../components/DateInput';
 
 function TextEditor({ type, periodKey, section, initial, onSaved }: { type: ReportType; periodKey: string; section: string; initial: string; onSaved: () => void }) {
   const { t, tKey } = useI18n();
@@ -111,10 +112,10 @@ export function ReportsPage() {
             {grantId === '' ? (
               <>
                 <label>
-                  {t('activity.ui.from')} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+                  {t('activity.ui.from')} <DateInput aria-label={t('activity.ui.from')} value={from} onChange={(e) => setFrom(e.target.value)} />
                 </label>
                 <label>
-                  {t('activity.ui.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+                  {t('activity.ui.to')} <DateInput aria-label={t('activity.ui.to')} value={to} onChange={(e) => setTo(e.target.value)} />
                 </label>
               </>
             ) : null}

@@ -4,14 +4,16 @@ import type { ApiError } from '../../../shared/api/errors';
 import { buildProcessingRegister, registerFileName } from '../../../shared/documents/data/processing-register';
 import type { Backup, CheckReport } from '../../../shared/features/data/schemas';
 import { api, toApiError } from '../../api/client';
-import { saveDocument } from '../../api/save';
+import { saveDocument, saveFile } from '../../api/save';
+import { base64ToBytes } from '../../../shared/api/files';
 import { useQuery } from '../../api/useQuery';
 import { useAssociation } from '../../app/AssociationProvider';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { dayOfInstant, timeOfInstant } from '../../i18n/format';
+import { backupInstant } from '../../../shared/format/date-input';
+import { dayOfInstant, formatMoment } from '../../i18n/format';
 
 function size(bytes: number, number: (v: number, d?: number) => string): string {
   if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)))} Ko`;
@@ -38,10 +40,8 @@ export function DataPage() {
     if (privacy.data && years === null) setYears(privacy.data.reviewAfterYears);
   }, [privacy.data, years]);
 
-  const when = (b: Backup) => {
-    // `at` is a UTC instant: its day and hour are the user's.
-    return `${i18n.date(dayOfInstant(b.at))} ${timeOfInstant(b.at, i18n.locale)}`;
-  };
+  // « 2 décembre 2026 à 14 h 37 »: a backup is named by its moment, never by its file name.
+  const when = (b: Pick<Backup, 'at'>) => formatMoment(b.at, i18n.language);
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -60,7 +60,14 @@ export function DataPage() {
     act(async () => {
       const b = await api.call('data.backups.create', {});
       backups.reload();
-      return t('data.ui.backupDone', { name: b.name });
+      return t('data.ui.backupDone', { name: when(b) });
+    });
+
+  const exportArchive = () =>
+    act(async () => {
+      const archive = await api.call('data.archive.export', {});
+      const saved = await saveFile(archive.fileName, new Blob([base64ToBytes(archive.base64) as BlobPart], { type: 'application/json' }));
+      return saved ? t('backups.archiveSaved', { file: archive.fileName, count: archive.rows }) : '';
     });
 
   const restore = (b: Backup) =>
@@ -70,7 +77,8 @@ export function DataPage() {
       backups.reload();
       review.reload();
       association.reload();
-      const restored = t('data.ui.restored', { date: when(b), safety: r.safetyBackup });
+      const safetyAt = backupInstant(r.safetyBackup);
+      const restored = t('backups.restored', { date: when(b), safety: safetyAt ? when({ at: safetyAt }) : r.safetyBackup });
       return r.erasuresReapplied > 0 ? `${restored} ${t('data.erase.reapplied', { count: r.erasuresReapplied })}` : restored;
     });
 
@@ -105,9 +113,14 @@ export function DataPage() {
         title={t('data.ui.backups')}
         id="data-backups"
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => void backupNow()} disabled={busy}>
-            {t('data.ui.backupNow')}
-          </button>
+          <>
+            <button type="button" className="btn btn-secondary" onClick={() => void exportArchive()} disabled={busy} title={t('backups.exportArchiveHint')}>
+              {t('backups.exportArchive')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void backupNow()} disabled={busy}>
+              {t('data.ui.backupNow')}
+            </button>
+          </>
         }
       >
         <p className="section-intro">

@@ -1,10 +1,10 @@
 import type { AuditEntry } from '../../../shared/features/data/schemas';
+import { formatMoment } from '../../i18n/format';
 import { isMessageKey } from '../../../shared/i18n/index';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, Section } from '../../components/Page';
 import { useI18n, type I18n } from '../../i18n/I18nProvider';
-import { dayOfInstant, timeOfInstant } from '../../i18n/format';
 
 const label = (i18n: I18n, key: string, fallback: string) => (isMessageKey(key) ? i18n.t(key) : fallback);
 
@@ -52,11 +52,8 @@ export function HistoryPanel({ entity, entityId }: { entity: string; entityId: n
                 <p>
                   <strong>{title}</strong>{' '}
                   <span className="muted">
-                    {t('data.ui.historyBy', {
-                      date: i18n.date(dayOfInstant(entry.at)),
-                      time: timeOfInstant(entry.at, i18n.locale),
-                      actor: entry.actor,
-                    })}
+                    {/* The day and the time in the user's time zone: « le 2 décembre 2026 à 14 h 37 ». */}
+                    {t('history.by', { when: formatMoment(entry.at, i18n.language), actor: entry.actor })}
                   </span>
                 </p>
                 {details.length ? (

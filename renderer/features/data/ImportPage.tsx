@@ -1,13 +1,18 @@
 import { useId, useRef, useState } from 'react';
+import { formatMoment } from '../../i18n/format';
 import { Link } from 'react-router';
 import type { ApiError } from '../../../shared/api/errors';
 import { bytesToBase64 } from '../../../shared/api/files';
 import { headerKey, IMPORT_FIELDS, IMPORT_TYPES, type ImportType } from '../../../shared/features/data/import-fields';
 import { formatImportIssue } from '../../../shared/features/data/messages';
-import { MAX_IMPORT_BYTES, type DuplicateChoice, type ImportAnalysis, type ImportResult } from '../../../shared/features/data/schemas';
+import { MAX_IMPORT_BYTES, type Backup, type DuplicateChoice, type ImportAnalysis, type ImportResult } from '../../../shared/features/data/schemas';
+import { refusedFileName, refusedLinesCsv } from '../../../shared/features/data/refused-lines';
 import { api, toApiError } from '../../api/client';
+import { saveText } from '../../api/save';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
+import { FilePicker } from '../../components/FilePicker';
+import './import.css';
 import { PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -36,6 +41,10 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [presetName, setPresetName] = useState('');
   const [presetNotice, setPresetNotice] = useState<string | null>(null);
+  /** The copy taken just before the last import, which undoes it; and what the undo said. */
+  const [before, setBefore] = useState<Backup | null>(null);
+  const [refusedNotice, setRefusedNotice] = useState<string | null>(null);
+  const [undone, setUndone] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const typePresets = useQuery('data.presets.list', { kind: 'import', target: type });
 
@@ -109,15 +118,51 @@ export function ImportPage() {
     }
   };
 
-  const commit = async () => {
+  const commit = async (validOnly = false) => {
     if (!file || !analysis) return;
     setBusy(true);
     setError(null);
+    setUndone(null);
+    setRefusedNotice(null);
     try {
-      setResult(await api.call('data.import.commit', { fileName: file.name, base64: file.base64, type, mapping: mapping ?? undefined, duplicates: choices }));
+      // A copy of the database just before: restoring it undoes the import.
+      const backup = await api.call('data.backups.create', { kind: 'avant-import' });
+      const done = await api.call('data.import.commit', {
+        fileName: file.name,
+        base64: file.base64,
+        type,
+        mapping: mapping ?? undefined,
+        duplicates: choices,
+        ...(validOnly ? { validOnly: true } : {}),
+      });
+      setResult(done);
+      setBefore(backup);
+      if (done.refused) {
+        const name = refusedFileName(file.name, t('import.refusedSuffix'));
+        const csv = refusedLinesCsv(done.refused, t('import.errorsColumn'), (issue) => formatImportIssue(language, issue));
+        await saveText(name, csv, 'text/csv;charset=utf-8');
+        setRefusedNotice(t('import.refusedSaved', { count: done.refused.rows.length, file: name }));
+      }
       setAnalysis(null);
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async () => {
+    if (!before) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call('data.backups.restore', { name: before.name });
+      setUndone(t('import.undone', { date: formatMoment(before.at, language) }));
+      setResult(null);
+      setRefusedNotice(null);
+      setBefore(null);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -133,6 +178,10 @@ export function ImportPage() {
   const updates = analysis ? (choices.default === 'update' ? analysis.duplicateCount - overridden : overridden) : 0;
   const creates = analysis ? analysis.rowCount - analysis.duplicateCount : 0;
   const available = (k: ImportType) => types.data?.find((x) => x.type === k);
+  // Valid lines can be imported alone when the columns themselves are right (no issue on the title line).
+  const refusedCount = analysis ? new Set(analysis.issues.map((i) => i.line)).size : 0;
+  const partialPossible =
+    analysis && !mappingChanged && analysis.issueCount > 0 && analysis.issues.every((i) => i.line > analysis.headerLine) && analysis.rowCount > refusedCount;
 
   return (
     <>
@@ -148,6 +197,18 @@ export function ImportPage() {
             : null
         }
       />
+      <SuccessBanner message={refusedNotice} />
+      <SuccessBanner message={undone} />
+      {result && before && !result.dryRun ? (
+        <div className="form-actions">
+          <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void undo()} aria-describedby={`${id}-undo-hint`}>
+            {t('import.undo')}
+          </button>
+          <span className="muted" id={`${id}-undo-hint`}>
+            {t('import.undoHint', { date: formatMoment(before.at, language) })}
+          </span>
+        </div>
+      ) : null}
       {result && LIST_OF[result.type] ? (
         <p>
           <Link to={LIST_OF[result.type]!}>{t('data.ui.seeList', { list: t(`data.ui.type.${result.type}`) })}</Link>
@@ -169,13 +230,13 @@ export function ImportPage() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-file`}>{t('data.ui.importFile')}</label>
-            <input
+            <FilePicker
               id={`${id}-file`}
-              ref={fileInput}
-              type="file"
+              inputRef={fileInput}
               accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               aria-describedby={`${id}-file-hint`}
-              onChange={(e) => void onFile(e.target.files?.[0])}
+              fileName={file?.name}
+              onFile={(picked) => void onFile(picked)}
             />
             <p className="field-hint" id={`${id}-file-hint`}>
               {t('data.ui.importFileHint')}
@@ -301,6 +362,16 @@ export function ImportPage() {
               <p>{t('data.ui.fixAndRetry')}</p>
             </div>
           )}
+          {partialPossible ? (
+            <div className="form-actions">
+              <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void commit(true)} aria-describedby={`${id}-valid-only-hint`}>
+                {t('import.validOnly')}
+              </button>
+              <span className="muted" id={`${id}-valid-only-hint`}>
+                {t('import.validOnlyHint')}
+              </span>
+            </div>
+          ) : null}
         </Section>
       ) : null}
 

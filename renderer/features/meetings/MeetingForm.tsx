@@ -14,6 +14,8 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MeetingsSubnav, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { DateInput } from '../../components/DateInput';
+import { TimeInput } from '../../components/TimeInput';
 
 const FIELDS = [
   'kind',
@@ -145,13 +147,13 @@ export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = 
             {(p) => <input {...p} {...register('title')} />}
           </Field>
           <Field label={t('meetings.ui.date')} error={errors.date} required>
-            {(p) => <input {...p} {...register('date')} type="date" />}
+            {(p) => <DateInput {...p} {...register('date')} />}
           </Field>
           <Field label={t('meetings.ui.startTime')} error={errors.startTime}>
-            {(p) => <input {...p} {...register('startTime')} type="time" className="input-short" />}
+            {(p) => <TimeInput {...p} {...register('startTime')} />}
           </Field>
           <Field label={t('meetings.ui.endTime')} error={errors.endTime}>
-            {(p) => <input {...p} {...register('endTime')} type="time" className="input-short" />}
+            {(p) => <TimeInput {...p} {...register('endTime')} />}
           </Field>
         </div>
       </fieldset>
@@ -179,7 +181,7 @@ export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = 
         <legend>{t('meetings.ui.who')}</legend>
         <div className="form-grid">
           <Field label={t('meetings.ui.convenedOn')} error={errors.convenedOn}>
-            {(p) => <input {...p} {...register('convenedOn')} type="date" />}
+            {(p) => <DateInput {...p} {...register('convenedOn')} />}
           </Field>
           {personSelect('convenedByPersonId', t('meetings.ui.convenedBy'))}
           <Field label={t('meetings.ui.convenedHow')} error={errors.convenedHow}>

@@ -28,6 +28,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Markup, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
 import type { TabProps } from './MeetingPage';
 import { FormActions } from '../../components/FormActions';
+import { DateInput } from '../../components/DateInput';
 
 /** The minutes: earlier actions followed up, then each point's discussion, decisions and actions; errata once approved. */
 export function MinutesTab(props: TabProps) {
@@ -145,7 +146,7 @@ function FollowUpRow({
         {outcome === 'carried_over' ? (
           <div className="inline-field">
             <label htmlFor={dueId}>{t('meetings.ui.followUps.newDue')}</label>
-            <input id={dueId} type="date" value={newDue} disabled={!editable} onChange={(e) => setNewDue(e.target.value)} onBlur={() => void save('carried_over', newDue)} />
+            <DateInput id={dueId} value={newDue} disabled={!editable} onChange={(e) => setNewDue(e.target.value)} onBlur={() => void save('carried_over', newDue)} />
           </div>
         ) : null}
       </td>
@@ -492,7 +493,7 @@ function ActionAdder({ item, meetingId, onAdded }: { item: AgendaItem; meetingId
           )}
         </Field>
         <Field label={t('meetings.ui.action.due')} error={errors.dueDate}>
-          {(p) => <input {...p} {...register('dueDate')} type="date" />}
+          {(p) => <DateInput {...p} {...register('dueDate')} />}
         </Field>
       </div>
       <FormActions submitLabel={t('meetings.ui.action.save')} busy={isSubmitting} onCancel={() => setOpen(false)} />
@@ -537,7 +538,7 @@ function Errata({ detail, reload, report }: TabProps) {
         <ErrorBanner error={banner} />
         <div className="form-grid">
           <Field label={t('meetings.ui.errata.date')} error={errors.date} required>
-            {(p) => <input {...p} {...register('date')} type="date" />}
+            {(p) => <DateInput {...p} {...register('date')} />}
           </Field>
           <Field label={t('meetings.ui.errata.text')} error={errors.text} required wide>
             {(p) => <textarea {...p} {...register('text')} rows={2} />}

@@ -18,6 +18,7 @@ import { applyServerError, moneyFieldsResolver } from '../../components/forms';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DateInput } from '../../components/DateInput';
 
 /** The form holds amounts as typed text; the contract's schema gets cents. */
 export interface MembershipFormValues {
@@ -216,7 +217,7 @@ export function MembershipDialog({ membership, organisationId, organisationName:
             )}
           </Field>
           <Field label={t('membership.paidOn')} error={errors.paidOn}>
-            {(p) => <input {...p} {...register('paidOn')} type="date" />}
+            {(p) => <DateInput {...p} {...register('paidOn')} />}
           </Field>
           <Field label={t('membership.paymentMethod')} error={errors.paymentMethod}>
             {(p) => (
@@ -247,10 +248,10 @@ export function MembershipDialog({ membership, organisationId, organisationName:
             )}
           </Field>
           <Field label={t('membership.startDate')} error={errors.startDate}>
-            {(p) => <input {...p} {...register('startDate')} type="date" />}
+            {(p) => <DateInput {...p} {...register('startDate')} />}
           </Field>
           <Field label={t('membership.exitDate')} error={errors.exitDate}>
-            {(p) => <input {...p} {...register('exitDate')} type="date" />}
+            {(p) => <DateInput {...p} {...register('exitDate')} />}
           </Field>
           <Field label={t('membership.exitReason')} error={errors.exitReason}>
             {(p) => <input {...p} {...register('exitReason')} />}

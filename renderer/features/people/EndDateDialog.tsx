@@ -10,6 +10,7 @@ import { applyServerError } from '../../components/forms';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { FormActions } from '../../components/FormActions';
+import { DateInput } from '../../components/DateInput';
 
 const endDateSchema = endDatedSchema.pick({ endDate: true });
 
@@ -49,7 +50,7 @@ export function EndDateDialog({
       <ErrorBanner error={banner} />
       <form className="form" onSubmit={submit} noValidate>
         <Field label={t('affiliation.endDate')} error={errors.endDate} required>
-          {(p) => <input {...p} {...register('endDate')} type="date" />}
+          {(p) => <DateInput {...p} {...register('endDate')} />}
         </Field>
         <FormActions submitLabel={t('action.confirm')} busy={isSubmitting} onCancel={onClose} />
       </form>

@@ -23,6 +23,7 @@ import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EndDateDialog } from './EndDateDialog';
 import { FormActions } from '../../components/FormActions';
+import { DateInput } from '../../components/DateInput';
 
 type Pending =
   | { kind: 'endAffiliation'; affiliation: Affiliation }
@@ -386,10 +387,10 @@ function AddAffiliationForm({ detail, onSaved }: { detail: PersonDetail; onSaved
           )}
         </Field>
         <Field label={t('affiliation.startDate')} error={errors.startDate} required>
-          {(p) => <input {...p} {...register('startDate')} type="date" />}
+          {(p) => <DateInput {...p} {...register('startDate')} />}
         </Field>
         <Field label={t('affiliation.endDateOptional')} error={errors.endDate}>
-          {(p) => <input {...p} {...register('endDate')} type="date" />}
+          {(p) => <DateInput {...p} {...register('endDate')} />}
         </Field>
       </div>
       <FormActions
@@ -457,10 +458,10 @@ function AddOfficeForm({ personId, onSaved }: { personId: number; onSaved: () =>
           )}
         </Field>
         <Field label={t('affiliation.startDate')} error={errors.startDate} required>
-          {(p) => <input {...p} {...register('startDate')} type="date" />}
+          {(p) => <DateInput {...p} {...register('startDate')} />}
         </Field>
         <Field label={t('affiliation.endDateOptional')} error={errors.endDate}>
-          {(p) => <input {...p} {...register('endDate')} type="date" />}
+          {(p) => <DateInput {...p} {...register('endDate')} />}
         </Field>
       </div>
       <FormActions

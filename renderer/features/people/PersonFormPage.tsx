@@ -12,6 +12,7 @@ import { applyServerError, blanks } from '../../components/forms';
 import { Loading, PageHeader } from '../../components/Page';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DateInput } from '../../components/DateInput';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
 
@@ -110,7 +111,7 @@ function PersonForm({ person }: { person: Person | null }) {
           <legend>{t('person.consent')}</legend>
           <p className="fieldset-intro field-wide">{t('person.consentIntro')}</p>
           <Field label={t('person.consentDate')} error={errors.consentDate}>
-            {(p) => <input {...p} {...register('consentDate')} type="date" />}
+            {(p) => <DateInput {...p} {...register('consentDate')} />}
           </Field>
           <Field label={t('person.consentNote')} error={errors.consentNote} hint={t('person.consentNoteHint')}>
             {(p) => <input {...p} {...register('consentNote')} />}

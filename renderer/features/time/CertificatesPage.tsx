@@ -8,6 +8,7 @@ import { PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OrganisationOptions, useOrganisationOptions, useTimeFormat } from './common';
 import { currentYear } from '../../i18n/format';
+import { DateInput } from '../../components/DateInput';
 
 /** The certificate of one organisation for one period (attestation de mise à disposition), as .docx. */
 export function CertificatesPage() {
@@ -61,11 +62,11 @@ export function CertificatesPage() {
             </div>
             <div className="field">
               <label htmlFor="certificate-from">{t('time.ui.field.from')}</label>
-              <input id="certificate-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+              <DateInput id="certificate-from" value={from} onChange={(e) => setFrom(e.target.value)} />
             </div>
             <div className="field">
               <label htmlFor="certificate-to">{t('time.ui.field.to')}</label>
-              <input id="certificate-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+              <DateInput id="certificate-to" value={to} onChange={(e) => setTo(e.target.value)} />
             </div>
           </div>
           <div className="form-actions">

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { filterToSearch, OrganisationOptions, PersonOptions, RowActions, searchToFilter, useCategories, useTimeFormat } from './common';
 import { EntryDialog } from './EntryDialog';
 import { FromMeetingDialog } from './FromMeetingDialog';
+import { DateInput } from '../../components/DateInput';
 
 const PAGE = 200;
 
@@ -91,11 +92,11 @@ export function EntriesPage() {
       <form className="filters" role="search" aria-label={t('time.ui.entries.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="entries-from">{t('time.ui.field.from')}</label>
-          <input id="entries-from" type="date" value={filter.from ?? ''} onChange={(e) => change('from', e.target.value)} />
+          <DateInput id="entries-from" value={filter.from ?? ''} onChange={(e) => change('from', e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="entries-to">{t('time.ui.field.to')}</label>
-          <input id="entries-to" type="date" value={filter.to ?? ''} onChange={(e) => change('to', e.target.value)} />
+          <DateInput id="entries-to" value={filter.to ?? ''} onChange={(e) => change('to', e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="entries-organisation">{t('time.ui.field.organisation')}</label>

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { DialogActions, OrganisationOptions, PersonOptions, useCategories } from './common';
 import { todayIso } from '../../i18n/format';
+import { DateInput } from '../../components/DateInput';
 
 interface FormValues {
   organisationId: string;
@@ -117,7 +118,7 @@ export function EntryDialog({
             )}
           </Field>
           <Field label={t('time.ui.field.date')} error={formState.errors.date} required>
-            {(p) => <input {...p} type="date" {...register('date', { required: 'error.required' })} />}
+            {(p) => <DateInput {...p} {...register('date', { required: 'error.required' })} />}
           </Field>
           {askFarFuture ? (
             <div className="field field-check">

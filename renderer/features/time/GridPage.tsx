@@ -14,6 +14,7 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { currentMonth, OrganisationOptions, useOrganisationOptions, useTimeFormat } from './common';
 import { formatMonth } from '../../../shared/format/fr';
+import { MonthInput } from '../../components/MonthInput';
 
 /** A cell shows the duration without spaces (`5h30`, `45min`): the same reading, in a narrow column. */
 const cellText = (minutes: number) => formatDuration(minutes).replace(/[\s\u00a0\u202f]/g, '');
@@ -322,7 +323,7 @@ export function GridPage() {
             <button type="button" className="btn btn-secondary btn-small" disabled={dirty} onClick={() => update({ mois: shiftMonth(month, -1) })} aria-label={t('time.ui.grid.previousMonth')}>
               ‹
             </button>
-            <input id="grid-month" type="month" value={month} disabled={dirty} onChange={(e) => e.target.value && update({ mois: e.target.value })} />
+            <MonthInput id="grid-month" value={month} disabled={dirty} onChange={(e) => e.target.value && update({ mois: e.target.value })} />
             <button type="button" className="btn btn-secondary btn-small" disabled={dirty} onClick={() => update({ mois: shiftMonth(month, 1) })} aria-label={t('time.ui.grid.nextMonth')}>
               ›
             </button>

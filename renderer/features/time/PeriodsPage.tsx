@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { formatMoment } from '../../i18n/format';
 import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/errors';
 import type { ClosedPeriod } from '../../../shared/features/time/schemas';
-import { api, userTimeZone } from '../../api/client';
+import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Modal } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
@@ -11,6 +12,7 @@ import { applyServerError } from '../../components/forms';
 import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTimeFormat } from './common';
+import { DateInput } from '../../components/DateInput';
 
 function ReopenDialog({ period, onClose, onDone }: { period: ClosedPeriod; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
@@ -49,7 +51,7 @@ function ReopenDialog({ period, onClose, onDone }: { period: ClosedPeriod; onClo
 
 /** Closing a reported period locks its entries; reopening it is an explicit, logged act. */
 export function PeriodsPage() {
-  const { t, locale } = useI18n();
+  const { t, language } = useI18n();
   const f = useTimeFormat();
   const query = useQuery('time.periods.list', {});
   const [notice, setNotice] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function PeriodsPage() {
       setError(applyServerError(e, setFieldError, ['from', 'to', 'label']));
     }
   });
-  const at = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: userTimeZone() });
+  const at = (iso: string) => formatMoment(iso, language);
   const items = query.data?.items ?? [];
   return (
     <>
@@ -81,10 +83,10 @@ export function PeriodsPage() {
           <ErrorBanner error={error} />
           <div className="form-grid">
             <Field label={t('time.ui.field.from')} error={formState.errors.from} required>
-              {(p) => <input {...p} type="date" {...register('from', { required: 'error.required' })} />}
+              {(p) => <DateInput {...p} {...register('from', { required: 'error.required' })} />}
             </Field>
             <Field label={t('time.ui.field.to')} error={formState.errors.to} required>
-              {(p) => <input {...p} type="date" {...register('to', { required: 'error.required' })} />}
+              {(p) => <DateInput {...p} {...register('to', { required: 'error.required' })} />}
             </Field>
             <Field label={t('time.ui.periods.label')} error={formState.errors.label} required wide hint={t('time.ui.periods.labelHint')}>
               {(p) => <input {...p} type="text" {...register('label', { required: 'error.required' })} />}

@@ -12,6 +12,7 @@ import { applyServerError } from '../../components/forms';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DialogActions, filterToSearch, OrganisationOptions, Progress, RowActions, useTimeFormat } from './common';
+import { DateInput } from '../../components/DateInput';
 
 interface PledgeForm {
   organisationId: string;
@@ -78,10 +79,10 @@ function PledgeDialog({ pledge, onClose, onSaved }: { pledge?: Pledge; onClose: 
             )}
           </Field>
           <Field label={t('time.ui.field.from')} error={formState.errors.from} required>
-            {(p) => <input {...p} type="date" {...register('from', { required: 'error.required' })} />}
+            {(p) => <DateInput {...p} {...register('from', { required: 'error.required' })} />}
           </Field>
           <Field label={t('time.ui.field.to')} error={formState.errors.to} required>
-            {(p) => <input {...p} type="date" {...register('to', { required: 'error.required' })} />}
+            {(p) => <DateInput {...p} {...register('to', { required: 'error.required' })} />}
           </Field>
           <Field label={t('time.ui.pledges.unit')} error={formState.errors.unit} required>
             {(p) => (
@@ -101,7 +102,7 @@ function PledgeDialog({ pledge, onClose, onSaved }: { pledge?: Pledge; onClose: 
             {(p) => <input {...p} type="text" {...register('agreementReference')} />}
           </Field>
           <Field label={t('time.ui.pledges.agreementDate')} error={formState.errors.agreementDate}>
-            {(p) => <input {...p} type="date" {...register('agreementDate')} />}
+            {(p) => <DateInput {...p} {...register('agreementDate')} />}
           </Field>
           <Field label={t('time.ui.field.note')} error={formState.errors.note} wide>
             {(p) => <textarea {...p} rows={2} {...register('note')} />}

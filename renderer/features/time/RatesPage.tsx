@@ -14,6 +14,7 @@ import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { formatMoneyInput, parseMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DialogActions, OrganisationOptions, PersonOptions, RowActions, useTimeFormat } from './common';
+import { DateInput } from '../../components/DateInput';
 
 interface RateForm {
   scope: RateScope;
@@ -100,7 +101,7 @@ function RateDialog({ rate, onClose, onSaved }: { rate?: Rate; onClose: () => vo
             </Field>
           ) : null}
           <Field label={t('time.ui.rates.validFrom')} error={formState.errors.validFrom} required hint={t('time.ui.rates.validFromHint')}>
-            {(p) => <input {...p} type="date" {...register('validFrom')} />}
+            {(p) => <DateInput {...p} {...register('validFrom')} />}
           </Field>
           <Field label={t('time.ui.rates.hourly')} error={formState.errors.hourly} required>
             {(p) => <input {...p} type="text" inputMode="decimal" {...register('hourly')} />}

@@ -14,6 +14,7 @@ import { svgToPng } from '../activities/rasterise';
 import { filterToSearch, OrganisationOptions, useTimeFormat } from './common';
 import { todayIso } from '../../i18n/format';
 import { formatMonth } from '../../../shared/format/fr';
+import { DateInput } from '../../components/DateInput';
 
 /** Calendar arithmetic in UTC on a (year, month, day) that may overflow: no local zone shifts it. */
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
@@ -99,11 +100,11 @@ export function SummaryPage() {
       <form className="filters" aria-label={t('time.ui.summary.pickers')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="summary-from">{t('time.ui.field.from')}</label>
-          <input id="summary-from" type="date" value={from} onChange={(e) => update({ du: e.target.value })} />
+          <DateInput id="summary-from" value={from} onChange={(e) => update({ du: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor="summary-to">{t('time.ui.field.to')}</label>
-          <input id="summary-to" type="date" value={to} onChange={(e) => update({ au: e.target.value })} aria-invalid={!valid || undefined} />
+          <DateInput id="summary-to" value={to} onChange={(e) => update({ au: e.target.value })} aria-invalid={!valid || undefined} />
         </div>
         <div className="field">
           <label htmlFor="summary-preset">{t('time.ui.summary.preset')}</label>

@@ -29,13 +29,16 @@ import {
 /** Data safety and portability: backups, checks, spreadsheet import and export, personal data, change log. */
 export const dataContract = {
   'data.backups.list': method(z.object({}), backupListSchema),
-  'data.backups.create': method(z.object({}), backupSchema),
+  // `avant-import`: the copy the import page takes first, which its « Annuler cet import » restores.
+  'data.backups.create': method(z.object({ kind: z.enum(['manuel', 'avant-import']).optional() }), backupSchema),
   'data.backups.restore': method(backupNameSchema, restoreResultSchema),
   'data.check': method(z.object({}), checkReportSchema),
   'data.import.types': method(z.object({}), importTypeInfoSchema),
   'data.import.analyze': method(importFileSchema, importAnalysisSchema),
   'data.import.commit': method(importCommitSchema, importResultSchema),
   'data.export': method(exportInputSchema, exportResultSchema),
+  /** The JSON archive of every record, as `npm run cli -- export` writes it, for the secretary to keep elsewhere. */
+  'data.archive.export': method(z.object({}), exportResultSchema),
   'data.presets.list': method(presetQuerySchema, z.array(presetSchema)),
   'data.presets.save': method(presetInputSchema, presetSchema),
   'data.presets.delete': method(z.object({ id }), z.object({ removed: z.boolean() })),

@@ -133,6 +133,8 @@ export const importCommitSchema = importFileSchema.extend({
     })
     .default({ default: 'skip' }),
   dryRun: z.boolean().optional(),
+  /** Asked explicitly: import the valid lines and hand the refused ones back, instead of all or nothing. */
+  validOnly: z.boolean().optional(),
 });
 export type ImportCommitInput = z.input<typeof importCommitSchema>;
 
@@ -166,6 +168,14 @@ export const importResultSchema = z.object({
   updated: z.number().int(),
   skipped: z.number().int(),
   dryRun: z.boolean(),
+  /** With `validOnly`: the lines left out, as read, with their issues, for a file of refused lines. */
+  refused: z
+    .object({
+      headers: z.array(z.string()),
+      rows: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+      issues: z.array(importIssueSchema),
+    })
+    .optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

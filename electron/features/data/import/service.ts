@@ -14,7 +14,7 @@ export const PREVIEW_LINES = 5;
 /** The analysis returns this many issues and duplicates at most; the counts say how many in all. */
 export const MAX_LISTED = 300;
 
-type CommitOptions = Pick<z.output<typeof importCommitSchema>, 'type' | 'mapping' | 'duplicates' | 'dryRun'>;
+type CommitOptions = Pick<z.output<typeof importCommitSchema>, 'type' | 'mapping' | 'duplicates' | 'dryRun' | 'validOnly'>;
 
 const NOT_YET: Partial<Record<ImportType, string>> = {
   time: 'data.import.timeUnavailable',
@@ -113,10 +113,12 @@ class DryRun extends Error {}
 export async function commitImport(ctx: ServiceContext, sheet: Spreadsheet, options: CommitOptions, fileName: string): Promise<ImportResult> {
   const kind = await kindFor(ctx, options.type);
   const { table, prepared, issues } = await analyse(ctx, sheet, options.type, options.mapping);
-  if (issues.length > 0) throw invalid(issues);
+  // A problem with the columns themselves (on the title line) leaves no line readable: all or nothing then.
+  const refusedLines = new Set(issues.map((i) => i.line));
+  if (issues.length > 0 && (!options.validOnly || issues.some((i) => i.line <= table.headerLine))) throw invalid(issues);
 
   const choiceOf = (line: number) => options.duplicates.lines?.[String(line)] ?? options.duplicates.default;
-  const decided: Decided<unknown>[] = prepared.candidates.map((candidate) => ({
+  const decided: Decided<unknown>[] = prepared.candidates.filter((candidate) => !refusedLines.has(candidate.line)).map((candidate) => ({
     candidate,
     choice: candidate.duplicate ? choiceOf(candidate.line) : 'create',
   }));
@@ -133,12 +135,21 @@ export async function commitImport(ctx: ServiceContext, sheet: Spreadsheet, opti
         entity: 'import',
         entityId: null,
         action: 'import',
-        summary: { type: options.type, file: fileName, created: counts.created, updated: counts.updated, skipped },
+        summary: { type: options.type, file: fileName, created: counts.created, updated: counts.updated, skipped, ...(refusedLines.size ? { refused: refusedLines.size } : {}) },
       });
       if (options.dryRun) throw new DryRun();
     });
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
   }
-  return { type: options.type, created: counts.created, updated: counts.updated, skipped, dryRun: options.dryRun === true };
+  const refused = refusedLines.size
+    ? {
+        headers: table.headers,
+        rows: sheet.rows
+          .map((cells, i) => ({ line: i + 1, cells: table.headers.map((_, c) => cellText(cells[c])) }))
+          .filter((r) => refusedLines.has(r.line)),
+        issues,
+      }
+    : undefined;
+  return { type: options.type, created: counts.created, updated: counts.updated, skipped, dryRun: options.dryRun === true, ...(refused ? { refused } : {}) };
 }
