@@ -22,6 +22,8 @@ export interface SearchHit {
 export interface SearchIndex {
   /** The best hits of each kind for `text` (every word must match, as a prefix), best first. */
   search(text: string, perKind: number): Promise<SearchHit[]>;
+  /** Every record of one kind that matches `text` (for list screens that filter by it); null when the engine has no index. */
+  matching(kind: SearchKind, text: string): Promise<number[] | null>;
   /** Rebuilds the whole index from the records (after a migration, or to repair it). */
   rebuild(): Promise<void>;
 }
@@ -149,13 +151,27 @@ class SqliteSearchIndex implements SearchIndex {
     return hits;
   }
 
+  async matching(kind: SearchKind, text: string): Promise<number[]> {
+    const match = matchExpression(text);
+    if (!match) return [];
+    const rows = await sql<{ record_id: number }>`
+      select record_id from search_index where search_index match ${`kind:"${kind.toLowerCase()}" AND body:(${match})`}`.execute(this.db);
+    return rows.rows.map((r) => Number(r.record_id));
+  }
+
   async rebuild(): Promise<void> {
     await sql.raw('DELETE FROM search_index').execute(this.db);
     for (const statement of backfillStatements()) await sql.raw(statement).execute(this.db);
   }
 }
 
+/** An engine without an index yet: the search box finds nothing, and lists fall back to scanning. */
+const NO_INDEX: SearchIndex = {
+  search: async () => [],
+  matching: async () => null,
+  rebuild: async () => undefined,
+};
+
 export function searchIndex(db: Kysely<unknown>): SearchIndex {
-  if (isSqlite(db)) return new SqliteSearchIndex(db);
-  throw new Error('search index: this database engine has no search index implementation in electron/store');
+  return isSqlite(db) ? new SqliteSearchIndex(db) : NO_INDEX;
 }

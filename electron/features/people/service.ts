@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
 import type {
@@ -16,6 +16,8 @@ import type {
 import { normalizeKey } from '../../../shared/validation/text';
 import { nowIso, today, type ServiceContext } from '../../app/context';
 import type { PeopleTable } from '../../store/schema';
+import { searchIndex } from '../../store/search-index';
+import { pageOf } from '../../../shared/api/paging';
 import { escapeLike } from '../organisations/service';
 
 type PersonValues = z.output<typeof personInputSchema>;
@@ -101,14 +103,26 @@ function isCurrent(startDate: string, endDate: string | null, date: string): boo
   return startDate <= date && (endDate === null || endDate >= date);
 }
 
-export async function listPeople(ctx: ServiceContext, query: z.output<typeof personListQuerySchema>): Promise<{ items: PersonListItem[] }> {
+/**
+ * People sorted by name in French, one page at a time: the names of every match are sorted here (a
+ * few thousand short rows), and only the page's rows get their affiliations. A search goes
+ * through the full-text index (every word a prefix, accents ignored), or scans where there is none.
+ */
+export async function listPeople(
+  ctx: ServiceContext,
+  query: z.output<typeof personListQuerySchema>,
+): Promise<{ items: PersonListItem[]; total: number }> {
   let q = ctx.db.selectFrom('people as p').select(['p.id', 'p.first_name', 'p.last_name', 'p.email', 'p.phone', 'p.archived_at']);
   if (!query.includeArchived) q = q.where('p.archived_at', 'is', null);
   const search = query.search ? normalizeKey(query.search) : '';
   if (search) {
-    // Every word must match somewhere: "dupont marie" finds Marie Dupont.
-    for (const word of search.split(' ')) {
-      q = q.where(sql<boolean>`p.search_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+    const ids = await searchIndex(ctx.db as unknown as Kysely<unknown>).matching('person', search);
+    if (ids) {
+      if (ids.length === 0) return { items: [], total: 0 };
+      q = q.where('p.id', 'in', ids);
+    } else {
+      // Every word must match somewhere: "dupont marie" finds Marie Dupont.
+      for (const word of search.split(' ')) q = q.where(sql<boolean>`p.search_key like ${`%${escapeLike(word)}%`} escape '\\'`);
     }
   }
   if (query.organisationId) {
@@ -118,7 +132,8 @@ export async function listPeople(ctx: ServiceContext, query: z.output<typeof per
     );
   }
   // Sorted with a French collator: SQLite's lower() would put "Élodie" after "Zoé".
-  const rows = (await q.execute()).sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name));
+  const all = (await q.execute()).sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name));
+  const rows = pageOf(all, query);
   const date = today(ctx);
   const ids = rows.map((r) => r.id);
   const byPerson = new Map<number, { id: number; name: string; role: string }[]>();
@@ -140,6 +155,7 @@ export async function listPeople(ctx: ServiceContext, query: z.output<typeof per
     }
   }
   return {
+    total: all.length,
     items: rows.map((r) => ({
       id: r.id,
       firstName: r.first_name,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../../api/paging';
 import { id, isoDate, optionalDate, optionalEmail, optionalPostcode, optionalText, requiredText } from '../../validation/fields';
 
 /** Offices held in the association itself (bureau / conseil d'administration). */
@@ -90,6 +91,7 @@ export const personListQuerySchema = z.object({
   search: z.string().max(200).optional(),
   organisationId: id.optional(),
   includeArchived: z.boolean().optional(),
+  ...pageFields,
 });
 
 export const personListItemSchema = personSchema.pick({ id: true, firstName: true, lastName: true, email: true, phone: true, archivedAt: true }).extend({
