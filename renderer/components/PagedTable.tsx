@@ -27,18 +27,20 @@ interface PagedTableProps<T> {
   onRowClick?: (row: T) => void;
   /** Rows of one group (a series of meetings…) under a heading row, in the order given. */
   group?: { of: (row: T) => string; label: (key: string) => ReactNode };
+  /** Tighter rows, for long ledgers (time entries). */
+  compact?: boolean;
 }
 
 /**
  * The one table of every list screen: one page of rows from the server (never thousands in the
  * page), the range shown and buttons to move between pages. Lists compose it with their columns.
  */
-export function PagedTable<T>({ caption, columns, rows, rowKey, total, offset, limit = PAGE_SIZE, onOffset, onRowClick, group }: PagedTableProps<T>) {
+export function PagedTable<T>({ caption, columns, rows, rowKey, total, offset, limit = PAGE_SIZE, onOffset, onRowClick, group, compact }: PagedTableProps<T>) {
   let previousGroup: string | null = null;
   return (
     <>
       <div className="table-wrap">
-        <table className="table">
+        <table className={compact ? 'table table-compact' : 'table'}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../../api/paging';
 import { id, isoDate, optionalDate, optionalText, requiredText, year } from '../../validation/fields';
 import { MEETING_KINDS, QUORUM_BASES } from './kinds';
 
@@ -114,6 +115,9 @@ export const meetingListQuerySchema = z.object({
   kind: z.enum(MEETING_KINDS).optional(),
   year: year.optional(),
   status: z.enum(MEETING_STATUSES).optional(),
+  /** Series by series (in the order of MEETING_KINDS), newest first within each; otherwise newest first. */
+  bySeries: z.boolean().optional(),
+  ...pageFields,
 });
 
 export const meetingListItemSchema = meetingSchema
@@ -127,6 +131,7 @@ export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
 
 export const meetingListSchema = z.object({
   items: z.array(meetingListItemSchema),
+  total: z.number().int(),
   years: z.array(z.number().int()),
 });
 
@@ -358,6 +363,7 @@ export const decisionRegisterQuerySchema = z.object({
   year: year.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
   limit: z.number().int().min(1).max(5000).optional(),
+  offset: z.number().int().min(0).optional(),
 });
 export const registerItemSchema = decisionSchema.extend({
   meetingTitle: z.string(),
