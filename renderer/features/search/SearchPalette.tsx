@@ -59,6 +59,10 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
       const next = (current + (e.key === 'ArrowDown' ? 1 : -1) + flat.length) % flat.length;
       setActive(next);
       document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Escape') {
+      // A search field would only clear itself on the first Escape: close at once, as everywhere.
+      e.preventDefault();
+      onClose();
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const chosen = flat[current];
