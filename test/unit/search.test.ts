@@ -77,6 +77,14 @@ describe('search across everything (search.all)', () => {
     expect(app.count('search_index')).toBe(3); // the organisation, the person and the activity
   });
 
+  it('forgets an erased person (GDPR): the name is no longer found', async () => {
+    const { person } = await seed();
+    expect(await titles('durand')).toEqual(['person:Hélène Durand']);
+    await app.call('privacy.erase', { personId: person.id, confirm: true });
+    expect(await titles('durand')).toEqual([]);
+    expect(await titles('helene')).toEqual([]);
+  });
+
   it('indexes within the writing transaction: a rolled-back write leaves no hit behind', async () => {
     const { db } = app.store;
     await expect(
