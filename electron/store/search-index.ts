@@ -33,7 +33,10 @@ export function isSearchIndexTable(name: string): boolean {
   return name === 'search_index' || name.startsWith('search_index_');
 }
 
-/** The rowid packs kind and record id, so that a trigger finds the row to replace without a scan. */
+/**
+ * The rowid packs kind and record id: a trigger finds the row to replace without a scan, and the
+ * hits of one kind are one range of rowids, which FTS5 seeks to directly.
+ */
 const KIND_CODES: Record<SearchKind, number> = {
   organisation: 1,
   person: 2,
@@ -44,7 +47,7 @@ const KIND_CODES: Record<SearchKind, number> = {
   action: 7,
   activity: 8,
 };
-const CODE_SPAN = 16;
+const KIND_SPAN = 2 ** 40;
 
 interface Source {
   table: string;
@@ -79,7 +82,7 @@ const SOURCES: Source[] = [
 ];
 
 function rowid(kind: SearchKind, ref: string): string {
-  return `${ref}.id * ${CODE_SPAN} + ${KIND_CODES[kind]}`;
+  return `${KIND_CODES[kind] * KIND_SPAN} + ${ref}.id`;
 }
 
 function insertFrom(kind: SearchKind, text: string, when: string | undefined, ref: 'new' | 'r', from: string): string {
@@ -111,7 +114,7 @@ export function isSqlite(db: Kysely<unknown>): boolean {
 export async function installSqliteSearchIndex(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
-      "CREATE VIRTUAL TABLE search_index USING fts5(kind, record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')",
+      "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')",
     )
     .execute(db);
   for (const source of SOURCES) for (const statement of triggerStatements(source)) await sql.raw(statement).execute(db);
@@ -132,6 +135,9 @@ export function matchExpression(text: string): string {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
+/** How many of the newest matches of a kind are ranked to pick the best few. */
+const CANDIDATES = 40;
+
 class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Kysely<unknown>) {}
 
@@ -139,14 +145,18 @@ class SqliteSearchIndex implements SearchIndex {
     const match = matchExpression(text);
     if (!match) return [];
     // One query per kind: each kind gets its own best hits, and a common word in a big table
-    // (minutes) cannot crowd out the one organisation that matches.
+    // (activities) cannot crowd out the one organisation that matches. Ranking every match
+    // (ORDER BY rank) costs a whole scan of a short prefix's postings; instead the newest
+    // candidates of the kind are taken, straight from the index, and ranked among themselves.
     const hits: SearchHit[] = [];
     for (const kind of SEARCH_KINDS) {
-      const rows = await sql<{ record_id: number }>`
-        select record_id from search_index
-        where search_index match ${`kind:"${kind.toLowerCase()}" AND body:(${match})`}
-        order by rank limit ${perKind}`.execute(this.db);
-      for (const r of rows.rows) hits.push({ kind, id: Number(r.record_id) });
+      const base = KIND_CODES[kind] * KIND_SPAN;
+      const rows = await sql<{ record_id: number; rank: number }>`
+        select record_id, rank from search_index
+        where search_index match ${match} and rowid between ${base} and ${base + KIND_SPAN - 1}
+        order by rowid desc limit ${CANDIDATES}`.execute(this.db);
+      const best = [...rows.rows].sort((a, b) => a.rank - b.rank).slice(0, perKind);
+      for (const r of best) hits.push({ kind, id: Number(r.record_id) });
     }
     return hits;
   }
@@ -154,8 +164,9 @@ class SqliteSearchIndex implements SearchIndex {
   async matching(kind: SearchKind, text: string): Promise<number[]> {
     const match = matchExpression(text);
     if (!match) return [];
+    const base = KIND_CODES[kind] * KIND_SPAN;
     const rows = await sql<{ record_id: number }>`
-      select record_id from search_index where search_index match ${`kind:"${kind.toLowerCase()}" AND body:(${match})`}`.execute(this.db);
+      select record_id from search_index where search_index match ${match} and rowid between ${base} and ${base + KIND_SPAN - 1}`.execute(this.db);
     return rows.rows.map((r) => Number(r.record_id));
   }
 
