@@ -22,42 +22,63 @@ export async function listMeetings(
   ctx: ServiceContext,
   query: z.output<typeof meetingListQuerySchema>,
 ): Promise<{ items: MeetingListItem[]; total: number; years: number[] }> {
-  let q = ctx.db
-    .selectFrom('meetings as m')
-    .leftJoin('organisations as o', 'o.id', 'm.host_organisation_id')
-    .leftJoin('minutes_approvals as ma', 'ma.meeting_id', 'm.id')
-    .select([
-      'm.id',
-      'm.kind',
-      'm.title',
-      'm.date',
-      'm.start_time',
-      'm.end_time',
-      'm.status',
-      'm.address',
-      'o.name as host_name',
-      'o.address as host_address',
-      'o.postcode as host_postcode',
-      'o.city as host_city',
-      'ma.approved_on',
-    ])
-    .select((eb) => [
-      eb.selectFrom('attendances as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.meeting_id', '=', 'm.id').as('attendees'),
-      eb.selectFrom('decisions as d').select((e) => e.fn.countAll<number>().as('n')).whereRef('d.meeting_id', '=', 'm.id').as('decisions'),
-      // How many matched in all, in the same scan as the page (the counts above run for the page's rows only).
-      eb.fn.countAll<number>().over().as('total'),
-    ]);
-  if (query.kind) q = q.where('m.kind', '=', query.kind);
-  if (query.status) q = q.where('m.status', '=', query.status);
-  if (query.year) q = q.where('m.date', '>=', `${query.year}-01-01`).where('m.date', '<=', `${query.year}-12-31`);
-  if (query.bySeries) {
-    q = q.orderBy(sql`case ${sql.join(MEETING_KINDS.map((k, i) => sql`when m.kind = ${k} then ${i}`), sql` `)} else ${MEETING_KINDS.length} end`);
+  // Two steps: the page's ids, sorted and cut by the database from the meetings alone, then the
+  // page's rows with their counts, so that the counts never run for the rows of other pages.
+  let ids = ctx.db.selectFrom('meetings as m').select('m.id');
+  let count = ctx.db.selectFrom('meetings as m').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (query.kind) {
+    ids = ids.where('m.kind', '=', query.kind);
+    count = count.where('m.kind', '=', query.kind);
   }
-  q = q.orderBy('m.date', 'desc').orderBy('m.id', 'desc');
-  if (query.limit !== undefined) q = q.limit(query.limit).offset(query.offset ?? 0);
-  const rows = await q.execute();
-  // A page past the end (rows deleted meanwhile) still says how many there are.
-  const total = rows.length ? Number(rows[0]!.total) : query.offset ? (await listMeetings(ctx, { ...query, offset: 0, limit: 1 })).total : 0;
+  if (query.status) {
+    ids = ids.where('m.status', '=', query.status);
+    count = count.where('m.status', '=', query.status);
+  }
+  if (query.year) {
+    ids = ids.where('m.date', '>=', `${query.year}-01-01`).where('m.date', '<=', `${query.year}-12-31`);
+    count = count.where('m.date', '>=', `${query.year}-01-01`).where('m.date', '<=', `${query.year}-12-31`);
+  }
+  if (query.bySeries) {
+    ids = ids.orderBy(sql`case ${sql.join(MEETING_KINDS.map((k, i) => sql`when m.kind = ${k} then ${i}`), sql` `)} else ${MEETING_KINDS.length} end`);
+  }
+  ids = ids.orderBy('m.date', 'desc').orderBy('m.id', 'desc');
+  if (query.limit !== undefined) ids = ids.limit(query.limit).offset(query.offset ?? 0);
+  const order = (await ids.execute()).map((r) => r.id);
+  const total = query.limit === undefined ? order.length : Number((await count.executeTakeFirstOrThrow()).n);
+  const position = new Map(order.map((id, i) => [id, i]));
+  const rows = [];
+  // In chunks: without a limit, every meeting is asked for.
+  for (let i = 0; i < order.length; i += 1000) {
+    const chunk = order.slice(i, i + 1000);
+    rows.push(
+      ...(await ctx.db
+        .selectFrom('meetings as m')
+        .leftJoin('organisations as o', 'o.id', 'm.host_organisation_id')
+        .leftJoin('minutes_approvals as ma', 'ma.meeting_id', 'm.id')
+        .select([
+          'm.id',
+          'm.kind',
+          'm.title',
+          'm.date',
+          'm.start_time',
+          'm.end_time',
+          'm.status',
+          'm.address',
+          'o.name as host_name',
+          'o.address as host_address',
+          'o.postcode as host_postcode',
+          'o.city as host_city',
+          'ma.approved_on',
+        ])
+        .select((eb) => [
+          eb.selectFrom('attendances as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.meeting_id', '=', 'm.id').as('attendees'),
+          eb.selectFrom('decisions as d').select((e) => e.fn.countAll<number>().as('n')).whereRef('d.meeting_id', '=', 'm.id').as('decisions'),
+        ])
+        .where('m.id', 'in', chunk)
+        .execute()),
+    );
+  }
+  rows.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
   const years = await ctx.db
     .selectFrom('meetings')
     .select(sql<string>`substr(date, 1, 4)`.as('year'))
@@ -134,14 +155,14 @@ export async function decisionRegister(
       'm.status as meeting_status',
       'a.title as item_title',
     ])
-    .select((eb) => eb.fn.countAll<number>().over().as('total'))
     .orderBy('d.year', 'desc')
     .orderBy('d.number', 'desc')
     .limit(limit)
     .offset(offset)
     .execute();
   const years = await registerYears(ctx);
-  const total = rows.length ? Number(rows[0]!.total) : offset ? (await decisionRegister(ctx, { ...query, offset: 0, limit: 1 })).total : 0;
+  // Counted apart: a window count over the join would sort every decision to serve one page.
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
     total,
     years,

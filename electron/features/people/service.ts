@@ -96,7 +96,6 @@ export async function setPersonArchived(ctx: ServiceContext, id: number, archive
   return toPerson(row);
 }
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
 /** "Current" means started on or before `date` and not ended before it. */
 function isCurrent(startDate: string, endDate: string | null, date: string): boolean {
@@ -131,8 +130,10 @@ export async function listPeople(
       eb.exists(eb.selectFrom('affiliations as a').select('a.id').whereRef('a.person_id', '=', 'p.id').where('a.organisation_id', '=', organisationId)),
     );
   }
-  // Sorted with a French collator: SQLite's lower() would put "Élodie" after "Zoé".
-  const all = (await q.execute()).sort((a, b) => collator.compare(a.last_name, b.last_name) || collator.compare(a.first_name, b.first_name));
+  // Sorted in French: accents and case aside, as a collator would ("Élodie" beside "Eloi", not after
+  // "Zoé"), through a key computed once per row; a collator compare per pair costs tens of ms here.
+  const keyed = (await q.execute()).map((r) => ({ r, key: `${normalizeKey(r.last_name)}\u0000${normalizeKey(r.first_name)}\u0000${r.last_name}\u0000${r.first_name}` }));
+  const all = keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((k) => k.r);
   const rows = pageOf(all, query);
   const date = today(ctx);
   const ids = rows.map((r) => r.id);
