@@ -161,7 +161,7 @@ export const browserCase: BenchCase = {
         const floors: number[] = [];
         for (let i = 0; i < 6; i++) {
           await openRoute(page, '/reglages');
-          await page.waitForFunction(() => !document.querySelector('main table'), undefined, { polling: 'raf' });
+          await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .list-count, main [data-testid="entries-count"]'), undefined, { polling: 'raf' });
           await openRoute(page, hash);
           const shown = await shownAfterMark(page, method, {});
           // The first visit also fetches the page's script: counted apart, as the note says.

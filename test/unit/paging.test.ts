@@ -70,4 +70,25 @@ describe('list screens page through their rows ({ offset, limit } → { items, t
     expect((await app.call('meetings.decisions', { offset: 9, limit: 2 })).total).toBe(5);
     expect(refs(await app.call('meetings.decisions', { search: 'deliberation', limit: 2 }))).toEqual(['2026-05', '2026-04']);
   });
+
+  it('time entries: every page in the ledger’s order (date, organisation, person), pages joined give the whole list', async () => {
+    const a = await app.call('organisations.create', { name: 'Atelier A', kind: 'member' });
+    const b = await app.call('organisations.create', { name: 'Boutique B', kind: 'member' });
+    const category = (await app.call('time.categories.list', {})).items[0]!;
+    const dates = ['2026-03-02', '2026-03-02', '2026-03-02', '2026-03-05', '2026-03-05', '2026-02-27', '2026-03-09'];
+    for (const [i, date] of dates.entries()) {
+      await app.call('time.entries.create', { organisationId: (i % 2 ? a : b).id, personId: null, date, minutes: 60 + i, categoryId: category.id, nature: 'volunteering', meetingId: null, activityId: null, note: `n${i}` });
+    }
+    const key = (e: { date: string; organisationName: string; note: string | null }) => `${e.date} ${e.organisationName} ${e.note}`;
+    const whole = (await app.call('time.entries.list', {})).items.map(key);
+    expect(whole).toHaveLength(7);
+    const pages: string[] = [];
+    for (let offset = 0; offset < 7; offset += 2) {
+      const page = await app.call('time.entries.list', { offset, limit: 2 });
+      expect(page.totals.count).toBe(7);
+      pages.push(...page.items.map(key));
+    }
+    expect(pages).toEqual(whole);
+    expect(whole.slice(0, 3)).toEqual(['2026-03-09 Boutique B n6', '2026-03-05 Atelier A n3', '2026-03-05 Boutique B n4']);
+  });
 });
