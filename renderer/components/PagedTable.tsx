@@ -1,4 +1,4 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { PAGE_SIZE } from '../../shared/api/paging';
 import { useI18n } from '../i18n/I18nProvider';
 import './paged-table.css';
@@ -143,6 +143,11 @@ export function Pager({ total, offset, limit, onOffset }: { total: number; offse
 export function usePageOffset(filters: unknown): [number, (offset: number) => void] {
   const key = JSON.stringify(filters);
   const [state, setState] = useState({ key, offset: 0 });
-  const offset = state.key === key ? state.offset : 0;
-  return [offset, (next: number) => setState({ key, offset: next })];
+  const latestKey = useRef(key);
+  useEffect(() => {
+    latestKey.current = key;
+  }, [key]);
+  // Stable, so that a memoised table does not render again for nothing.
+  const setOffset = useCallback((next: number) => setState({ key: latestKey.current, offset: next }), []);
+  return [state.key === key ? state.offset : 0, setOffset];
 }

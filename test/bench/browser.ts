@@ -140,7 +140,8 @@ export const browserCase: BenchCase = {
         scriptBytes = measured.bytes;
         await context.close();
       }
-      rows.push(row(`first screen (home dashboard), cold: ${(scriptBytes / 1024).toFixed(0)} kB of script`, loads, [], 1000, '< 1 s, < 400 kB of script', scriptBytes < 400 * 1024 ? undefined : 'script over 400 kB'));
+      const first = row(`first screen (home dashboard), cold: ${(scriptBytes / 1024).toFixed(0)} kB of script`, loads, [], 1000, '< 1 s, < 400 kB of script');
+      rows.push({ ...first, met: first.met && scriptBytes < 400 * 1024 });
 
       const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'fr-FR' });
       await context.addInitScript(instrument);

@@ -136,7 +136,7 @@ export async function listPeople(
   const all = keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((k) => k.r);
   const rows = pageOf(all, query);
   const date = today(ctx);
-  const ids = rows.map((r) => r.id);
+  const ids = query.namesOnly ? [] : rows.map((r) => r.id);
   const byPerson = new Map<number, { id: number; name: string; role: string }[]>();
   // Fetched in chunks so a very long list stays under SQLite's variable limit.
   for (let i = 0; i < ids.length; i += 5000) {

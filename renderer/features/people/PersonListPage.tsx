@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PAGE_SIZE } from '../../../shared/api/paging';
 import type { PersonListItem } from '../../../shared/features/people/schemas';
@@ -41,43 +41,61 @@ export function PersonListPage() {
   const [offset, setOffset] = usePageOffset(filters);
   const query = useQuery('people.list', { ...filters, offset, limit: PAGE_SIZE });
   const items = query.data?.items ?? [];
-  const columns: Column<PersonListItem>[] = [
-    {
-      header: t('person.name'),
-      className: 'col-name',
-      cell: (p) => (
-        <>
-          <Link to={`/personnes/${p.id}`} className="row-title">
-            {p.lastName.toLocaleUpperCase('fr-FR')} {p.firstName}
-          </Link>
-          {p.archivedAt ? (
-            <>
-              {' '}
-              <Badge>{t('common.archived')}</Badge>
-            </>
-          ) : null}
-        </>
-      ),
-    },
-    {
-      header: t('person.organisations'),
-      cell: (p) =>
-        p.organisations.length ? (
-          <ul className="plain-list">
-            {p.organisations.map((o) => (
-              <li key={`${o.id}-${o.role}`}>
-                <span>{o.name}</span>
-                <span className="muted"> — {o.role}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">{t('person.noOrganisation')}</span>
+  // The table renders only when its answer changes: not for each letter typed, nor while loading.
+  const data = query.data;
+  const table = useMemo(() => {
+    if (!data || data.items.length === 0) return null;
+    const items = data.items;
+    const columns: Column<PersonListItem>[] = [
+      {
+        header: t('person.name'),
+        className: 'col-name',
+        cell: (p) => (
+          <>
+            <Link to={`/personnes/${p.id}`} className="row-title">
+              {p.lastName.toLocaleUpperCase('fr-FR')} {p.firstName}
+            </Link>
+            {p.archivedAt ? (
+              <>
+                {' '}
+                <Badge>{t('common.archived')}</Badge>
+              </>
+            ) : null}
+          </>
         ),
-    },
-    { header: t('common.email'), cell: (p) => (p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '') },
-    { header: t('common.phone'), className: 'nowrap', cell: (p) => p.phone ?? '' },
-  ];
+      },
+      {
+        header: t('person.organisations'),
+        cell: (p) =>
+          p.organisations.length ? (
+            <ul className="plain-list">
+              {p.organisations.map((o) => (
+                <li key={`${o.id}-${o.role}`}>
+                  <span>{o.name}</span>
+                  <span className="muted"> — {o.role}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">{t('person.noOrganisation')}</span>
+          ),
+      },
+      { header: t('common.email'), cell: (p) => (p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '') },
+      { header: t('common.phone'), className: 'nowrap', cell: (p) => p.phone ?? '' },
+    ];
+    return (
+      <PagedTable
+        caption={t('person.listTitle')}
+        columns={columns}
+        rows={items}
+        rowKey={(p) => p.id}
+        total={data.total}
+        offset={offset}
+        onOffset={setOffset}
+        onRowClick={(p) => navigate(`/personnes/${p.id}`)}
+      />
+    );
+  }, [data, offset, t, navigate, setOffset]);
 
   return (
     <>
@@ -126,18 +144,7 @@ export function PersonListPage() {
           </EmptyState>
         )
       ) : null}
-      {items.length > 0 ? (
-        <PagedTable
-          caption={t('person.listTitle')}
-          columns={columns}
-          rows={items}
-          rowKey={(p) => p.id}
-          total={query.data?.total ?? 0}
-          offset={offset}
-          onOffset={setOffset}
-          onRowClick={(p) => navigate(`/personnes/${p.id}`)}
-        />
-      ) : null}
+      {table}
     </>
   );
 }

@@ -91,6 +91,8 @@ export const personListQuerySchema = z.object({
   search: z.string().max(200).optional(),
   organisationId: id.optional(),
   includeArchived: z.boolean().optional(),
+  /** Names only, for pickers: each item's `organisations` comes back empty (thousands of people at national scale). */
+  namesOnly: z.boolean().optional(),
   ...pageFields,
 });
 
