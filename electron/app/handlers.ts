@@ -9,6 +9,7 @@ import { membershipHandlers } from '../features/memberships/handlers';
 import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
+import { searchHandlers } from '../features/search/handlers';
 import type { Store } from '../store/open';
 import { systemClock } from './clock';
 import type { Runtime, ServiceContext } from './context';
@@ -38,6 +39,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...timeHandlers(ctx),
     ...activityHandlers(ctx),
     ...dataHandlers(ctx, store),
+    ...searchHandlers(ctx),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');

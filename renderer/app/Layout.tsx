@@ -1,8 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { LANGUAGES, type Language } from '../../shared/i18n/index';
+import { Loading } from '../components/Page';
+import { SearchPalette } from '../features/search/SearchPalette';
 import { useI18n } from '../i18n/I18nProvider';
 import { useAssociation } from './AssociationProvider';
+import { isHelpShortcut, isSearchShortcut } from './shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
 
@@ -29,6 +33,22 @@ export function Layout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef<string | null>(null);
+  const [overlay, setOverlay] = useState<'search' | 'shortcuts' | null>(null);
+
+  // The app's own shortcuts, listed in ./shortcuts.ts. Ctrl+K wins over the browser's address-bar search.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (isSearchShortcut(e)) {
+        e.preventDefault();
+        setOverlay('search');
+      } else if (isHelpShortcut(e) && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        setOverlay('shortcuts');
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   // After a navigation, move focus to the new page's heading, so keyboard and screen-reader
   // users start on the new content. Not on load, nor after the redirect of "/" to a section.
@@ -56,20 +76,28 @@ export function Layout() {
             <p className="brand-app">{t('app.tagline')}</p>
           </div>
         </div>
-        <div className="language-switch" role="group" aria-label={t('app.language')}>
-          {LANGUAGES.map((lang) => (
-            <button
-              key={lang}
-              type="button"
-              lang={lang}
-              aria-pressed={language === lang}
-              aria-label={LANGUAGE_NAMES[lang]}
-              title={LANGUAGE_NAMES[lang]}
-              onClick={() => setLanguage(lang)}
-            >
-              {lang.toUpperCase()}
-            </button>
-          ))}
+        <div className="header-tools">
+          <button type="button" className="search-button" onClick={() => setOverlay('search')} aria-keyshortcuts="Control+K Meta+K">
+            <span aria-hidden="true">⌕</span> {t('search.open')} <kbd>Ctrl K</kbd>
+          </button>
+          <button type="button" className="btn-icon shortcuts-button" onClick={() => setOverlay('shortcuts')} aria-label={t('shortcuts.open')} title={t('shortcuts.open')} aria-keyshortcuts="?">
+            ?
+          </button>
+          <div className="language-switch" role="group" aria-label={t('app.language')}>
+            {LANGUAGES.map((lang) => (
+              <button
+                key={lang}
+                type="button"
+                lang={lang}
+                aria-pressed={language === lang}
+                aria-label={LANGUAGE_NAMES[lang]}
+                title={LANGUAGE_NAMES[lang]}
+                onClick={() => setLanguage(lang)}
+              >
+                {lang.toUpperCase()}
+              </button>
+            ))}
+          </div>
         </div>
       </header>
       <div className="app-body">
@@ -83,9 +111,13 @@ export function Layout() {
           </ul>
         </nav>
         <main id="contenu" className="app-main" ref={mainRef} tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
+      {overlay === 'search' ? <SearchPalette onClose={() => setOverlay(null)} /> : null}
+      {overlay === 'shortcuts' ? <ShortcutsDialog onClose={() => setOverlay(null)} /> : null}
     </div>
   );
 }

@@ -1,24 +1,27 @@
 import { createHashRouter, Navigate } from 'react-router';
-import { OrganisationDetailPage } from '../features/organisations/OrganisationDetailPage';
-import { OrganisationFormPage } from '../features/organisations/OrganisationFormPage';
-import { OrganisationListPage } from '../features/organisations/OrganisationListPage';
-import { MembershipYearPage } from '../features/memberships/MembershipYearPage';
-import { PersonDetailPage } from '../features/people/PersonDetailPage';
-import { PersonFormPage } from '../features/people/PersonFormPage';
-import { PersonListPage } from '../features/people/PersonListPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ActivitiesPage } from '../features/activities/ActivitiesPage';
-import { DashboardPage } from '../features/activities/DashboardPage';
-import { FoundersPage, FounderDetailPage } from '../features/activities/FoundersPage';
-import { FundingPage } from '../features/activities/FundingPage';
-import { ObservatoryPage } from '../features/activities/ObservatoryPage';
-import { ReportsPage } from '../features/activities/ReportsPage';
-import { DataPage } from '../features/data/DataPage';
-import { ImportPage } from '../features/data/ImportPage';
 import { meetingRoutes } from '../features/meetings/routes';
 import { timeRoutes } from '../features/time/routes';
 import { Layout } from './Layout';
+import { lazyPage } from './lazyPage';
 import { NotFoundPage, RouteErrorPage } from './RouteError';
+
+const OrganisationDetailPage = lazyPage(() => import('../features/organisations/OrganisationDetailPage'), 'OrganisationDetailPage');
+const OrganisationFormPage = lazyPage(() => import('../features/organisations/OrganisationFormPage'), 'OrganisationFormPage');
+const OrganisationListPage = lazyPage(() => import('../features/organisations/OrganisationListPage'), 'OrganisationListPage');
+const MembershipYearPage = lazyPage(() => import('../features/memberships/MembershipYearPage'), 'MembershipYearPage');
+const PersonDetailPage = lazyPage(() => import('../features/people/PersonDetailPage'), 'PersonDetailPage');
+const PersonFormPage = lazyPage(() => import('../features/people/PersonFormPage'), 'PersonFormPage');
+const PersonListPage = lazyPage(() => import('../features/people/PersonListPage'), 'PersonListPage');
+const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const ActivitiesPage = lazyPage(() => import('../features/activities/ActivitiesPage'), 'ActivitiesPage');
+const DashboardPage = lazyPage(() => import('../features/activities/DashboardPage'), 'DashboardPage');
+const FoundersPage = lazyPage(() => import('../features/activities/FoundersPage'), 'FoundersPage');
+const FounderDetailPage = lazyPage(() => import('../features/activities/FoundersPage'), 'FounderDetailPage');
+const FundingPage = lazyPage(() => import('../features/activities/FundingPage'), 'FundingPage');
+const ObservatoryPage = lazyPage(() => import('../features/activities/ObservatoryPage'), 'ObservatoryPage');
+const ReportsPage = lazyPage(() => import('../features/activities/ReportsPage'), 'ReportsPage');
+const DataPage = lazyPage(() => import('../features/data/DataPage'), 'DataPage');
+const ImportPage = lazyPage(() => import('../features/data/ImportPage'), 'ImportPage');
 
 /** Hash routes work the same from file:// (Electron) and http:// (web mode); a data router enables useBlocker. */
 export function createAppRouter() {

@@ -10,6 +10,7 @@ import { membershipsContract } from '../features/memberships/contract';
 import { organisationsContract } from '../features/organisations/contract';
 import { peopleContract } from '../features/people/contract';
 import { settingsContract } from '../features/settings/contract';
+import { searchContract } from '../features/search/contract';
 
 const appContract = {
   'app.info': method(
@@ -30,6 +31,7 @@ export const contract = {
   ...timeContract,
   ...activitiesContract,
   ...dataContract,
+  ...searchContract,
 };
 
 export type Contract = typeof contract;

@@ -19,6 +19,8 @@ import { insertActivities, measureReports } from './activity';
 import { timeCase } from './time';
 import { dataCase } from './data';
 import { meetingsCase } from './meetings';
+import { searchAllCase } from './search';
+import { browserCase } from './browser';
 
 /**
  * `npm run bench`: the national-scale dataset, measured. Each figure comes with its floor, the same
@@ -292,6 +294,9 @@ export const CASES: BenchCase[] = [
   activityCase,
   dataCase,
   meetingsCase,
+  // After the cases that add meetings and activities: the whole base is indexed and on screen.
+  searchAllCase,
+  browserCase,
 ];
 
 function ms(value: number | undefined): string {
@@ -335,7 +340,9 @@ async function main(): Promise<void> {
         `${dataset.memberships} memberships (${dataset.firstYear}–${dataset.lastYear}); generated and inserted in ${ms(loadMs)}.`,
     );
     console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${os.platform()}.\n`);
-    for (const c of CASES) {
+    // BENCH_ONLY=name,name runs only those cases (the cases that insert data must be among them).
+    const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());
+    for (const c of CASES.filter((k) => !only || only.includes(k.name))) {
       try {
         rows.push(...(await c.run(env)));
       } catch (error) {

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { MeetingKind } from '../../../shared/features/meetings/kinds';
+import { MEETING_KINDS, type MeetingKind } from '../../../shared/features/meetings/kinds';
 import type {
   MeetingListItem,
   MeetingStatus,
@@ -13,38 +13,72 @@ import type {
 import { normalizeKey } from '../../../shared/validation/text';
 import { today, type ServiceContext } from '../../app/context';
 import { escapeLike } from '../organisations/service';
+import { searchIndex } from '../../store/search-index';
 import { currentActionStates, joinAddress, listActions, toDecision } from './queries';
 
 /** Lists across meetings: the meetings of a series, the decisions register, the open actions. */
 
-export async function listMeetings(ctx: ServiceContext, query: z.output<typeof meetingListQuerySchema>): Promise<{ items: MeetingListItem[]; years: number[] }> {
-  let q = ctx.db
-    .selectFrom('meetings as m')
-    .leftJoin('organisations as o', 'o.id', 'm.host_organisation_id')
-    .leftJoin('minutes_approvals as ma', 'ma.meeting_id', 'm.id')
-    .select([
-      'm.id',
-      'm.kind',
-      'm.title',
-      'm.date',
-      'm.start_time',
-      'm.end_time',
-      'm.status',
-      'm.address',
-      'o.name as host_name',
-      'o.address as host_address',
-      'o.postcode as host_postcode',
-      'o.city as host_city',
-      'ma.approved_on',
-    ])
-    .select((eb) => [
-      eb.selectFrom('attendances as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.meeting_id', '=', 'm.id').as('attendees'),
-      eb.selectFrom('decisions as d').select((e) => e.fn.countAll<number>().as('n')).whereRef('d.meeting_id', '=', 'm.id').as('decisions'),
-    ]);
-  if (query.kind) q = q.where('m.kind', '=', query.kind);
-  if (query.status) q = q.where('m.status', '=', query.status);
-  if (query.year) q = q.where('m.date', '>=', `${query.year}-01-01`).where('m.date', '<=', `${query.year}-12-31`);
-  const rows = await q.orderBy('m.date', 'desc').orderBy('m.id', 'desc').execute();
+export async function listMeetings(
+  ctx: ServiceContext,
+  query: z.output<typeof meetingListQuerySchema>,
+): Promise<{ items: MeetingListItem[]; total: number; years: number[] }> {
+  // Two steps: the page's ids, sorted and cut by the database from the meetings alone, then the
+  // page's rows with their counts, so that the counts never run for the rows of other pages.
+  let ids = ctx.db.selectFrom('meetings as m').select('m.id');
+  let count = ctx.db.selectFrom('meetings as m').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (query.kind) {
+    ids = ids.where('m.kind', '=', query.kind);
+    count = count.where('m.kind', '=', query.kind);
+  }
+  if (query.status) {
+    ids = ids.where('m.status', '=', query.status);
+    count = count.where('m.status', '=', query.status);
+  }
+  if (query.year) {
+    ids = ids.where('m.date', '>=', `${query.year}-01-01`).where('m.date', '<=', `${query.year}-12-31`);
+    count = count.where('m.date', '>=', `${query.year}-01-01`).where('m.date', '<=', `${query.year}-12-31`);
+  }
+  if (query.bySeries) {
+    ids = ids.orderBy(sql`case ${sql.join(MEETING_KINDS.map((k, i) => sql`when m.kind = ${k} then ${i}`), sql` `)} else ${MEETING_KINDS.length} end`);
+  }
+  ids = ids.orderBy('m.date', 'desc').orderBy('m.id', 'desc');
+  if (query.limit !== undefined) ids = ids.limit(query.limit).offset(query.offset ?? 0);
+  const order = (await ids.execute()).map((r) => r.id);
+  const total = query.limit === undefined ? order.length : Number((await count.executeTakeFirstOrThrow()).n);
+  const position = new Map(order.map((id, i) => [id, i]));
+  const rows = [];
+  // In chunks: without a limit, every meeting is asked for.
+  for (let i = 0; i < order.length; i += 1000) {
+    const chunk = order.slice(i, i + 1000);
+    rows.push(
+      ...(await ctx.db
+        .selectFrom('meetings as m')
+        .leftJoin('organisations as o', 'o.id', 'm.host_organisation_id')
+        .leftJoin('minutes_approvals as ma', 'ma.meeting_id', 'm.id')
+        .select([
+          'm.id',
+          'm.kind',
+          'm.title',
+          'm.date',
+          'm.start_time',
+          'm.end_time',
+          'm.status',
+          'm.address',
+          'o.name as host_name',
+          'o.address as host_address',
+          'o.postcode as host_postcode',
+          'o.city as host_city',
+          'ma.approved_on',
+        ])
+        .select((eb) => [
+          eb.selectFrom('attendances as t').select((e) => e.fn.countAll<number>().as('n')).whereRef('t.meeting_id', '=', 'm.id').as('attendees'),
+          eb.selectFrom('decisions as d').select((e) => e.fn.countAll<number>().as('n')).whereRef('d.meeting_id', '=', 'm.id').as('decisions'),
+        ])
+        .where('m.id', 'in', chunk)
+        .execute()),
+    );
+  }
+  rows.sort((x, y) => position.get(x.id)! - position.get(y.id)!);
   const years = await ctx.db
     .selectFrom('meetings')
     .select(sql<string>`substr(date, 1, 4)`.as('year'))
@@ -52,6 +86,7 @@ export async function listMeetings(ctx: ServiceContext, query: z.output<typeof m
     .orderBy('year', 'desc')
     .execute();
   return {
+    total,
     years: years.map((y) => Number(y.year)),
     items: rows.map((r) => ({
       id: r.id,
@@ -70,20 +105,35 @@ export async function listMeetings(ctx: ServiceContext, query: z.output<typeof m
   };
 }
 
+/** Ids passed as parameters stay well under SQLite's limit of 32 766 variables. */
+const MAX_IDS = 20_000;
+
+async function registerYears(ctx: ServiceContext): Promise<number[]> {
+  return (await ctx.db.selectFrom('decision_counters').select('year').orderBy('year', 'desc').execute()).map((y) => y.year);
+}
+
 /** The register of decisions: accent- and case-insensitive search on the text and the number, filters by year and kind. */
 export async function decisionRegister(
   ctx: ServiceContext,
   query: z.output<typeof decisionRegisterQuerySchema>,
 ): Promise<{ items: RegisterItem[]; total: number; years: number[] }> {
   const limit = query.limit ?? 200;
+  const offset = query.offset ?? 0;
   let q = ctx.db.selectFrom('decisions as d').innerJoin('meetings as m', 'm.id', 'd.meeting_id');
   if (query.year) q = q.where('d.year', '=', query.year);
   if (query.kind) q = q.where('m.kind', '=', query.kind);
   const reference = /^\s*(\d{4})\s*[-/]\s*(\d{1,4})\s*$/.exec(query.search ?? '');
   const search = query.search && !reference ? normalizeKey(query.search) : '';
   if (reference) q = q.where('d.year', '=', Number(reference[1])).where('d.number', '=', Number(reference[2]));
-  for (const word of search.split(' ').filter(Boolean)) {
-    q = q.where(sql<boolean>`d.search_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+  // Words go through the full-text index (each a prefix, accents ignored); without one, a scan.
+  const ids = search ? await searchIndex(ctx.db as unknown as Kysely<unknown>).matching('decision', search) : null;
+  if (ids && ids.length <= MAX_IDS) {
+    if (ids.length === 0) return { items: [], total: 0, years: await registerYears(ctx) };
+    q = q.where('d.id', 'in', ids);
+  } else {
+    for (const word of search.split(' ').filter(Boolean)) {
+      q = q.where(sql<boolean>`d.search_key like ${`%${escapeLike(word)}%`} escape '\\'`);
+    }
   }
   // One scan: the page of rows and, through a window count, how many matched in all.
   const rows = await q
@@ -105,15 +155,17 @@ export async function decisionRegister(
       'm.status as meeting_status',
       'a.title as item_title',
     ])
-    .select((eb) => eb.fn.countAll<number>().over().as('total'))
     .orderBy('d.year', 'desc')
     .orderBy('d.number', 'desc')
     .limit(limit)
+    .offset(offset)
     .execute();
-  const years = await ctx.db.selectFrom('decision_counters').select('year').orderBy('year', 'desc').execute();
+  const years = await registerYears(ctx);
+  // Counted apart: a window count over the join would sort every decision to serve one page.
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
-    total: Number(rows[0]?.total ?? 0),
-    years: years.map((y) => y.year),
+    total,
+    years,
     items: rows.map((r) => ({
       ...toDecision(r),
       meetingTitle: r.meeting_title,

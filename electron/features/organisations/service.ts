@@ -11,6 +11,7 @@ import { departmentFromPostcode } from '../../../shared/validation/identifiers';
 import { normalizeKey } from '../../../shared/validation/text';
 import type { z } from 'zod';
 import { currentYear, nowIso, type ServiceContext } from '../../app/context';
+import { pageOf } from '../../../shared/api/paging';
 import { listMembershipsOfOrganisation } from '../memberships/service';
 import { listAffiliations } from '../people/service';
 import { findOrganisation, toOrganisation } from './repository';
@@ -103,7 +104,7 @@ export function escapeLike(value: string): string {
 export async function listOrganisations(
   ctx: ServiceContext,
   query: OrganisationListQuery,
-): Promise<{ items: OrganisationListItem[]; departments: string[]; year: number }> {
+): Promise<{ items: OrganisationListItem[]; total: number; departments: string[]; year: number }> {
   const year = query.year ?? currentYear(ctx);
   let q = ctx.db
     .selectFrom('organisations as o')
@@ -157,7 +158,9 @@ export async function listOrganisations(
   const sortColumn = { name: 'o.name_key', city: 'o.city', department: 'o.department', kind: 'o.kind' } as const;
   q = q.orderBy(sortColumn[query.sort ?? 'name'], direction);
   if (query.sort && query.sort !== 'name') q = q.orderBy('o.name_key', 'asc');
-  const rows = await q.execute();
+  // A network has hundreds of organisations at most: sorted by SQL, counted and cut into a page here.
+  const all = await q.execute();
+  const rows = pageOf(all, query);
 
   const departments = await ctx.db
     .selectFrom('organisations')
@@ -169,6 +172,7 @@ export async function listOrganisations(
 
   return {
     year,
+    total: all.length,
     departments: departments.map((d) => d.department as string),
     items: rows.map((r) => ({
       id: r.id,

@@ -80,14 +80,28 @@ function toEntry(r: EntryRow, locked: boolean): Entry {
 
 export async function listEntries(ctx: ServiceContext, query: ListQuery): Promise<{ items: Entry[]; totals: Totals }> {
   const periods = await activeClosedPeriods(ctx);
+  const limit = query.limit ?? 1000;
+  const offset = query.offset ?? 0;
+  // The rows of a page all fall on or after the date of its last row: read that date from the date
+  // index first, so that only those days are joined and sorted by organisation and person, not the
+  // whole ledger (250 000 entries at national scale).
+  const boundary = await ctx.db
+    .selectFrom('time_entries as e')
+    .select('e.date')
+    .where((eb) => entryConditions(eb, query))
+    .orderBy('e.date', 'desc')
+    .limit(1)
+    .offset(offset + limit - 1)
+    .executeTakeFirst();
   const rows = await entryQuery(ctx)
     .where((eb) => entryConditions(eb as unknown as EntryEb, query))
+    .$if(boundary !== undefined, (q) => q.where('e.date', '>=', boundary!.date))
     .orderBy('e.date', 'desc')
     .orderBy('o.name_key')
     .orderBy('p.last_name')
     .orderBy('e.id')
-    .limit(query.limit ?? 1000)
-    .offset(query.offset ?? 0)
+    .limit(limit)
+    .offset(offset)
     .execute();
   const totals = await ctx.db
     .selectFrom('time_entries as e')

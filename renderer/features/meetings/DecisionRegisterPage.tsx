@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { MEETING_KINDS } from '../../../shared/features/meetings/kinds';
 import { voteStatement } from '../../../shared/features/meetings/statements';
-import { useDebounced, useQuery } from '../../api/useQuery';
+import { PAGE_SIZE } from '../../../shared/api/paging';
+import type { RegisterItem } from '../../../shared/features/meetings/schemas';
+import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
+import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MeetingsSubnav, StatusBadge } from './common';
 
@@ -13,11 +16,14 @@ export function DecisionRegisterPage() {
   const { t, tKey, date, number } = useI18n();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const debounced = useDebounced(search.trim(), 200);
+  // Every keystroke asks for one page from the index; useQuery ignores late answers.
+  const live = search.trim();
   const year = Number(params.get('annee')) || undefined;
   const kindParam = params.get('type');
   const kind = MEETING_KINDS.find((k) => k === kindParam);
-  const query = useQuery('meetings.decisions', { search: debounced || undefined, year, kind });
+  const filters = { search: live || undefined, year, kind };
+  const [offset, setOffset] = usePageOffset(filters);
+  const query = useQuery('meetings.decisions', { ...filters, offset, limit: PAGE_SIZE });
   const update = (key: string, value: string) =>
     setParams(
       (prev) => {
@@ -29,6 +35,33 @@ export function DecisionRegisterPage() {
       { replace: true },
     );
   const items = query.data?.items ?? [];
+  const columns: Column<RegisterItem>[] = [
+    { header: t('meetings.ui.register.number'), rowHeader: true, className: 'nowrap mono', cell: (d) => d.reference },
+    {
+      header: t('meetings.ui.register.decision'),
+      cell: (d) => (
+        <>
+          {d.text}
+          <br />
+          <span className="muted">{d.itemTitle}</span>
+        </>
+      ),
+    },
+    { header: t('meetings.ui.register.vote'), cell: (d) => voteStatement(d, tKey) },
+    {
+      header: t('meetings.ui.register.meeting'),
+      cell: (d) => (
+        <>
+          <Link to={`/reunions/${d.meetingId}?onglet=compte-rendu`}>{d.meetingTitle}</Link>
+          <br />
+          <span className="muted">
+            {t(`meetings.kind.${d.meetingKind}`)} — {date(d.meetingDate)}
+          </span>{' '}
+          <StatusBadge status={d.meetingStatus} />
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader title={t('meetings.ui.register.title')} />
@@ -63,52 +96,20 @@ export function DecisionRegisterPage() {
       </form>
       <ErrorBanner error={query.error} />
       <p className="list-count" aria-live="polite">
-        {query.data
-          ? query.data.total > items.length
-            ? t('meetings.ui.register.limited', { count: number(query.data.total), shown: number(items.length) })
-            : t('meetings.ui.register.count', { count: number(query.data.total) })
-          : ''}
+        {query.data ? t('meetings.ui.register.count', { count: number(query.data.total) }) : ''}
       </p>
       {query.loading && !query.data ? <Loading /> : null}
       {query.data && items.length === 0 ? <EmptyState title={t('meetings.ui.register.empty')} /> : null}
       {items.length ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col" className="col-narrow">
-                  {t('meetings.ui.register.number')}
-                </th>
-                <th scope="col">{t('meetings.ui.register.decision')}</th>
-                <th scope="col">{t('meetings.ui.register.vote')}</th>
-                <th scope="col">{t('meetings.ui.register.meeting')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row" className="nowrap mono">
-                    {d.reference}
-                  </th>
-                  <td>
-                    {d.text}
-                    <br />
-                    <span className="muted">{d.itemTitle}</span>
-                  </td>
-                  <td>{voteStatement(d, tKey)}</td>
-                  <td>
-                    <Link to={`/reunions/${d.meetingId}?onglet=compte-rendu`}>{d.meetingTitle}</Link>
-                    <br />
-                    <span className="muted">
-                      {t(`meetings.kind.${d.meetingKind}`)} — {date(d.meetingDate)}
-                    </span>{' '}
-                    <StatusBadge status={d.meetingStatus} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PagedTable
+          caption={t('meetings.ui.register.title')}
+          columns={columns}
+          rows={items}
+          rowKey={(d) => d.id}
+          total={query.data?.total ?? 0}
+          offset={offset}
+          onOffset={setOffset}
+        />
       ) : null}
     </>
   );

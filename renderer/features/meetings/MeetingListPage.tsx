@@ -1,9 +1,11 @@
 import { Link, useSearchParams } from 'react-router';
 import { MEETING_KINDS, type MeetingKind } from '../../../shared/features/meetings/kinds';
 import { MEETING_STATUSES, type MeetingListItem, type MeetingStatus } from '../../../shared/features/meetings/schemas';
+import { PAGE_SIZE } from '../../../shared/api/paging';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
+import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MeetingsSubnav, StatusBadge, useSchedule } from './common';
 
@@ -13,12 +15,15 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 
 /** Meetings by series (kind), newest first; filters in the URL so that coming back restores them. */
 export function MeetingListPage() {
-  const { t, number } = useI18n();
+  const { t, number, date } = useI18n();
   const [params, setParams] = useSearchParams();
   const kind = oneOf(MEETING_KINDS, params.get('type'));
   const status = oneOf(MEETING_STATUSES, params.get('statut'));
   const year = Number(params.get('annee')) || undefined;
-  const query = useQuery('meetings.list', { kind, status, year });
+  const filters = { kind, status, year };
+  const [offset, setOffset] = usePageOffset(filters);
+  const query = useQuery('meetings.list', { ...filters, bySeries: true, offset, limit: PAGE_SIZE });
+  const schedule = useSchedule();
 
   const update = (key: string, value: string) =>
     setParams(
@@ -32,7 +37,40 @@ export function MeetingListPage() {
     );
 
   const items = query.data?.items ?? [];
-  const series = MEETING_KINDS.map((k) => ({ kind: k, items: items.filter((m) => m.kind === k) })).filter((s) => s.items.length > 0);
+  const columns: Column<MeetingListItem>[] = [
+    { header: t('meetings.ui.number'), className: 'col-narrow muted', cell: (m) => m.id },
+    {
+      header: t('meetings.ui.date'),
+      className: 'nowrap',
+      cell: (m) => (
+        <>
+          {date(m.date)}
+          <br />
+          <span className="muted">{schedule(m)}</span>
+        </>
+      ),
+    },
+    {
+      header: t('meetings.ui.title'),
+      cell: (m) => (
+        <Link to={`/reunions/${m.id}`} className="row-title">
+          {m.title}
+        </Link>
+      ),
+    },
+    { header: t('meetings.ui.place'), cell: (m) => m.hostOrganisationName ?? m.placeAddress ?? '' },
+    { header: t('meetings.ui.attendees'), className: 'num', cell: (m) => number(m.attendees) },
+    { header: t('meetings.ui.decisions'), className: 'num', cell: (m) => number(m.decisions) },
+    {
+      header: t('meetings.ui.status'),
+      cell: (m) => (
+        <>
+          <StatusBadge status={m.status} />
+          {m.approvedOn ? <span className="muted"> {t('meetings.ui.approvedOnShort', { date: date(m.approvedOn) })}</span> : null}
+        </>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -82,7 +120,7 @@ export function MeetingListPage() {
       </form>
       <ErrorBanner error={query.error} />
       <p className="list-count" aria-live="polite">
-        {query.data ? t('meetings.ui.count', { count: number(items.length) }) : ''}
+        {query.data ? t('meetings.ui.count', { count: number(query.data.total) }) : ''}
       </p>
       {query.loading && !query.data ? <Loading /> : null}
       {query.data && items.length === 0 ? (
@@ -90,67 +128,19 @@ export function MeetingListPage() {
           <p>{t('meetings.ui.emptyHint')}</p>
         </EmptyState>
       ) : null}
-      {series.map((s) => (
-        <SeriesTable key={s.kind} kind={s.kind} items={s.items} />
-      ))}
+      {items.length ? (
+        <PagedTable
+          caption={t('meetings.ui.listTitle')}
+          columns={columns}
+          rows={items}
+          rowKey={(m) => m.id}
+          total={query.data?.total ?? 0}
+          offset={offset}
+          onOffset={setOffset}
+          // Series by series: a heading row where the kind changes, on every page.
+          group={{ of: (m) => m.kind, label: (k) => t(`meetings.kindPlural.${k as MeetingKind}`) }}
+        />
+      ) : null}
     </>
-  );
-}
-
-function SeriesTable({ kind, items }: { kind: MeetingKind; items: MeetingListItem[] }) {
-  const { t, date, number } = useI18n();
-  const schedule = useSchedule();
-  const id = `series-${kind}`;
-  return (
-    <section className="section" aria-labelledby={id}>
-      <div className="section-head">
-        <h2 id={id}>{t(`meetings.kindPlural.${kind}`)}</h2>
-      </div>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="col-narrow">
-                {t('meetings.ui.number')}
-              </th>
-              <th scope="col">{t('meetings.ui.date')}</th>
-              <th scope="col">{t('meetings.ui.title')}</th>
-              <th scope="col">{t('meetings.ui.place')}</th>
-              <th scope="col" className="num">
-                {t('meetings.ui.attendees')}
-              </th>
-              <th scope="col" className="num">
-                {t('meetings.ui.decisions')}
-              </th>
-              <th scope="col">{t('meetings.ui.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={m.id}>
-                <td className="muted">{m.id}</td>
-                <td className="nowrap">
-                  {date(m.date)}
-                  <br />
-                  <span className="muted">{schedule(m)}</span>
-                </td>
-                <td>
-                  <Link to={`/reunions/${m.id}`} className="row-title">
-                    {m.title}
-                  </Link>
-                </td>
-                <td>{m.hostOrganisationName ?? m.placeAddress ?? ''}</td>
-                <td className="num">{number(m.attendees)}</td>
-                <td className="num">{number(m.decisions)}</td>
-                <td>
-                  <StatusBadge status={m.status} />
-                  {m.approvedOn ? <span className="muted"> {t('meetings.ui.approvedOnShort', { date: date(m.approvedOn) })}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }

@@ -1,10 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { DecisionRegisterPage } from './DecisionRegisterPage';
-import { KindSettingsPage } from './KindSettingsPage';
-import { MeetingListPage } from './MeetingListPage';
-import { NewMeetingPage } from './MeetingForm';
-import { MeetingPage } from './MeetingPage';
-import { OpenActionsPage } from './OpenActionsPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const DecisionRegisterPage = lazyPage(() => import('./DecisionRegisterPage'), 'DecisionRegisterPage');
+const KindSettingsPage = lazyPage(() => import('./KindSettingsPage'), 'KindSettingsPage');
+const MeetingListPage = lazyPage(() => import('./MeetingListPage'), 'MeetingListPage');
+const NewMeetingPage = lazyPage(() => import('./MeetingForm'), 'NewMeetingPage');
+const MeetingPage = lazyPage(() => import('./MeetingPage'), 'MeetingPage');
+const OpenActionsPage = lazyPage(() => import('./OpenActionsPage'), 'OpenActionsPage');
 
 /** The meetings section's routes, spread into the app's router. */
 export const meetingRoutes: RouteObject[] = [

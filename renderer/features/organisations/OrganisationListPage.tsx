@@ -5,10 +5,13 @@ import {
   ORGANISATION_KINDS,
   ORGANISATION_SORTS,
   type OrganisationKind,
+  type OrganisationListItem,
 } from '../../../shared/features/organisations/schemas';
+import { PAGE_SIZE } from '../../../shared/api/paging';
 import { useDebounced, useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
+import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { SortHeader } from '../../components/SortHeader';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportButton } from '../data/ExportButton';
@@ -36,10 +39,12 @@ export function OrganisationListPage() {
   const status = oneOf(MEMBERSHIP_STATUS_FILTERS, params.get('statut'));
   const includeArchived = params.get('archives') === '1';
   const sort = oneOf(ORGANISATION_SORTS, params.get('tri')) ?? 'name';
-  const direction = params.get('ordre') === 'desc' ? 'desc' : 'asc';
+  const direction: 'asc' | 'desc' = params.get('ordre') === 'desc' ? 'desc' : 'asc';
 
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const debouncedSearch = useDebounced(search.trim(), 200);
+  // Each keystroke asks for one page; useQuery ignores late answers. The URL follows more calmly.
+  const liveSearch = search.trim();
+  const debouncedSearch = useDebounced(liveSearch, 300);
 
   const update = (changes: Record<string, string | undefined>) =>
     setParams(
@@ -58,8 +63,8 @@ export function OrganisationListPage() {
     if ((params.get('q') ?? '') !== debouncedSearch) update({ q: debouncedSearch });
   }, [debouncedSearch]);
 
-  const query = useQuery('organisations.list', {
-    search: debouncedSearch || undefined,
+  const filters = {
+    search: liveSearch || undefined,
     kind,
     department: department || undefined,
     year,
@@ -67,9 +72,11 @@ export function OrganisationListPage() {
     includeArchived: includeArchived || undefined,
     sort,
     direction,
-  });
+  };
+  const [offset, setOffset] = usePageOffset(filters);
+  const query = useQuery('organisations.list', { ...filters, offset, limit: PAGE_SIZE });
   const items = query.data?.items ?? [];
-  const filtered = Boolean(debouncedSearch || kind || department || status);
+  const filtered = Boolean(liveSearch || kind || department || status);
 
   const clearFilters = () => {
     setSearch('');
@@ -77,6 +84,37 @@ export function OrganisationListPage() {
   };
 
   const onSort = (column: Sort, dir: 'asc' | 'desc') => update({ tri: column === 'name' ? undefined : column, ordre: dir === 'asc' ? undefined : dir });
+
+  const columns: Column<OrganisationListItem>[] = [
+    {
+      head: <SortHeader column="name" label={t('org.name')} sort={sort} direction={direction} onSort={onSort} />,
+      cell: (o) => (
+        <>
+          <Link to={`/structures/${o.id}`} className="row-title">
+            {o.name}
+          </Link>
+          {o.shortName ? <span className="muted"> · {o.shortName}</span> : null}
+          {o.archivedAt ? (
+            <>
+              {' '}
+              <Badge>{t('common.archived')}</Badge>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { head: <SortHeader column="kind" label={t('org.kind')} sort={sort} direction={direction} onSort={onSort} />, cell: (o) => t(`kind.${o.kind as OrganisationKind}`) },
+    { head: <SortHeader column="city" label={t('org.city')} sort={sort} direction={direction} onSort={onSort} />, cell: (o) => [o.postcode, o.city].filter(Boolean).join(' ') },
+    {
+      head: <SortHeader column="department" label={t('org.departmentShort')} sort={sort} direction={direction} onSort={onSort} className="col-narrow" />,
+      className: 'col-narrow',
+      cell: (o) => o.department ?? '',
+    },
+    {
+      header: t('org.membershipOf', { year }),
+      cell: (o) => (o.kind === 'member' || o.membership ? <MembershipStatusBadge membership={o.membership} /> : <span className="muted">—</span>),
+    },
+  ];
 
   return (
     <>
@@ -153,7 +191,7 @@ export function OrganisationListPage() {
 
       <ErrorBanner error={query.error} />
       <p className="list-count" aria-live="polite">
-        {query.data ? t('org.count', { count: number(items.length) }) : ''}
+        {query.data ? t('org.count', { count: number(query.data.total) }) : ''}
       </p>
 
       {query.loading && !query.data ? <Loading /> : null}
@@ -172,49 +210,16 @@ export function OrganisationListPage() {
       ) : null}
 
       {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('org.tableCaption', { year })}</caption>
-            <thead>
-              <tr>
-                <SortHeader column="name" label={t('org.name')} sort={sort} direction={direction} onSort={onSort} />
-                <SortHeader column="kind" label={t('org.kind')} sort={sort} direction={direction} onSort={onSort} />
-                <SortHeader column="city" label={t('org.city')} sort={sort} direction={direction} onSort={onSort} />
-                <SortHeader column="department" label={t('org.departmentShort')} sort={sort} direction={direction} onSort={onSort} className="col-narrow" />
-                <th scope="col">{t('org.membershipOf', { year })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((o) => (
-                <tr
-                  key={o.id}
-                  className="row-link"
-                  onClick={(e) => {
-                    if ((e.target as HTMLElement).closest('a, button')) return;
-                    navigate(`/structures/${o.id}`);
-                  }}
-                >
-                  <td>
-                    <Link to={`/structures/${o.id}`} className="row-title">
-                      {o.name}
-                    </Link>
-                    {o.shortName ? <span className="muted"> · {o.shortName}</span> : null}
-                    {o.archivedAt ? (
-                      <>
-                        {' '}
-                        <Badge>{t('common.archived')}</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{t(`kind.${o.kind as OrganisationKind}`)}</td>
-                  <td>{[o.postcode, o.city].filter(Boolean).join(' ')}</td>
-                  <td className="col-narrow">{o.department ?? ''}</td>
-                  <td>{o.kind === 'member' || o.membership ? <MembershipStatusBadge membership={o.membership} /> : <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PagedTable
+          caption={t('org.tableCaption', { year })}
+          columns={columns}
+          rows={items}
+          rowKey={(o) => o.id}
+          total={query.data?.total ?? 0}
+          offset={offset}
+          onOffset={setOffset}
+          onRowClick={(o) => navigate(`/structures/${o.id}`)}
+        />
       ) : null}
     </>
   );

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PAGE_SIZE } from '../../../shared/api/paging';
+import type { PersonListItem } from '../../../shared/features/people/schemas';
 import { useDebounced, useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
+import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { ExportButton } from '../data/ExportButton';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -11,7 +14,10 @@ export function PersonListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const debouncedSearch = useDebounced(search.trim(), 200);
+  // The list asks for every keystroke (one page, from the index); useQuery ignores late answers. The
+  // URL follows more calmly.
+  const liveSearch = search.trim();
+  const debouncedSearch = useDebounced(liveSearch, 300);
   const includeArchived = params.get('archives') === '1';
 
   const update = (changes: Record<string, string | undefined>) =>
@@ -31,8 +37,65 @@ export function PersonListPage() {
     if ((params.get('q') ?? '') !== debouncedSearch) update({ q: debouncedSearch });
   }, [debouncedSearch]);
 
-  const query = useQuery('people.list', { search: debouncedSearch || undefined, includeArchived: includeArchived || undefined });
+  const filters = { search: liveSearch || undefined, includeArchived: includeArchived || undefined };
+  const [offset, setOffset] = usePageOffset(filters);
+  const query = useQuery('people.list', { ...filters, offset, limit: PAGE_SIZE });
   const items = query.data?.items ?? [];
+  // The table renders only when its answer changes: not for each letter typed, nor while loading.
+  const data = query.data;
+  const table = useMemo(() => {
+    if (!data || data.items.length === 0) return null;
+    const items = data.items;
+    const columns: Column<PersonListItem>[] = [
+      {
+        header: t('person.name'),
+        className: 'col-name',
+        cell: (p) => (
+          <>
+            <Link to={`/personnes/${p.id}`} className="row-title">
+              {p.lastName.toLocaleUpperCase('fr-FR')} {p.firstName}
+            </Link>
+            {p.archivedAt ? (
+              <>
+                {' '}
+                <Badge>{t('common.archived')}</Badge>
+              </>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        header: t('person.organisations'),
+        cell: (p) =>
+          p.organisations.length ? (
+            <ul className="plain-list">
+              {p.organisations.map((o) => (
+                <li key={`${o.id}-${o.role}`}>
+                  <span>{o.name}</span>
+                  <span className="muted"> — {o.role}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">{t('person.noOrganisation')}</span>
+          ),
+      },
+      { header: t('common.email'), cell: (p) => (p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '') },
+      { header: t('common.phone'), className: 'nowrap', cell: (p) => p.phone ?? '' },
+    ];
+    return (
+      <PagedTable
+        caption={t('person.listTitle')}
+        columns={columns}
+        rows={items}
+        rowKey={(p) => p.id}
+        total={data.total}
+        offset={offset}
+        onOffset={setOffset}
+        onRowClick={(p) => navigate(`/personnes/${p.id}`)}
+      />
+    );
+  }, [data, offset, t, navigate, setOffset]);
 
   return (
     <>
@@ -65,11 +128,11 @@ export function PersonListPage() {
       </form>
       <ErrorBanner error={query.error} />
       <p className="list-count" aria-live="polite">
-        {query.data ? t('person.count', { count: number(items.length) }) : ''}
+        {query.data ? t('person.count', { count: number(query.data.total) }) : ''}
       </p>
       {query.loading && !query.data ? <Loading /> : null}
       {query.data && items.length === 0 ? (
-        debouncedSearch ? (
+        liveSearch ? (
           <EmptyState title={t('person.emptyFiltered')}>
             <button type="button" className="btn btn-secondary" onClick={() => setSearch('')}>
               {t('filter.clear')}
@@ -81,61 +144,7 @@ export function PersonListPage() {
           </EmptyState>
         )
       ) : null}
-      {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('person.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('person.name')}</th>
-                <th scope="col">{t('person.organisations')}</th>
-                <th scope="col">{t('common.email')}</th>
-                <th scope="col">{t('common.phone')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr
-                  key={p.id}
-                  className="row-link"
-                  onClick={(e) => {
-                    if ((e.target as HTMLElement).closest('a, button')) return;
-                    navigate(`/personnes/${p.id}`);
-                  }}
-                >
-                  <td className="col-name">
-                    <Link to={`/personnes/${p.id}`} className="row-title">
-                      {p.lastName.toLocaleUpperCase('fr-FR')} {p.firstName}
-                    </Link>
-                    {p.archivedAt ? (
-                      <>
-                        {' '}
-                        <Badge>{t('common.archived')}</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {p.organisations.length ? (
-                      <ul className="plain-list">
-                        {p.organisations.map((o) => (
-                          <li key={`${o.id}-${o.role}`}>
-                            <span>{o.name}</span>
-                            <span className="muted"> — {o.role}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="muted">{t('person.noOrganisation')}</span>
-                    )}
-                  </td>
-                  <td>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : ''}</td>
-                  <td className="nowrap">{p.phone ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {table}
     </>
   );
 }

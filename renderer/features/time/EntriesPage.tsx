@@ -9,13 +9,13 @@ import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
+import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
+import { PAGE_SIZE } from '../../../shared/api/paging';
 import { useI18n } from '../../i18n/I18nProvider';
 import { filterToSearch, OrganisationOptions, PersonOptions, RowActions, searchToFilter, useCategories, useTimeFormat } from './common';
 import { EntryDialog } from './EntryDialog';
 import { FromMeetingDialog } from './FromMeetingDialog';
 import { DateInput } from '../../components/DateInput';
-
-const PAGE = 200;
 
 /** Every entry behind a filter (the summaries' totals open this page), with the CSV of the whole list. */
 export function EntriesPage() {
@@ -23,8 +23,8 @@ export function EntriesPage() {
   const f = useTimeFormat();
   const [params, setParams] = useSearchParams();
   const filter = searchToFilter(params);
-  const [limit, setLimit] = useState(PAGE);
-  const query = useQuery('time.entries.list', { ...filter, limit });
+  const [offset, setOffset] = usePageOffset(filter);
+  const query = useQuery('time.entries.list', { ...filter, offset, limit: PAGE_SIZE });
   const categories = useCategories(true);
   const [editing, setEditing] = useState<Entry | 'new' | null>(null);
   const [fromMeeting, setFromMeeting] = useState(false);
@@ -34,7 +34,6 @@ export function EntriesPage() {
   const [warnings, setWarnings] = useState<TimeWarning[]>([]);
 
   const setFilter = (next: EntryFilter) => {
-    setLimit(PAGE);
     setParams(new URLSearchParams(filterToSearch(next)), { replace: true });
   };
   const change = (key: keyof EntryFilter, value: string) => {
@@ -71,6 +70,41 @@ export function EntriesPage() {
 
   const items = query.data?.items ?? [];
   const totals = query.data?.totals;
+  const columns: Column<Entry>[] = [
+    { header: t('time.ui.field.date'), className: 'nowrap', cell: (e) => date(e.date) },
+    { header: t('time.ui.field.organisation'), cell: (e) => e.organisationName },
+    { header: t('time.ui.field.person'), cell: (e) => e.personName ?? <span className="muted">—</span> },
+    { header: t('time.ui.field.category'), cell: (e) => e.categoryName },
+    { header: t('time.ui.field.nature'), cell: (e) => t(`time.nature.${e.nature}`) },
+    { header: t('time.ui.field.duration'), className: 'time-num', cell: (e) => f.duration(e.minutes) },
+    { header: t('time.ui.field.rate'), className: 'time-num', cell: (e) => f.euros(e.hourlyRateCents) },
+    { header: t('time.ui.field.value'), className: 'time-num', cell: (e) => f.euros(e.valueCents) },
+    {
+      header: t('time.ui.field.note'),
+      className: 'clamp-2',
+      cell: (e) => (
+        <>
+          {e.meetingId ? <Badge tone="info">{t('time.ui.entries.fromMeeting')}</Badge> : null} {e.note}
+        </>
+      ),
+    },
+    {
+      header: <span className="visually-hidden">{t('time.ui.actions')}</span>,
+      className: 'actions-cell nowrap',
+      cell: (e) =>
+        e.locked ? (
+          <Badge tone="neutral">{t('time.ui.entries.locked')}</Badge>
+        ) : (
+          <RowActions
+            onEdit={() => setEditing(e)}
+            onDelete={() => setDeleting(e)}
+            editLabel={t('time.ui.entries.editOf', { date: date(e.date), who: e.personName ?? e.organisationName })}
+            deleteLabel={t('time.ui.entries.deleteOf', { date: date(e.date), who: e.personName ?? e.organisationName })}
+          />
+        ),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -172,67 +206,16 @@ export function EntriesPage() {
       {query.loading && !query.data ? <Loading /> : null}
       {query.data && items.length === 0 ? <EmptyState title={t('time.ui.entries.empty')} /> : null}
       {items.length ? (
-        <div className="table-wrap">
-          <table className="table table-compact">
-            <caption className="visually-hidden">{t('time.ui.entries.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('time.ui.field.date')}</th>
-                <th scope="col">{t('time.ui.field.organisation')}</th>
-                <th scope="col">{t('time.ui.field.person')}</th>
-                <th scope="col">{t('time.ui.field.category')}</th>
-                <th scope="col">{t('time.ui.field.nature')}</th>
-                <th scope="col" className="time-num">
-                  {t('time.ui.field.duration')}
-                </th>
-                <th scope="col" className="time-num">
-                  {t('time.ui.field.rate')}
-                </th>
-                <th scope="col" className="time-num">
-                  {t('time.ui.field.value')}
-                </th>
-                <th scope="col">{t('time.ui.field.note')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('time.ui.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <td className="nowrap">{date(e.date)}</td>
-                  <td>{e.organisationName}</td>
-                  <td>{e.personName ?? <span className="muted">—</span>}</td>
-                  <td>{e.categoryName}</td>
-                  <td>{t(`time.nature.${e.nature}`)}</td>
-                  <td className="time-num">{f.duration(e.minutes)}</td>
-                  <td className="time-num">{f.euros(e.hourlyRateCents)}</td>
-                  <td className="time-num">{f.euros(e.valueCents)}</td>
-                  <td className="clamp-2">
-                    {e.meetingId ? <Badge tone="info">{t('time.ui.entries.fromMeeting')}</Badge> : null} {e.note}
-                  </td>
-                  <td className="actions-cell nowrap">
-                    {e.locked ? (
-                      <Badge tone="neutral">{t('time.ui.entries.locked')}</Badge>
-                    ) : (
-                      <>
-                        <RowActions onEdit={() => setEditing(e)} onDelete={() => setDeleting(e)} editLabel={t('time.ui.entries.editOf', { date: date(e.date), who: e.personName ?? e.organisationName })} deleteLabel={t('time.ui.entries.deleteOf', { date: date(e.date), who: e.personName ?? e.organisationName })} />
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {totals && totals.count > items.length ? (
-        <p className="section-footer">
-          {t('time.ui.entries.shown', { shown: number(items.length), count: number(totals.count) })}{' '}
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => setLimit((l) => l + PAGE * 5)}>
-            {t('time.ui.entries.more')}
-          </button>
-        </p>
+        <PagedTable
+          caption={t('time.ui.entries.caption')}
+          columns={columns}
+          rows={items}
+          rowKey={(e) => e.id}
+          total={totals?.count ?? 0}
+          offset={offset}
+          onOffset={setOffset}
+          compact
+        />
       ) : null}
 
       {editing ? (

@@ -1,3 +1,4 @@
+import { memo, useDeferredValue, useMemo } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { formatDuration } from '../../../shared/features/time/duration';
 import type { EntryFilter } from '../../../shared/features/time/schemas';
@@ -58,15 +59,21 @@ export function useTimeFormat() {
 /** Organisations for pickers: members first, then partners and others, each in French order. */
 export function useOrganisationOptions() {
   const query = useQuery('organisations.list', {});
-  const items = query.data?.items ?? [];
-  const order = { member: 0, partner: 1, other: 2 } as const;
-  return [...items].sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'fr'));
+  // Sorted once per answer, with one collator: sorting on every render froze pickers at national scale.
+  return useMemo(() => {
+    const order = { member: 0, partner: 1, other: 2 } as const;
+    return [...(query.data?.items ?? [])].sort((a, b) => order[a.kind] - order[b.kind] || FRENCH.compare(a.name, b.name));
+  }, [query.data]);
 }
 
+/** People for pickers, as the server sorts them (French order by last then first name). */
 export function usePeopleOptions() {
-  const query = useQuery('people.list', {});
-  return [...(query.data?.items ?? [])].sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'fr'));
+  const query = useQuery('people.list', { namesOnly: true });
+  return query.data?.items ?? NO_PEOPLE;
 }
+
+const FRENCH = new Intl.Collator('fr');
+const NO_PEOPLE: never[] = [];
 
 export function useCategories(includeInactive = false) {
   return useQuery('time.categories.list', includeInactive ? { includeInactive: true } : {});
@@ -116,8 +123,11 @@ export function searchToFilter(params: URLSearchParams): EntryFilter {
   };
 }
 
-/** The organisations as `<option>`s, members first (the select and its label stay with the caller). */
-export function OrganisationOptions() {
+/**
+ * The organisations as `<option>`s, members first (the select and its label stay with the caller);
+ * memo: the page's own updates do not render them again.
+ */
+export const OrganisationOptions = memo(function OrganisationOptions() {
   const organisations = useOrganisationOptions();
   return (
     <>
@@ -128,10 +138,14 @@ export function OrganisationOptions() {
       ))}
     </>
   );
-}
+});
 
-export function PersonOptions() {
-  const people = usePeopleOptions();
+/**
+ * Options of a person picker: thousands at national scale, so they render in a deferred pass,
+ * after the list the page is there for, and never again for the page's own updates.
+ */
+export const PersonOptions = memo(function PersonOptions() {
+  const people = useDeferredValue(usePeopleOptions(), NO_PEOPLE);
   return (
     <>
       {people.map((p) => (
@@ -141,7 +155,7 @@ export function PersonOptions() {
       ))}
     </>
   );
-}
+});
 
 /** Edit and delete buttons of a table row, each naming what it acts on. */
 export function RowActions({ onEdit, onDelete, editLabel, deleteLabel }: { onEdit: () => void; onDelete: () => void; editLabel: string; deleteLabel: string }) {

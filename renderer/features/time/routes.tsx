@@ -1,13 +1,15 @@
 import { Navigate, type RouteObject } from 'react-router';
-import { CategoriesPage } from './CategoriesPage';
-import { CertificatesPage } from './CertificatesPage';
-import { TimeLayout } from './common';
-import { EntriesPage } from './EntriesPage';
-import { GridPage } from './GridPage';
-import { PeriodsPage } from './PeriodsPage';
-import { PledgesPage } from './PledgesPage';
-import { RatesPage } from './RatesPage';
-import { SummaryPage } from './SummaryPage';
+import { lazyPage } from '../../app/lazyPage';
+
+const CategoriesPage = lazyPage(() => import('./CategoriesPage'), 'CategoriesPage');
+const CertificatesPage = lazyPage(() => import('./CertificatesPage'), 'CertificatesPage');
+const TimeLayout = lazyPage(() => import('./common'), 'TimeLayout');
+const EntriesPage = lazyPage(() => import('./EntriesPage'), 'EntriesPage');
+const GridPage = lazyPage(() => import('./GridPage'), 'GridPage');
+const PeriodsPage = lazyPage(() => import('./PeriodsPage'), 'PeriodsPage');
+const PledgesPage = lazyPage(() => import('./PledgesPage'), 'PledgesPage');
+const RatesPage = lazyPage(() => import('./RatesPage'), 'RatesPage');
+const SummaryPage = lazyPage(() => import('./SummaryPage'), 'SummaryPage');
 
 /** The Temps section: one entry in the navigation, its pages under /temps. */
 export const timeRoutes: RouteObject[] = [

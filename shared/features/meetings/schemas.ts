@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../../api/paging';
 import { formatText, id, isoDate, optionalDate, optionalText, requiredText, searchText, year } from '../../validation/fields';
 import { MEETING_KINDS, QUORUM_BASES } from './kinds';
 
@@ -116,6 +117,9 @@ export const meetingListQuerySchema = z.object({
   kind: z.enum(MEETING_KINDS).optional(),
   year: year.optional(),
   status: z.enum(MEETING_STATUSES).optional(),
+  /** Series by series (in the order of MEETING_KINDS), newest first within each; otherwise newest first. */
+  bySeries: z.boolean().optional(),
+  ...pageFields,
 });
 
 export const meetingListItemSchema = meetingSchema
@@ -129,6 +133,7 @@ export type MeetingListItem = z.infer<typeof meetingListItemSchema>;
 
 export const meetingListSchema = z.object({
   items: z.array(meetingListItemSchema),
+  total: z.number().int(),
   years: z.array(z.number().int()),
 });
 
@@ -360,6 +365,7 @@ export const decisionRegisterQuerySchema = z.object({
   year: year.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
   limit: z.number().int().min(1).max(5000).optional(),
+  offset: z.number().int().min(0).optional(),
 });
 export const registerItemSchema = decisionSchema.extend({
   meetingTitle: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../../api/paging';
 import {
   id,
   optionalEmail,
@@ -78,6 +79,7 @@ export const organisationListQuerySchema = z.object({
   includeArchived: z.boolean().optional(),
   sort: z.enum(ORGANISATION_SORTS).optional(),
   direction: z.enum(['asc', 'desc']).optional(),
+  ...pageFields,
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuerySchema>;
 
@@ -93,6 +95,7 @@ export type OrganisationListItem = z.infer<typeof organisationListItemSchema>;
 
 export const organisationListSchema = z.object({
   items: z.array(organisationListItemSchema),
+  total: z.number().int(),
   departments: z.array(z.string()),
   year: z.number().int(),
 });

@@ -17,7 +17,7 @@ import {
 const byId = z.object({ id });
 
 export const peopleContract = {
-  'people.list': method(personListQuerySchema, z.object({ items: z.array(personListItemSchema) })),
+  'people.list': method(personListQuerySchema, z.object({ items: z.array(personListItemSchema), total: z.number().int() })),
   'people.get': method(byId, personDetailSchema),
   'people.create': method(personInputSchema, personSchema),
   'people.update': method(personInputSchema.extend({ id }), personSchema),

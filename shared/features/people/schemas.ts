@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields } from '../../api/paging';
 import { id, isoDate, optionalDate, optionalEmail, optionalPostcode, optionalText, requiredText, searchText } from '../../validation/fields';
 
 /** Offices held in the association itself (bureau / conseil d'administration). */
@@ -90,6 +91,9 @@ export const personListQuerySchema = z.object({
   search: searchText(200),
   organisationId: id.optional(),
   includeArchived: z.boolean().optional(),
+  /** Names only, for pickers: each item's `organisations` comes back empty (thousands of people at national scale). */
+  namesOnly: z.boolean().optional(),
+  ...pageFields,
 });
 
 export const personListItemSchema = personSchema.pick({ id: true, firstName: true, lastName: true, email: true, phone: true, archivedAt: true }).extend({
