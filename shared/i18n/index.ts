@@ -6,13 +6,14 @@ import { timeEn, timeFr } from './messages-time';
 import { activityEn, activityFr } from './messages-activity';
 import { dataEn, dataFr } from './messages-data';
 import { trustArchiveEn, trustArchiveFr } from './messages-trust-archive';
+import { uiEditEn, uiEditFr } from './messages-ui-edit';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...uiEditFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...uiEditEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

@@ -10,6 +10,7 @@ import type {
 import { departmentFromPostcode } from '../../../shared/validation/identifiers';
 import { normalizeKey } from '../../../shared/validation/text';
 import type { z } from 'zod';
+import { recordChange } from '../data/audit';
 import { nowIso, type ServiceContext } from '../../app/context';
 import { listMembershipsOfOrganisation } from '../memberships/service';
 import { listAffiliations } from '../people/service';
@@ -64,6 +65,7 @@ export async function createOrganisation(ctx: ServiceContext, values: Organisati
       .values({ ...columns(values), created_at: now, updated_at: now, archived_at: null })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await recordChange(tctx, { entity: 'organisation', entityId: row.id, action: 'create' });
     return toOrganisation(row);
   });
 }

@@ -218,6 +218,7 @@ export const grantInputSchema = z
 export const grantUpdateSchema = z.intersection(grantInputSchema, z.object({ id }));
 
 export const paymentInputSchema = z.object({ grantId: id, date: isoDate, amountCents: cents.refine((v) => v > 0, 'error.activity.paymentZero'), note: optionalText(500) });
+export const paymentUpdateSchema = paymentInputSchema.omit({ grantId: true }).extend({ id });
 
 export const grantSchema = z.object({
   id: z.number().int(),

@@ -4,6 +4,7 @@ import { id } from '../../validation/fields';
 import {
   affiliationInputSchema,
   affiliationSchema,
+  affiliationUpdateSchema,
   endDatedSchema,
   officeInputSchema,
   officeSchema,
@@ -24,6 +25,8 @@ export const peopleContract = {
   'people.archive': method(byId, personSchema),
   'people.restore': method(byId, personSchema),
   'people.addAffiliation': method(affiliationInputSchema, affiliationSchema),
+  /** Corrects the structure, role or dates of an affiliation entered wrongly. */
+  'people.updateAffiliation': method(affiliationUpdateSchema, affiliationSchema),
   'people.endAffiliation': method(endDatedSchema, affiliationSchema),
   'people.removeAffiliation': method(byId, z.object({ removed: z.boolean() })),
   'people.addOffice': method(officeInputSchema, officeSchema),

@@ -58,6 +58,10 @@ export const affiliationInputSchema = z
   })
   .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' });
 
+export const affiliationUpdateSchema = z
+  .object({ id, organisationId: id, role: requiredText(100), startDate: isoDate, endDate: optionalDate })
+  .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' });
+
 export const affiliationSchema = z.object({
   id: z.number().int(),
   personId: z.number().int(),
