@@ -42,6 +42,23 @@ export const uiEditFr = {
   'edit.attendance.organisation': 'Structure représentée',
   'edit.attendance.capacity': 'Qualité',
   'edit.attendance.capacityHint': 'Par exemple « Présidente », « Salarié », « Invité ».',
+
+  'edit.payment.editOf': 'Modifier le versement de {amount} du {date}',
+  'edit.payment.title': 'Versement — {name}',
+  'edit.payment.saved': 'Versement enregistré.',
+  'edit.grant.deleteQuestion': 'Supprimer la subvention {name} ?',
+  'edit.grant.deleteMessage': 'Ses échéances de bilan et ses objectifs partent avec elle. La suppression est inscrite au journal des modifications.',
+  'edit.grant.deleted': 'Subvention {name} supprimée.',
+  'edit.budget.deleteQuestion': 'Supprimer le budget « {label} » ?',
+  'edit.budget.deleteMessage': 'Toutes ses lignes partent avec lui. La suppression est inscrite au journal des modifications.',
+  'edit.budget.deleted': 'Budget « {label} » supprimé.',
+  'edit.founder.deleteQuestion': 'Supprimer le porteur de projet « {name} » ?',
+  'edit.founder.deleted': 'Porteur de projet « {name} » supprimé.',
+
+  'edit.affiliation.editOf': 'Modifier le rattachement à {organisation}',
+  'edit.affiliation.title': 'Rattachement à {organisation}',
+  'edit.affiliation.saved': 'Rattachement enregistré.',
+  'edit.affiliation.deleteQuestion': 'Supprimer le rattachement « {role} » à {organisation} ?',
 };
 
 export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
@@ -87,4 +104,21 @@ export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
   'edit.attendance.organisation': 'Organisation represented',
   'edit.attendance.capacity': 'Capacity',
   'edit.attendance.capacityHint': 'For instance “Chair”, “Employee”, “Guest”.',
+
+  'edit.payment.editOf': 'Edit the payment of {amount} on {date}',
+  'edit.payment.title': 'Payment — {name}',
+  'edit.payment.saved': 'Payment saved.',
+  'edit.grant.deleteQuestion': 'Delete the grant {name}?',
+  'edit.grant.deleteMessage': 'Its report due dates and targets go with it. The deletion is written to the change log.',
+  'edit.grant.deleted': 'Grant {name} deleted.',
+  'edit.budget.deleteQuestion': 'Delete the budget “{label}”?',
+  'edit.budget.deleteMessage': 'All its lines go with it. The deletion is written to the change log.',
+  'edit.budget.deleted': 'Budget “{label}” deleted.',
+  'edit.founder.deleteQuestion': 'Delete the project founder “{name}”?',
+  'edit.founder.deleted': 'Project founder “{name}” deleted.',
+
+  'edit.affiliation.editOf': 'Edit the affiliation to {organisation}',
+  'edit.affiliation.title': 'Affiliation to {organisation}',
+  'edit.affiliation.saved': 'Affiliation saved.',
+  'edit.affiliation.deleteQuestion': 'Delete the affiliation “{role}” to {organisation}?',
 };
