@@ -59,6 +59,19 @@ export const uiEditFr = {
   'edit.affiliation.title': 'Rattachement à {organisation}',
   'edit.affiliation.saved': 'Rattachement enregistré.',
   'edit.affiliation.deleteQuestion': 'Supprimer le rattachement « {role} » à {organisation} ?',
+
+  'edit.home.firstSteps': 'Pour commencer',
+  'edit.home.firstStepsIntro': 'La base est vide. Trois étapes pour que l’accueil montre le travail du réseau :',
+  'edit.home.step.settings': 'Renseigner l’association',
+  'edit.home.step.settingsText': 'Son nom, son adresse et son logo figurent sur chaque document produit.',
+  'edit.home.step.structures': 'Enregistrer les premières structures',
+  'edit.home.step.structuresText': 'Les ressourceries adhérentes et les partenaires, puis leurs adhésions de l’année.',
+  'edit.home.step.import': 'Ou importer un fichier',
+  'edit.home.step.importText': 'Un tableur des structures, des personnes ou des adhésions, vérifié avant d’être enregistré.',
+  'edit.home.step.done': 'fait',
+  'edit.home.noMembersYet': 'Aucune structure enregistrée : aucun chiffre n’est encore attendu.',
+  'edit.home.noMembershipYet': 'Aucune adhésion enregistrée pour {year} : rien n’est encore suivi.',
+  'edit.home.noReturnsExpected': 'Aucune adhésion l’an dernier : aucun chiffre n’est attendu.',
 };
 
 export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
@@ -121,4 +134,17 @@ export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
   'edit.affiliation.title': 'Affiliation to {organisation}',
   'edit.affiliation.saved': 'Affiliation saved.',
   'edit.affiliation.deleteQuestion': 'Delete the affiliation “{role}” to {organisation}?',
+
+  'edit.home.firstSteps': 'Getting started',
+  'edit.home.firstStepsIntro': 'The database is empty. Three steps for the home page to show the network’s work:',
+  'edit.home.step.settings': 'Describe the association',
+  'edit.home.step.settingsText': 'Its name, address and logo appear on every document produced.',
+  'edit.home.step.structures': 'Record the first organisations',
+  'edit.home.step.structuresText': 'The member ressourceries and the partners, then this year’s memberships.',
+  'edit.home.step.import': 'Or import a file',
+  'edit.home.step.importText': 'A spreadsheet of organisations, people or memberships, checked before it is saved.',
+  'edit.home.step.done': 'done',
+  'edit.home.noMembersYet': 'No organisation recorded: no figures are expected yet.',
+  'edit.home.noMembershipYet': 'No membership recorded for {year}: nothing is followed yet.',
+  'edit.home.noReturnsExpected': 'No membership last year: no figures are expected.',
 };

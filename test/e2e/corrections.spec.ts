@@ -158,3 +158,17 @@ test('a secretary corrects the dates and role of an affiliation, and sees it in 
   await expect(page.getByRole('row', { name: /La Glanerie/ })).toContainText('Trésorière');
   await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Rattachement');
 });
+
+test('an empty base opens on first steps, not on reassurance about nothing', async ({ page, app }) => {
+  await page.goto(`${app.url}#/`);
+  const steps = page.getByRole('region', { name: 'Pour commencer' });
+  await expect(steps).toBeVisible();
+  await expect(steps.getByRole('link', { name: 'Renseigner l’association' })).toBeVisible();
+  await expect(steps.getByRole('link', { name: 'Enregistrer les premières structures' })).toBeVisible();
+  await expect(steps.getByRole('link', { name: 'Ou importer un fichier' })).toBeVisible();
+  await expect(page.getByText('Toutes les cotisations sont réglées.')).toHaveCount(0);
+  await expect(page.getByText('Toutes les structures ont transmis leurs chiffres.')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('first-open.png'), fullPage: true });
+  await steps.getByRole('link', { name: 'Enregistrer les premières structures' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/structure/i);
+});

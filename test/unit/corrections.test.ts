@@ -154,3 +154,16 @@ describe('people and structures', () => {
     expect((await app.call('people.updateAffiliation', { id: affiliation.id, organisationId: affiliation.organisationId, role: 'Co-président·e', startDate: affiliation.startDate, endDate: null })).role).toBe('Co-président·e');
   });
 });
+
+describe('first open', () => {
+  it('tells the home page the base is empty, so that it asks for first steps instead of reassuring', async () => {
+    const empty = await openTestApp();
+    try {
+      expect((await empty.call('dashboard.get', {})).setup).toEqual({ settingsSaved: false, organisations: 0, memberships: 0 });
+      await empty.call('organisations.create', { kind: 'member', name: 'La Glanerie' });
+      expect((await empty.call('dashboard.get', {})).setup).toMatchObject({ organisations: 1, memberships: 0 });
+    } finally {
+      await empty.close();
+    }
+  });
+});

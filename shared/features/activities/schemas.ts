@@ -402,6 +402,8 @@ export const dashboardSchema = z.object({
   reportDeadlines: z.array(z.object({ grantId: z.number().int(), funderName: z.string(), programme: z.string(), dueDate: z.string(), label: z.string(), overdue: z.boolean() })),
   missingReturns: z.object({ year: z.number().int(), organisations: z.array(namedRef) }),
   unpaidFees: z.object({ year: z.number().int(), items: z.array(z.object({ organisationId: z.number().int(), name: z.string(), outstandingCents: z.number().int() })) }),
+  /** What there is to go on: an empty base gets first steps, never « all paid ». */
+  setup: z.object({ settingsSaved: z.boolean(), organisations: z.number().int(), memberships: z.number().int() }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
