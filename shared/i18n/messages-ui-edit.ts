@@ -72,6 +72,13 @@ export const uiEditFr = {
   'edit.home.noMembersYet': 'Aucune structure enregistrée : aucun chiffre n’est encore attendu.',
   'edit.home.noMembershipYet': 'Aucune adhésion enregistrée pour {year} : rien n’est encore suivi.',
   'edit.home.noReturnsExpected': 'Aucune adhésion l’an dernier : aucun chiffre n’est attendu.',
+
+  'edit.finalize.checkFirst': 'À vérifier avant de finaliser :',
+  'edit.finalize.future': 'La réunion n’a pas encore eu lieu.',
+  'edit.finalize.noChair': 'Aucun président de séance n’est désigné : le compte rendu imprimera « non désigné ». Renseignez-le dans l’onglet Informations.',
+  'edit.finalize.noSecretary': 'Aucun secrétaire de séance n’est désigné : le compte rendu imprimera « non désigné ». Renseignez-le dans l’onglet Informations.',
+  'edit.finalize.pendingOne': '{name} est encore « non renseigné·e » et sera imprimé·e parmi les absents.',
+  'edit.finalize.pendingMany': '{count} personnes sont encore « non renseignées » et seront imprimées parmi les absents : {names}.',
 };
 
 export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
@@ -147,4 +154,11 @@ export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
   'edit.home.noMembersYet': 'No organisation recorded: no figures are expected yet.',
   'edit.home.noMembershipYet': 'No membership recorded for {year}: nothing is followed yet.',
   'edit.home.noReturnsExpected': 'No membership last year: no figures are expected.',
+
+  'edit.finalize.checkFirst': 'To check before finalising:',
+  'edit.finalize.future': 'The meeting has not taken place yet.',
+  'edit.finalize.noChair': 'No chair is designated: the minutes will print “not designated”. Fill it in on the Information tab.',
+  'edit.finalize.noSecretary': 'No secretary is designated: the minutes will print “not designated”. Fill it in on the Information tab.',
+  'edit.finalize.pendingOne': '{name} is still “not recorded” and will be printed among the absent.',
+  'edit.finalize.pendingMany': '{count} people are still “not recorded” and will be printed among the absent: {names}.',
 };

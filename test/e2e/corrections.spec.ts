@@ -172,3 +172,18 @@ test('an empty base opens on first steps, not on reassurance about nothing', asy
   await steps.getByRole('link', { name: 'Enregistrer les premières structures' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/structure/i);
 });
+
+test('finalising asks first when no one chairs or takes the minutes, or people are left unrecorded', async ({ page, app }) => {
+  const { meeting } = await seedMeeting(page, app);
+  await page.goto(`${app.url}#/reunions/${meeting.id}?onglet=presences`);
+  // One row of tabs on a meeting's page.
+  await expect(page.getByRole('tablist')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Finaliser le compte rendu' }).click();
+  const dialog = page.getByRole('dialog', { name: /Finaliser/ });
+  await expect(dialog).toContainText('Aucun président de séance n’est désigné');
+  await expect(dialog).toContainText('Aucun secrétaire de séance n’est désigné');
+  await expect(dialog).toContainText('3 personnes sont encore « non renseignées » et seront imprimées parmi les absents : Anne Bernard, Bruno Colas, Claire Dumas.');
+  await page.screenshot({ path: test.info().outputPath('finalize-warnings.png') });
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByText('Brouillon').first()).toBeVisible();
+});
