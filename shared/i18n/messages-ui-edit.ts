@@ -79,6 +79,15 @@ export const uiEditFr = {
   'edit.finalize.noSecretary': 'Aucun secrétaire de séance n’est désigné : le compte rendu imprimera « non désigné ». Renseignez-le dans l’onglet Informations.',
   'edit.finalize.pendingOne': '{name} est encore « non renseigné·e » et sera imprimé·e parmi les absents.',
   'edit.finalize.pendingMany': '{count} personnes sont encore « non renseignées » et seront imprimées parmi les absents : {names}.',
+
+  'edit.orgPerson.add': 'Ajouter une personne',
+  'edit.orgPerson.title': 'Ajouter une personne à {organisation}',
+  'edit.orgPerson.save': 'Ajouter',
+  'edit.orgPerson.existing': 'Personne',
+  'edit.orgPerson.existingHint': 'Choisissez une personne déjà enregistrée, ou laissez « Nouvelle personne » et remplissez ses coordonnées.',
+  'edit.orgPerson.newPerson': 'Nouvelle personne',
+  'edit.orgPerson.added': '{name} est rattaché·e à {organisation}.',
+  'edit.orgPerson.emptyHint': 'Ajoutez les personnes qui y travaillent avec « Ajouter une personne ».',
 };
 
 export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
@@ -161,4 +170,13 @@ export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
   'edit.finalize.noSecretary': 'No secretary is designated: the minutes will print “not designated”. Fill it in on the Information tab.',
   'edit.finalize.pendingOne': '{name} is still “not recorded” and will be printed among the absent.',
   'edit.finalize.pendingMany': '{count} people are still “not recorded” and will be printed among the absent: {names}.',
+
+  'edit.orgPerson.add': 'Add a person',
+  'edit.orgPerson.title': 'Add a person to {organisation}',
+  'edit.orgPerson.save': 'Add',
+  'edit.orgPerson.existing': 'Person',
+  'edit.orgPerson.existingHint': 'Choose someone already recorded, or leave “New person” and fill in their details.',
+  'edit.orgPerson.newPerson': 'New person',
+  'edit.orgPerson.added': '{name} is affiliated to {organisation}.',
+  'edit.orgPerson.emptyHint': 'Add the people who work there with “Add a person”.',
 };

@@ -187,3 +187,24 @@ test('finalising asks first when no one chairs or takes the minutes, or people a
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(page.getByText('Brouillon').first()).toBeVisible();
 });
+
+test('a secretary adds a person from a structure’s page, and sees its creation in the history', async ({ page, app }) => {
+  const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
+  await page.goto(`${app.url}#/structures/${organisation.id}`);
+  // One statement of where the structure stands this year, not « Adhérente » beside « Non adhérente ».
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('La Glanerie');
+  await expect(page.locator('.page-badges')).toHaveText('Non adhérente');
+  await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter une personne à La Glanerie' });
+  await dialog.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(dialog.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+  await dialog.getByLabel('Prénom').fill('Zoé');
+  await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Petit');
+  await dialog.getByLabel('Rôle').fill('Salariée');
+  await page.screenshot({ path: test.info().outputPath('add-person.png') });
+  await dialog.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Zoé Petit est rattaché·e à La Glanerie.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Zoé Petit' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Structure — créée');
+});

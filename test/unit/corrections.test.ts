@@ -134,6 +134,16 @@ describe('people and structures', () => {
     expect((await history('person', p.id)).map((l) => l.action)).toEqual(['create']);
   });
 
+  it('adds a person from a structure’s page with their role, both or neither', async () => {
+    const people = app.count('people');
+    const refused = await app.fail('people.createWithAffiliation', { person: { firstName: 'Zoé', lastName: 'Petit' }, affiliation: { organisationId: 99_999, role: 'Salariée', startDate: '2026-01-05' } });
+    expect(refused.issues?.[0]).toMatchObject({ path: 'organisationId', key: 'error.notFound' });
+    expect(app.count('people')).toBe(people);
+    const a = await app.call('people.createWithAffiliation', { person: { firstName: 'Zoé', lastName: 'Petit', email: 'zoe@exemple.fr' }, affiliation: { organisationId: net.organisations[0]!.id, role: 'Salariée', startDate: '2026-01-05' } });
+    expect(a).toMatchObject({ personName: 'Zoé Petit', role: 'Salariée', organisationId: net.organisations[0]!.id });
+    expect((await history('person', a.personId)).map((l) => `${l.entity} ${l.action}`)).toEqual(['affiliation create', 'person create']);
+  });
+
   it('corrects an affiliation’s role and dates, refuses an end before the start, and logs it', async () => {
     const p = await app.call('people.create', { firstName: 'Luc', lastName: 'Bernard' });
     const a = await app.call('people.addAffiliation', { personId: p.id, organisationId: net.organisations[0]!.id, role: 'Bénévole', startDate: '2024-01-01' });

@@ -64,15 +64,30 @@ export async function getPerson(ctx: ServiceContext, id: number): Promise<Person
 }
 
 export async function createPerson(ctx: ServiceContext, values: PersonValues): Promise<Person> {
+  return ctx.db.transaction().execute((trx) => insertPerson({ ...ctx, db: trx }, values));
+}
+
+/** Inside the caller's transaction. */
+async function insertPerson(ctx: ServiceContext, values: PersonValues): Promise<Person> {
+  const now = nowIso(ctx);
+  const row = await ctx.db
+    .insertInto('people')
+    .values({ ...columns(values), created_at: now, updated_at: now, archived_at: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(ctx, { entity: 'person', entityId: row.id, action: 'create' });
+  return toPerson(row);
+}
+
+/** A new person already working at a structure, from the structure's page: both written or neither. */
+export async function createPersonWithAffiliation(
+  ctx: ServiceContext,
+  values: { person: PersonValues; affiliation: Omit<z.output<typeof affiliationInputSchema>, 'personId'> },
+): Promise<Affiliation> {
   return ctx.db.transaction().execute(async (trx) => {
-    const now = nowIso(ctx);
-    const row = await trx
-      .insertInto('people')
-      .values({ ...columns(values), created_at: now, updated_at: now, archived_at: null })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange({ ...ctx, db: trx }, { entity: 'person', entityId: row.id, action: 'create' });
-    return toPerson(row);
+    const tctx = { ...ctx, db: trx };
+    const person = await insertPerson(tctx, values.person);
+    return insertAffiliation(tctx, { ...values.affiliation, personId: person.id });
   });
 }
 
@@ -198,25 +213,26 @@ async function getAffiliation(ctx: ServiceContext, id: number): Promise<Affiliat
 }
 
 export async function addAffiliation(ctx: ServiceContext, values: z.output<typeof affiliationInputSchema>): Promise<Affiliation> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    await getPerson(tctx, values.personId);
-    const organisation = await trx.selectFrom('organisations').select('id').where('id', '=', values.organisationId).executeTakeFirst();
-    if (!organisation) throw new AppError('VALIDATION', 'error.validation', undefined, [{ path: 'organisationId', key: 'error.notFound' }]);
-    const row = await trx
-      .insertInto('affiliations')
-      .values({
-        person_id: values.personId,
-        organisation_id: values.organisationId,
-        role: values.role,
-        start_date: values.startDate,
-        end_date: values.endDate,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordChange(tctx, { entity: 'affiliation', entityId: row.id, action: 'create', summary: { organisationId: values.organisationId, role: values.role, startDate: values.startDate }, parent: { entity: 'person', id: values.personId } });
-    return getAffiliation(tctx, row.id);
-  });
+  return ctx.db.transaction().execute((trx) => insertAffiliation({ ...ctx, db: trx }, values));
+}
+
+async function insertAffiliation(ctx: ServiceContext, values: z.output<typeof affiliationInputSchema>): Promise<Affiliation> {
+  await getPerson(ctx, values.personId);
+  const organisation = await ctx.db.selectFrom('organisations').select('id').where('id', '=', values.organisationId).executeTakeFirst();
+  if (!organisation) throw new AppError('VALIDATION', 'error.validation', undefined, [{ path: 'organisationId', key: 'error.notFound' }]);
+  const row = await ctx.db
+    .insertInto('affiliations')
+    .values({
+      person_id: values.personId,
+      organisation_id: values.organisationId,
+      role: values.role,
+      start_date: values.startDate,
+      end_date: values.endDate,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordChange(ctx, { entity: 'affiliation', entityId: row.id, action: 'create', summary: { organisationId: values.organisationId, role: values.role, startDate: values.startDate }, parent: { entity: 'person', id: values.personId } });
+  return getAffiliation(ctx, row.id);
 }
 
 /**

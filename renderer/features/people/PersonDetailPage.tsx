@@ -451,7 +451,7 @@ function AddOfficeForm({ personId, onSaved }: { personId: number; onSaved: () =>
       <h3>{t('office.add')}</h3>
       <ErrorBanner error={banner} />
       <div className="form-grid form-grid-4">
-        <Field label={t('office.office')} error={errors.office} required>
+        <Field label={t('office.office')} error={errors.office} required className="field-span-2">
           {(p) => (
             <select {...p} {...register('office')} autoFocus>
               {OFFICES.map((o) => (

@@ -13,6 +13,7 @@ import {
   personListItemSchema,
   personListQuerySchema,
   personSchema,
+  personWithAffiliationSchema,
 } from './schemas';
 
 const byId = z.object({ id });
@@ -21,6 +22,8 @@ export const peopleContract = {
   'people.list': method(personListQuerySchema, z.object({ items: z.array(personListItemSchema) })),
   'people.get': method(byId, personDetailSchema),
   'people.create': method(personInputSchema, personSchema),
+  /** From a structure's page: the person and their affiliation in one transaction. */
+  'people.createWithAffiliation': method(personWithAffiliationSchema, affiliationSchema),
   'people.update': method(personInputSchema.extend({ id }), personSchema),
   'people.archive': method(byId, personSchema),
   'people.restore': method(byId, personSchema),
