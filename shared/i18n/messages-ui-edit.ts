@@ -88,6 +88,9 @@ export const uiEditFr = {
   'edit.orgPerson.newPerson': 'Nouvelle personne',
   'edit.orgPerson.added': '{name} est rattaché·e à {organisation}.',
   'edit.orgPerson.emptyHint': 'Ajoutez les personnes qui y travaillent avec « Ajouter une personne ».',
+
+  'edit.grid.moreDays': 'Les jours {from} à {to} sont à droite : faites défiler le tableau (Maj + molette, ou les flèches dans une case).',
+  'edit.grid.saveShortcut': 'Ctrl+S enregistre la grille.',
 };
 
 export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
@@ -179,4 +182,7 @@ export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
   'edit.orgPerson.newPerson': 'New person',
   'edit.orgPerson.added': '{name} is affiliated to {organisation}.',
   'edit.orgPerson.emptyHint': 'Add the people who work there with “Add a person”.',
+
+  'edit.grid.moreDays': 'Days {from} to {to} are to the right: scroll the table (Shift + wheel, or the arrows in a cell).',
+  'edit.grid.saveShortcut': 'Ctrl+S saves the grid.',
 };
