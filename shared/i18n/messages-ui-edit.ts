@@ -91,6 +91,11 @@ export const uiEditFr = {
 
   'edit.grid.moreDays': 'Les jours {from} à {to} sont à droite : faites défiler le tableau (Maj + molette, ou les flèches dans une case).',
   'edit.grid.saveShortcut': 'Ctrl+S enregistre la grille.',
+
+  'edit.report.filters': 'Choix du rapport',
+  'edit.report.autosave': 'Chaque texte est enregistré pendant la frappe ; tout ce qui est écrit figure dans le document.',
+  'edit.report.saving': 'Enregistrement…',
+  'edit.report.notSaved': 'Non enregistré : le texte n’a pas pu être enregistré.',
 };
 
 export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
@@ -185,4 +190,9 @@ export const uiEditEn: Record<keyof typeof uiEditFr, string> = {
 
   'edit.grid.moreDays': 'Days {from} to {to} are to the right: scroll the table (Shift + wheel, or the arrows in a cell).',
   'edit.grid.saveShortcut': 'Ctrl+S saves the grid.',
+
+  'edit.report.filters': 'Report choice',
+  'edit.report.autosave': 'Each text is saved as you type; everything written goes into the document.',
+  'edit.report.saving': 'Saving…',
+  'edit.report.notSaved': 'Not saved: the text could not be saved.',
 };
