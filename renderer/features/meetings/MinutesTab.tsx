@@ -573,7 +573,7 @@ function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose
     }
   });
   // The selects are filled before the form shows, so they never mount without their chosen option.
-  const ready = people.length > 0 && (action.ownerOrganisationId === null || organisations.length > 0);
+  const ready = (action.ownerPersonId === null || people.length > 0) && (action.ownerOrganisationId === null || organisations.length > 0);
   return (
     <FormDialog
       title={t('edit.action.title')}
