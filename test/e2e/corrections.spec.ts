@@ -208,3 +208,21 @@ test('a secretary adds a person from a structure’s page, and sees its creation
   await expect(page.getByRole('link', { name: 'Zoé Petit' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Structure — créée');
 });
+
+test('a project founder named in an activity cannot be deleted, and says why; once free, it goes after « Supprimer … ? »', async ({ page, app }) => {
+  const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
+  const founder = await call<{ id: number }>(page, app, 'activities.founders.create', { name: 'Recyclerie de Felletin', stage: 'idea' });
+  const activity = await call<{ id: number }>(page, app, 'activities.create', { kind: 'visit', date: '2026-02-10', title: 'Visite du porteur', leadOrganisationIds: [organisation.id], visitorKind: 'project_founder', projectFounderId: founder.id });
+  await page.goto(`${app.url}#/porteurs/${founder.id}`);
+  await page.getByRole('button', { name: 'Modifier' }).click();
+  const dialog = page.getByRole('dialog', { name: /Recyclerie de Felletin/ });
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await page.getByRole('dialog', { name: 'Supprimer le porteur de projet « Recyclerie de Felletin » ?' }).getByRole('button', { name: 'Supprimer' }).click();
+  await expect(dialog.getByText('« Recyclerie de Felletin » est cité dans une action du journal d’activité')).toBeVisible();
+
+  await call(page, app, 'activities.delete', { id: activity.id });
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await page.getByRole('dialog', { name: 'Supprimer le porteur de projet « Recyclerie de Felletin » ?' }).getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByText('Porteur de projet « Recyclerie de Felletin » supprimé.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Recyclerie de Felletin' })).toHaveCount(0);
+});
