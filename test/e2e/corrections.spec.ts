@@ -76,6 +76,11 @@ test('a secretary marks everyone present, corrects an attendee and a decision, a
   await expect(questions).toContainText('Le budget 2026 est adopté.');
   await expect(page.getByRole('region', { name: '1. Budget' })).not.toContainText('Le budget 2026 est adopté.');
 
+  // The corrections are in the meeting's history.
+  await page.getByRole('tab', { name: 'Informations' }).click();
+  await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Décision — modifiée');
+  await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Présence — modifiée');
+
   // Approved at the next meeting: no more « Modifier », and the page says why.
   const next = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination d’avril', date: '2026-04-02', startTime: '14:00', endTime: '17:00' });
   await call(page, app, 'meetings.finalize', { id: meeting.id });

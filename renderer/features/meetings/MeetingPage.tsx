@@ -14,6 +14,7 @@ import { ConfirmDialog, Modal } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { HistoryPanel } from '../data/HistoryPanel';
 import { AgendaTab } from './AgendaTab';
 import { AttendanceTab } from './AttendanceTab';
 import { StatusBadge, useSchedule } from './common';
@@ -254,6 +255,8 @@ function InfoTab({ detail, editable, reload, report }: TabProps) {
           <dd>{detail.next ? <Link to={`/reunions/${detail.next.id}`}>{`${detail.next.title} (${date(detail.next.date)})`}</Link> : t('meetings.ui.noNext')}</dd>
         </div>
       </dl>
+      {/* Corrections to decisions, actions and attendance are logged against the meeting. */}
+      <HistoryPanel key={m.updatedAt} entity="meeting" entityId={m.id} />
       {editable ? (
         <div className="form-actions">
           <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirmDelete(true)}>
