@@ -11,13 +11,14 @@ import { trustStoreEn, trustStoreFr } from './messages-trust-store';
 import { trustInputEn, trustInputFr } from './messages-trust-input';
 import { uiFrenchEn, uiFrenchFr } from './messages-ui-french';
 import { searchEn, searchFr } from './messages-search';
+import { uiEditEn, uiEditFr } from './messages-ui-edit';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
 
 const SENTENCE = 'Ouvrir une recyclerie à Bourganeuf avec les collectivités du plateau.';
+const LAST_MINUTE = 'Deux ateliers de réparation ouverts dans l’année, écrit juste avant de générer.';
 
 test('a secretary logs an awareness action led by two organisations and finds it in the funder report', async ({ page, app }) => {
   // Two member organisations, as the membership screens would have left them.
@@ -47,11 +48,14 @@ test('a secretary logs an awareness action led by two organisations and finds it
   await page.keyboard.press('Escape');
   await expect(records).toBeHidden();
 
+  // Saved as it is typed, with no button to forget.
   await page.getByRole('textbox', { name: 'Perspectives' }).fill(SENTENCE);
-  await page.getByRole('button', { name: 'Enregistrer le texte : Perspectives' }).click();
   await expect(page.getByText('Texte enregistré.')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Perspectives' })).toHaveValue(SENTENCE);
+  // A text typed just before generating is in the document too.
+  await page.getByRole('textbox', { name: 'Résultats qualitatifs' }).fill(LAST_MINUTE);
+  await page.screenshot({ path: test.info().outputPath('reports.png'), fullPage: true });
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Générer le rapport (.docx)' }).click();
@@ -59,6 +63,7 @@ test('a secretary logs an awareness action led by two organisations and finds it
   expect(download.suggestedFilename()).toMatch(/^bilan-.*\.docx$/);
   const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))['word/document.xml']!).replace(/[\u00A0\u202F]/g, ' ');
   expect(xml).toContain(SENTENCE);
+  expect(xml).toContain(LAST_MINUTE);
   expect(xml).toContain('1 action de sensibilisation menée par 2 ressourceries à l’occasion de « Faïte de la récup »');
   expect(xml).toContain('descr="Actions du réseau par type et par année');
 });

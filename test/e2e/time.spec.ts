@@ -61,17 +61,22 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   await expect(cell(6)).not.toHaveAttribute('aria-invalid', 'true');
 
   // Totals as one types: 2 h 30 + 1 h 30 + 1 h 30 + 45 min + 8 h = 14 h 15; at the default 20 €/h, 285 €.
-  // A cell left is shown as read: `90 min` becomes `1h30`, a bare `45` is minutes, a bare `8` hours.
-  await expect(cell(3)).toHaveValue('1h30');
-  await expect(cell(4)).toHaveValue('45min');
-  await expect(cell(5)).toHaveValue('8h');
-  await expect(page.getByTestId('grid-grand-total')).toHaveText('14h15');
+  // A cell left is shown as read, in the one format of the screen: `90 min` becomes `1 h 30`, a bare `45` is minutes, a bare `8` hours.
+  await expect(cell(3)).toHaveValue('1 h 30');
+  await expect(cell(4)).toHaveValue('45 min');
+  await expect(cell(5)).toHaveValue('8 h');
+  await expect(page.getByTestId('grid-grand-total')).toHaveText('14 h 15');
   await expect(page.getByTestId('grid-total-hours')).toHaveText('14 h 15');
   await expect(page.getByTestId('grid-total-value')).toHaveText(/285,00\s€/);
-  await page.getByRole('button', { name: 'Enregistrer la grille' }).click();
+  // Days cut off on the right are named, not hidden silently.
+  await page.screenshot({ path: test.info().outputPath('grid.png') });
+  await expect(page.getByText(/Les jours \d+ à 3[01] sont à droite/)).toBeVisible();
+  // Days told apart by two letters; Ctrl+S saves, as in a spreadsheet.
+  await expect(page.locator('.time-grid thead th[data-day="1"]')).toContainText(/^(lu|ma|me|je|ve|sa|di)1$/);
+  await page.keyboard.press('Control+s');
   await expect(page.getByText('Grille enregistrée : 5 saisies créées, 0 modifiée, 0 supprimée.')).toBeVisible();
-  await expect(cell(3)).toHaveValue('1h30');
-  await expect(cell(4)).toHaveValue('45min');
+  await expect(cell(3)).toHaveValue('1 h 30');
+  await expect(cell(4)).toHaveValue('45 min');
   // ETP of the month: 14,25 h ÷ (1 607 h ÷ 12).
   await expect(page.getByTestId('grid-total-etp')).toHaveText('0,11');
   await expect(page.getByTestId('grid-total-value')).toHaveText(/285,00\s€/);
@@ -91,7 +96,7 @@ test('a secretary fills a month from the keyboard, sees the ETP and the value, c
   await cell(1).click();
   await page.keyboard.type('3h');
   await expect(page.getByRole('alert').filter({ hasText: 'est dans une période close : cette case ne peut plus être modifiée' })).toBeVisible();
-  await expect(cell(1)).toHaveValue('2h30');
+  await expect(cell(1)).toHaveValue('2 h 30');
   // …and by the service itself, whatever the client.
   const list = (await call(request, app, 'time.entries.list', { organisationId: organisation.value!.id })) as unknown as { value: { items: { id: number; date: string; categoryId: number }[] } };
   const entry = list.value.items[0]!;

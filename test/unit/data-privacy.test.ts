@@ -30,7 +30,8 @@ describe('personal data', () => {
     const { marie } = await seed(a);
     const data = await a.call('privacy.personExport', { personId: marie.id });
     expect(data.name).toBe('Marie Dupont');
-    expect(data.sections.map((s) => s.table)).toEqual(['people', 'affiliations', 'offices', 'memberships']);
+    // The change log names her record (its creation, her affiliations) and is part of what is held about her.
+    expect(data.sections.map((s) => s.table)).toEqual(['people', 'affiliations', 'offices', 'memberships', 'audit_log']);
     expect(data.sections[0]!.rows[0]).toMatchObject({ email: 'marie@vezere.fr', note: 'Préfère être appelée le matin' });
     expect(data.sections[1]!.rows[0]).toMatchObject({ role: 'Directrice', organisation: 'Ressourcerie de la Vézère' });
 

@@ -2,6 +2,7 @@ import { ACTIVITY_KINDS, type ActivityKind, type Dashboard } from '../../../shar
 import { addDays } from '../../../shared/features/time/period';
 import { today, type ServiceContext } from '../../app/context';
 import { openActions } from '../meetings/register';
+import { SETTINGS_KEY } from '../settings/service';
 
 /** How far ahead the home page looks for report deadlines. */
 const DEADLINE_HORIZON_DAYS = 90;
@@ -14,7 +15,7 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const to = `${year}-12-31`;
   const returnsYear = year - 1;
 
-  const [kinds, meetingDays, deadlines, expected, returned, fees, actions] = await Promise.all([
+  const [kinds, meetingDays, deadlines, expected, returned, fees, actions, settings, organisations, memberships] = await Promise.all([
     ctx.db.selectFrom('activities').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('date', '>=', from).where('date', '<=', to).groupBy('kind').execute(),
     ctx.db
       .selectFrom('meetings')
@@ -50,6 +51,9 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
       .orderBy('o.name_key')
       .execute(),
     openActions(ctx, {}),
+    ctx.db.selectFrom('settings').select('key').where('key', '=', SETTINGS_KEY).executeTakeFirst(),
+    ctx.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).executeTakeFirstOrThrow(),
   ]);
   const returnedIds = new Set(returned.map((r) => r.organisation_id));
   return {
@@ -64,5 +68,6 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
     reportDeadlines: deadlines.map((d) => ({ grantId: d.grant_id, funderName: d.name, programme: d.programme, dueDate: d.due_date, label: d.label, overdue: d.due_date < day })),
     missingReturns: { year: returnsYear, organisations: expected.filter((o) => !returnedIds.has(o.id)) },
     unpaidFees: { year, items: fees.map((f) => ({ organisationId: f.id, name: f.name, outstandingCents: f.fee_due_cents - f.amount_paid_cents })) },
+    setup: { settingsSaved: Boolean(settings), organisations: Number(organisations.n), memberships: Number(memberships.n) },
   };
 }

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
-import type { Budget, Grant, ReportMetric, budgetInputSchema, grantInputSchema, paymentInputSchema } from '../../../shared/features/activities/schemas';
+import type { Budget, Grant, ReportMetric, budgetInputSchema, grantInputSchema, paymentInputSchema, paymentUpdateSchema } from '../../../shared/features/activities/schemas';
 import { formatMoney } from '../../../shared/format/fr';
 import { nowIso, type ServiceContext } from '../../app/context';
-import { recordChange } from '../data/audit';
+import { diffFields, recordChange } from '../data/audit';
 
 type GrantValues = z.output<typeof grantInputSchema>;
 
@@ -118,6 +118,53 @@ export async function deletePayment(ctx: ServiceContext, id: number): Promise<Gr
   });
 }
 
+/** Corrects a payment entered wrongly; the total received still may not exceed the amount granted. */
+export async function updatePayment(ctx: ServiceContext, v: z.output<typeof paymentUpdateSchema>): Promise<Grant> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const payment = await trx.selectFrom('grant_payments').selectAll().where('id', '=', v.id).executeTakeFirst();
+    if (!payment) throw new AppError('NOT_FOUND', 'error.notFound');
+    const grant = await getGrant(tctx, payment.grant_id);
+    const remaining = grant.amountCents - (grant.paidCents - payment.amount_cents);
+    if (v.amountCents > remaining) {
+      throw fieldError('amountCents', 'error.activity.paymentBeyondGrant', { amount: formatMoney(grant.amountCents), remaining: formatMoney(remaining) });
+    }
+    await trx.updateTable('grant_payments').set({ date: v.date, amount_cents: v.amountCents, note: v.note }).where('id', '=', v.id).execute();
+    const changes = diffFields(payment, { ...payment, date: v.date, amount_cents: v.amountCents, note: v.note }, ['date', 'amount_cents', 'note']);
+    if (Object.keys(changes).length) await recordChange(tctx, { entity: 'payment', entityId: v.id, action: 'update', summary: { changes }, parent: { entity: 'grant', id: payment.grant_id } });
+    return getGrant(tctx, payment.grant_id);
+  });
+}
+
+/** A grant entered by mistake. Money received or a budget built on it must be dealt with first. */
+export async function deleteGrant(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const grant = await getGrant(tctx, id);
+    if (grant.payments.length) throw new AppError('CONFLICT', grant.payments.length === 1 ? 'error.edit.grantHasPayment' : 'error.edit.grantHasPayments', { count: grant.payments.length });
+    const budgets = await trx.selectFrom('budgets').select('label').where('grant_id', '=', id).execute();
+    if (budgets.length) throw new AppError('CONFLICT', 'error.edit.grantHasBudget', { label: budgets.map((b) => b.label).join(', ') });
+    // Its reports due and targets belong to it and go with it (ON DELETE CASCADE, deleted explicitly for clarity).
+    await trx.deleteFrom('grant_reports').where('grant_id', '=', id).execute();
+    await trx.deleteFrom('grant_targets').where('grant_id', '=', id).execute();
+    await trx.deleteFrom('grants').where('id', '=', id).execute();
+    await recordChange(tctx, { entity: 'grant', entityId: id, action: 'delete', summary: { amountCents: grant.amountCents, startDate: grant.startDate, endDate: grant.endDate }, parent: { entity: 'organisation', id: grant.funderOrganisationId } });
+    return { removed: true };
+  });
+}
+
+/** A budget and its lines; nothing refers to a budget. */
+export async function deleteBudget(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const budget = await trx.selectFrom('budgets').select(['label', 'grant_id']).where('id', '=', id).executeTakeFirst();
+    if (!budget) throw new AppError('NOT_FOUND', 'error.notFound');
+    await trx.deleteFrom('budget_lines').where('budget_id', '=', id).execute();
+    await trx.deleteFrom('budgets').where('id', '=', id).execute();
+    await recordChange({ ...ctx, db: trx }, { entity: 'budget', entityId: id, action: 'delete', summary: { label: budget.label }, ...(budget.grant_id ? { parent: { entity: 'grant', id: budget.grant_id } } : {}) });
+    return { removed: true };
+  });
+}
+
 export async function listBudgets(ctx: ServiceContext, ids?: number[]): Promise<Budget[]> {
   let q = ctx.db.selectFrom('budgets').selectAll().orderBy('start_date', 'desc');
   if (ids) {
@@ -177,6 +224,7 @@ export async function saveBudget(ctx: ServiceContext, v: z.output<typeof budgetI
       id = (await trx.insertInto('budgets').values(columns).returning('id').executeTakeFirstOrThrow()).id;
     }
     const bid = id;
+    await recordChange({ ...ctx, db: trx }, { entity: 'budget', entityId: bid, action: v.id ? 'update' : 'create', summary: { label: v.label, lines: v.lines.length }, ...(v.grantId ? { parent: { entity: 'grant', id: v.grantId } } : {}) });
     if (v.lines.length)
       await trx
         .insertInto('budget_lines')

@@ -1,10 +1,10 @@
 import type { Handlers } from '../../../shared/api/contract';
 import type { ServiceContext } from '../../app/context';
 import { dashboard } from './dashboard';
-import { addPayment, deletePayment, getGrant, listBudgets, listGrants, saveBudget, saveGrant } from './funding';
+import { addPayment, deleteBudget, deleteGrant, deletePayment, getGrant, listBudgets, listGrants, saveBudget, saveGrant, updatePayment } from './funding';
 import { listIndicators, observatoryForm, observatoryYear, saveIndicator, saveObservatory } from './observatory';
 import { annualReport, figureRecords, partnerReport, reportTexts, saveReportText } from './reports';
-import { createActivity, deleteActivity, getActivity, getFounder, listActivities, listFounders, saveFounder, updateActivity } from './service';
+import { createActivity, deleteActivity, deleteFounder, getActivity, getFounder, listActivities, listFounders, saveFounder, updateActivity } from './service';
 
 type Prefix = 'activities' | 'observatory' | 'funding' | 'reports' | 'dashboard';
 type ActivityHandlers = Pick<Handlers, `${Prefix}.${string}` & keyof Handlers>;
@@ -20,6 +20,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'activities.founders.get': ({ id }) => getFounder(ctx, id),
     'activities.founders.create': (values) => saveFounder(ctx, values),
     'activities.founders.update': ({ id, ...values }) => saveFounder(ctx, values, id),
+    'activities.founders.delete': ({ id }) => deleteFounder(ctx, id),
 
     'observatory.indicators.list': async ({ includeInactive }) => ({ items: await listIndicators(ctx, includeInactive) }),
     'observatory.indicators.save': (values) => saveIndicator(ctx, values),
@@ -32,7 +33,10 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'funding.grants.create': (values) => saveGrant(ctx, values),
     'funding.grants.update': ({ id, ...values }) => saveGrant(ctx, values, id),
     'funding.payments.add': (values) => addPayment(ctx, values),
+    'funding.payments.update': (values) => updatePayment(ctx, values),
     'funding.payments.delete': ({ id }) => deletePayment(ctx, id),
+    'funding.grants.delete': ({ id }) => deleteGrant(ctx, id),
+    'funding.budgets.delete': ({ id }) => deleteBudget(ctx, id),
     'funding.budgets.list': async () => ({ items: await listBudgets(ctx) }),
     'funding.budgets.save': (values) => saveBudget(ctx, values),
 

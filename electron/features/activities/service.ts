@@ -12,6 +12,7 @@ import type {
   founderInputSchema,
 } from '../../../shared/features/activities/schemas';
 import { normalizeKey } from '../../../shared/validation/text';
+import { recordChange } from '../data/audit';
 import { nowIso, type ServiceContext } from '../../app/context';
 import type { DB } from '../../store/schema';
 import { escapeLike } from '../organisations/service';
@@ -221,6 +222,21 @@ export async function saveFounder(ctx: ServiceContext, v: FounderValues, id?: nu
     } else {
       founderId = (await trx.insertInto('project_founders').values({ ...founderColumns(v), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
     }
+    await recordChange({ ...ctx, db: trx }, { entity: 'founder', entityId: founderId, action: id ? 'update' : 'create', summary: { stage: v.stage } });
     return (await listFounders({ ...ctx, db: trx })).find((f) => f.id === founderId)!;
+  });
+}
+
+/** A project founder entered by mistake; refused while an activity refers to it. */
+export async function deleteFounder(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const founder = await trx.selectFrom('project_founders').select('name').where('id', '=', id).executeTakeFirst();
+    if (!founder) throw new AppError('NOT_FOUND', 'error.notFound');
+    const used = await trx.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('project_founder_id', '=', id).executeTakeFirstOrThrow();
+    const count = Number(used.n);
+    if (count > 0) throw new AppError('CONFLICT', count === 1 ? 'error.edit.founderHasActivity' : 'error.edit.founderHasActivities', { name: founder.name, count });
+    await trx.deleteFrom('project_founders').where('id', '=', id).execute();
+    await recordChange({ ...ctx, db: trx }, { entity: 'founder', entityId: id, action: 'delete' });
+    return { removed: true };
   });
 }

@@ -27,7 +27,7 @@ import { formatDate, formatDateLong } from '../../../shared/format/fr';
 import { translate } from '../../../shared/i18n/index';
 import { normalizeKey } from '../../../shared/validation/text';
 import { nowIso, type ServiceContext } from '../../app/context';
-import { recordChange } from '../data/audit';
+import { diffFields, recordChange } from '../data/audit';
 import type { DB } from '../../store/schema';
 import {
   decisionReference,
@@ -345,7 +345,12 @@ export async function updateAttendance(ctx: Ctx, values: z.output<typeof attenda
       .where('id', '=', values.id)
       .execute();
     await touch(trx, ctx, meetingId);
-    return getAttendance(trx, values.id);
+    const after = await getAttendance(trx, values.id);
+    const changes = diffFields(current, after, ['status', 'proxyHolderPersonId', 'organisationId', 'capacity', 'voting']);
+    if (Object.keys(changes).length) {
+      await recordChange({ ...ctx, db: trx }, { entity: 'attendance', entityId: values.id, action: 'update', summary: { changes }, parent: { entity: 'meeting', id: meetingId } });
+    }
+    return after;
   });
 }
 
@@ -363,6 +368,7 @@ export async function removeAttendee(ctx: Ctx, id: number): Promise<{ removed: b
       .execute();
     if (held.length > 0) throw new AppError('CONFLICT', 'error.meetings.removeHolder', { name: current.personName, count: held.length });
     const result = await trx.deleteFrom('attendances').where('id', '=', id).executeTakeFirst();
+    await recordChange({ ...ctx, db: trx }, { entity: 'attendance', entityId: id, action: 'delete', summary: { personId: current.personId }, parent: { entity: 'meeting', id: meetingId } });
     await touch(trx, ctx, meetingId);
     return { removed: Number(result.numDeletedRows) > 0 };
   });
@@ -531,13 +537,24 @@ export async function updateDecision(ctx: Ctx, values: z.output<typeof decisionU
     await editableMeeting(trx, meetingId);
     await assertVotes(trx, meetingId, values);
     const current = (await listDecisions(trx, { id: values.id }))[0]!;
+    // A decision may move to another point of the same meeting; its number stays (numbers are never given twice).
+    const agendaItemId = values.agendaItemId ?? current.agendaItemId;
+    if (agendaItemId !== current.agendaItemId) {
+      const item = await trx.selectFrom('agenda_items').select('meeting_id').where('id', '=', agendaItemId).executeTakeFirst();
+      if (!item || item.meeting_id !== meetingId) throw fieldError('agendaItemId', 'error.notFound');
+    }
     await trx
       .updateTable('decisions')
-      .set({ ...voteColumns(values), search_key: normalizeKey(`${values.text} ${current.reference}`) })
+      .set({ ...voteColumns(values), agenda_item_id: agendaItemId, search_key: normalizeKey(`${values.text} ${current.reference}`) })
       .where('id', '=', values.id)
       .execute();
     await touch(trx, ctx, meetingId);
-    return (await listDecisions(trx, { id: values.id }))[0]!;
+    const after = (await listDecisions(trx, { id: values.id }))[0]!;
+    const changes = diffFields(current, after, ['text', 'voteMode', 'votesFor', 'votesAgainst', 'votesAbstain', 'agendaItemId']);
+    if (Object.keys(changes).length) {
+      await recordChange({ ...ctx, db: trx }, { entity: 'decision', entityId: values.id, action: 'update', summary: { reference: current.reference, changes }, parent: { entity: 'meeting', id: meetingId } });
+    }
+    return after;
   });
 }
 
@@ -545,7 +562,9 @@ export async function removeDecision(ctx: Ctx, id: number): Promise<{ removed: b
   return inTransaction(ctx, async (trx) => {
     const meetingId = await meetingIdOf(trx, 'decisions', id);
     await editableMeeting(trx, meetingId);
+    const current = (await listDecisions(trx, { id }))[0]!;
     const result = await trx.deleteFrom('decisions').where('id', '=', id).executeTakeFirst();
+    await recordChange({ ...ctx, db: trx }, { entity: 'decision', entityId: id, action: 'delete', summary: { reference: current.reference }, parent: { entity: 'meeting', id: meetingId } });
     await touch(trx, ctx, meetingId);
     return { removed: Number(result.numDeletedRows) > 0 };
   });
@@ -592,9 +611,15 @@ export async function updateAction(ctx: Ctx, values: z.output<typeof actionUpdat
     const meetingId = await meetingIdOf(trx, 'action_items', values.id);
     await editableMeeting(trx, meetingId);
     await checkAction(trx, meetingId, values);
+    const current = (await listActions(trx, { id: values.id }))[0]!;
     await trx.updateTable('action_items').set(actionColumns(values)).where('id', '=', values.id).execute();
     await touch(trx, ctx, meetingId);
-    return (await listActions(trx, { id: values.id }))[0]!;
+    const after = (await listActions(trx, { id: values.id }))[0]!;
+    const changes = diffFields(current, after, ['text', 'ownerPersonId', 'ownerOrganisationId', 'dueDate', 'status', 'agendaItemId']);
+    if (Object.keys(changes).length) {
+      await recordChange({ ...ctx, db: trx }, { entity: 'action', entityId: values.id, action: 'update', summary: { changes }, parent: { entity: 'meeting', id: meetingId } });
+    }
+    return after;
   });
 }
 
@@ -605,6 +630,7 @@ export async function removeAction(ctx: Ctx, id: number): Promise<{ removed: boo
     const followed = await trx.selectFrom('action_follow_ups').select('id').where('action_id', '=', id).executeTakeFirst();
     if (followed) throw new AppError('CONFLICT', 'error.meetings.actionFollowedUp');
     const result = await trx.deleteFrom('action_items').where('id', '=', id).executeTakeFirst();
+    await recordChange({ ...ctx, db: trx }, { entity: 'action', entityId: id, action: 'delete', parent: { entity: 'meeting', id: meetingId } });
     await touch(trx, ctx, meetingId);
     return { removed: Number(result.numDeletedRows) > 0 };
   });

@@ -10,6 +10,7 @@ import type {
 import { departmentFromPostcode } from '../../../shared/validation/identifiers';
 import { normalizeKey } from '../../../shared/validation/text';
 import type { z } from 'zod';
+import { recordChange } from '../data/audit';
 import { currentYear, nowIso, type ServiceContext } from '../../app/context';
 import { pageOf } from '../../../shared/api/paging';
 import { listMembershipsOfOrganisation } from '../memberships/service';
@@ -65,6 +66,7 @@ export async function createOrganisation(ctx: ServiceContext, values: Organisati
       .values({ ...columns(values), created_at: now, updated_at: now, archived_at: null })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await recordChange(tctx, { entity: 'organisation', entityId: row.id, action: 'create' });
     return toOrganisation(row);
   });
 }

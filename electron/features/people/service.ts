@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
-import { AppError } from '../../../shared/api/errors';
+import { AppError, fieldError } from '../../../shared/api/errors';
 import type {
   Affiliation,
   Office,
@@ -9,6 +9,7 @@ import type {
   PersonDetail,
   PersonListItem,
   affiliationInputSchema,
+  affiliationUpdateSchema,
   officeInputSchema,
   personInputSchema,
   personListQuerySchema,
@@ -19,6 +20,7 @@ import type { PeopleTable } from '../../store/schema';
 import { searchIndex } from '../../store/search-index';
 import { pageOf } from '../../../shared/api/paging';
 import { escapeLike } from '../organisations/service';
+import { diffFields, recordChange } from '../data/audit';
 
 type PersonValues = z.output<typeof personInputSchema>;
 
@@ -64,13 +66,31 @@ export async function getPerson(ctx: ServiceContext, id: number): Promise<Person
 }
 
 export async function createPerson(ctx: ServiceContext, values: PersonValues): Promise<Person> {
+  return ctx.db.transaction().execute((trx) => insertPerson({ ...ctx, db: trx }, values));
+}
+
+/** Inside the caller's transaction. */
+async function insertPerson(ctx: ServiceContext, values: PersonValues): Promise<Person> {
   const now = nowIso(ctx);
   const row = await ctx.db
     .insertInto('people')
     .values({ ...columns(values), created_at: now, updated_at: now, archived_at: null })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await recordChange(ctx, { entity: 'person', entityId: row.id, action: 'create' });
   return toPerson(row);
+}
+
+/** A new person already working at a structure, from the structure's page: both written or neither. */
+export async function createPersonWithAffiliation(
+  ctx: ServiceContext,
+  values: { person: PersonValues; affiliation: Omit<z.output<typeof affiliationInputSchema>, 'personId'> },
+): Promise<Affiliation> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const person = await insertPerson(tctx, values.person);
+    return insertAffiliation(tctx, { ...values.affiliation, personId: person.id });
+  });
 }
 
 export async function updatePerson(ctx: ServiceContext, id: number, values: PersonValues): Promise<Person> {
@@ -210,6 +230,10 @@ async function getAffiliation(ctx: ServiceContext, id: number): Promise<Affiliat
 }
 
 export async function addAffiliation(ctx: ServiceContext, values: z.output<typeof affiliationInputSchema>): Promise<Affiliation> {
+  return ctx.db.transaction().execute((trx) => insertAffiliation({ ...ctx, db: trx }, values));
+}
+
+async function insertAffiliation(ctx: ServiceContext, values: z.output<typeof affiliationInputSchema>): Promise<Affiliation> {
   await getPerson(ctx, values.personId);
   const organisation = await ctx.db.selectFrom('organisations').select('id').where('id', '=', values.organisationId).executeTakeFirst();
   if (!organisation) throw new AppError('VALIDATION', 'error.validation', undefined, [{ path: 'organisationId', key: 'error.notFound' }]);
@@ -224,29 +248,68 @@ export async function addAffiliation(ctx: ServiceContext, values: z.output<typeo
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await recordChange(ctx, { entity: 'affiliation', entityId: row.id, action: 'create', summary: { organisationId: values.organisationId, role: values.role, startDate: values.startDate }, parent: { entity: 'person', id: values.personId } });
   return getAffiliation(ctx, row.id);
+}
+
+/**
+ * Corrects a line entered wrongly: role and dates. The structure cannot change while the person is
+ * its voting representative (the membership names the person for that structure).
+ */
+export async function updateAffiliation(ctx: ServiceContext, values: z.output<typeof affiliationUpdateSchema>): Promise<Affiliation> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const current = await getAffiliation(tctx, values.id);
+    if (values.organisationId !== current.organisationId) {
+      const organisation = await trx.selectFrom('organisations').select('id').where('id', '=', values.organisationId).executeTakeFirst();
+      if (!organisation) throw fieldError('organisationId', 'error.notFound');
+      const voting = await votingMemberships(tctx, current);
+      if (voting > 0) throw fieldError('organisationId', 'error.edit.affiliationVoting', { organisation: current.organisationName, count: voting });
+    }
+    await trx
+      .updateTable('affiliations')
+      .set({ organisation_id: values.organisationId, role: values.role, start_date: values.startDate, end_date: values.endDate })
+      .where('id', '=', values.id)
+      .execute();
+    const after = await getAffiliation(tctx, values.id);
+    const changes = diffFields(current, after, ['organisationId', 'role', 'startDate', 'endDate']);
+    if (Object.keys(changes).length) await recordChange(tctx, { entity: 'affiliation', entityId: values.id, action: 'update', summary: { changes }, parent: { entity: 'person', id: current.personId } });
+    return after;
+  });
 }
 
 /** Ending keeps the history: the role stays on record with its dates. */
 export async function endAffiliation(ctx: ServiceContext, id: number, endDate: string): Promise<Affiliation> {
   const current = await getAffiliation(ctx, id);
   if (endDate < current.startDate) throw new AppError('VALIDATION', 'error.validation', undefined, [{ path: 'endDate', key: 'error.endBeforeStart' }]);
-  await ctx.db.updateTable('affiliations').set({ end_date: endDate }).where('id', '=', id).execute();
-  return getAffiliation(ctx, id);
+  return ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('affiliations').set({ end_date: endDate }).where('id', '=', id).execute();
+    await recordChange({ ...ctx, db: trx }, { entity: 'affiliation', entityId: id, action: 'update', summary: { changes: { endDate: [current.endDate, endDate] } }, parent: { entity: 'person', id: current.personId } });
+    return getAffiliation({ ...ctx, db: trx }, id);
+  });
+}
+
+async function votingMemberships(ctx: ServiceContext, a: Affiliation): Promise<number> {
+  const voting = await ctx.db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('voting_person_id', '=', a.personId)
+    .where('organisation_id', '=', a.organisationId)
+    .executeTakeFirstOrThrow();
+  return Number(voting.n);
 }
 
 /** For a line entered by mistake; refused while the person is a voting representative through it. */
 export async function removeAffiliation(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
-  const current = await getAffiliation(ctx, id);
-  const voting = await ctx.db
-    .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('voting_person_id', '=', current.personId)
-    .where('organisation_id', '=', current.organisationId)
-    .executeTakeFirstOrThrow();
-  if (Number(voting.n) > 0) throw new AppError('CONFLICT', 'error.inUse', { count: Number(voting.n) });
-  const result = await ctx.db.deleteFrom('affiliations').where('id', '=', id).executeTakeFirst();
-  return { removed: Number(result.numDeletedRows) > 0 };
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const current = await getAffiliation(tctx, id);
+    const voting = await votingMemberships(tctx, current);
+    if (voting > 0) throw new AppError('CONFLICT', 'error.inUse', { count: voting });
+    const result = await trx.deleteFrom('affiliations').where('id', '=', id).executeTakeFirst();
+    await recordChange(tctx, { entity: 'affiliation', entityId: id, action: 'delete', summary: { organisationId: current.organisationId, role: current.role }, parent: { entity: 'person', id: current.personId } });
+    return { removed: Number(result.numDeletedRows) > 0 };
+  });
 }
 
 export async function listOffices(ctx: ServiceContext, filter: { personId?: number; date?: string }): Promise<OfficeHolding[]> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { EXPENSE_CATEGORIES, budgetInputSchema, type Budget } from '../../../shared/features/activities/schemas';
 import type { Language } from '../../../shared/i18n/index';
-import { api } from '../../api/client';
+import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -100,9 +100,10 @@ interface BudgetDialogProps {
   budget: Budget | null;
   onClose: () => void;
   onSaved: (budget: Budget) => void;
+  onDeleted?: (name: string) => void;
 }
 
-export function BudgetDialog({ budget, onClose, onSaved }: BudgetDialogProps) {
+export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDialogProps) {
   const { t, tKey, language, money } = useI18n();
   const uid = useId();
   const [banner, setBanner] = useState<ApiError | null>(null);
@@ -326,7 +327,28 @@ export function BudgetDialog({ budget, onClose, onSaved }: BudgetDialogProps) {
         <p className="muted">
           {t('activity.ui.balance', { planned: money(income.planned - expenses.planned), actual: money(income.actual - expenses.actual) })}
         </p>
-        <FormActions submitLabel={t('activity.ui.saveBudget')} busy={isSubmitting} onCancel={requestClose} />
+        <FormActions
+          submitLabel={t('activity.ui.saveBudget')}
+          busy={isSubmitting}
+          onCancel={requestClose}
+          deletion={
+            budget && onDeleted
+              ? {
+                  question: t('edit.budget.deleteQuestion', { label: budget.label }),
+                  message: <p>{t('edit.budget.deleteMessage')}</p>,
+                  run: async () => {
+                    try {
+                      await api.call('funding.budgets.delete', { id: budget.id });
+                      allowNavigation();
+                      onDeleted(budget.label);
+                    } catch (e) {
+                      setBanner(toApiError(e));
+                    }
+                  },
+                }
+              : undefined
+          }
+        />
       </form>
       )}
       {confirmClose ? (

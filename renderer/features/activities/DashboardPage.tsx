@@ -30,6 +30,7 @@ export function DashboardPage() {
         <Loading />
       ) : (
         <>
+          {data.setup.organisations === 0 ? <FirstSteps settingsSaved={data.setup.settingsSaved} /> : null}
           <Section title={t('activity.ui.thisYear', { year: data.year })} id="dash-activity">
             <dl className="summary dashboard-counts" aria-label={t('activity.ui.thisYear', { year: data.year })}>
               {data.activityCounts.map((c) => {
@@ -98,8 +99,11 @@ export function DashboardPage() {
             )}
           </Section>
           <Section title={t('activity.ui.missingReturns', { year: data.missingReturns.year })} id="dash-returns">
+            {data.missingReturns.organisations.length === 0 && data.setup.organisations > 0 && data.setup.memberships === 0 ? (
+              <p className="muted">{t('edit.home.noReturnsExpected')}</p>
+            ) : null}
             {data.missingReturns.organisations.length === 0 ? (
-              <p className="muted">{t('activity.ui.noMissing')}</p>
+              <p className="muted">{data.setup.organisations === 0 ? t('edit.home.noMembersYet') : t('activity.ui.noMissing')}</p>
             ) : (
               <ul>
                 {data.missingReturns.organisations.map((o) => (
@@ -112,7 +116,7 @@ export function DashboardPage() {
           </Section>
           <Section title={t('activity.ui.unpaid', { year: data.unpaidFees.year })} id="dash-fees">
             {data.unpaidFees.items.length === 0 ? (
-              <p className="muted">{t('activity.ui.noUnpaid')}</p>
+              <p className="muted">{data.setup.memberships === 0 ? t('edit.home.noMembershipYet', { year: data.unpaidFees.year }) : t('activity.ui.noUnpaid')}</p>
             ) : (
               <ul>
                 {data.unpaidFees.items.map((f) => (
@@ -127,5 +131,29 @@ export function DashboardPage() {
       )}
       {records && data ? <RecordsDialog metric={records} from={`${data.year}-01-01`} to={`${data.year}-12-31`} onClose={() => setRecords(null)} /> : null}
     </>
+  );
+}
+
+/** An empty base: say what to do first instead of reassuring about nothing. */
+function FirstSteps({ settingsSaved }: { settingsSaved: boolean }) {
+  const { t } = useI18n();
+  const steps = [
+    { key: 'settings', done: settingsSaved, to: '/reglages', title: t('edit.home.step.settings'), text: t('edit.home.step.settingsText') },
+    { key: 'structures', done: false, to: '/structures/nouvelle', title: t('edit.home.step.structures'), text: t('edit.home.step.structuresText') },
+    { key: 'import', done: false, to: '/donnees/import', title: t('edit.home.step.import'), text: t('edit.home.step.importText') },
+  ];
+  return (
+    <Section title={t('edit.home.firstSteps')} id="dash-first-steps">
+      <p className="section-intro">{t('edit.home.firstStepsIntro')}</p>
+      <ol className="first-steps">
+        {steps.map((s) => (
+          <li key={s.key} className={s.done ? 'first-step-done' : undefined}>
+            <Link to={s.to}>{s.title}</Link>
+            {s.done ? <span className="muted"> — {t('edit.home.step.done')}</span> : null}
+            <p className="muted">{s.text}</p>
+          </li>
+        ))}
+      </ol>
+    </Section>
   );
 }

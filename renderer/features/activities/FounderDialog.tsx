@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { FOUNDER_STAGES, founderInputSchema, type Founder } from '../../../shared/features/activities/schemas';
-import { api } from '../../api/client';
+import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -24,10 +24,11 @@ interface FounderDialogProps {
   founder: Founder | null;
   onClose: () => void;
   onSaved: (founder: Founder) => void;
+  onDeleted?: (name: string) => void;
 }
 
 /** Creates or edits a project founder: who, where, how to reach them, how far along, and the member they became. */
-export function FounderDialog({ founder, onClose, onSaved }: FounderDialogProps) {
+export function FounderDialog({ founder, onClose, onSaved, onDeleted }: FounderDialogProps) {
   const { t, tKey } = useI18n();
   const [banner, setBanner] = useState<ApiError | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -102,7 +103,27 @@ export function FounderDialog({ founder, onClose, onSaved }: FounderDialogProps)
             {(p) => <textarea {...p} {...register('note')} rows={3} />}
           </Field>
         </div>
-        <FormActions submitLabel={t('activity.ui.saveFounder')} busy={isSubmitting} onCancel={requestClose} />
+        <FormActions
+          submitLabel={t('activity.ui.saveFounder')}
+          busy={isSubmitting}
+          onCancel={requestClose}
+          deletion={
+            founder && onDeleted
+              ? {
+                  question: t('edit.founder.deleteQuestion', { name: founder.name }),
+                  run: async () => {
+                    try {
+                      await api.call('activities.founders.delete', { id: founder.id });
+                      allowNavigation();
+                      onDeleted(founder.name);
+                    } catch (e) {
+                      setBanner(toApiError(e));
+                    }
+                  },
+                }
+              : undefined
+          }
+        />
       </form>
       )}
       {confirmClose ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { FounderStage } from '../../../shared/features/activities/schemas';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
@@ -20,7 +20,9 @@ export function FoundersPage() {
   const { t, number } = useI18n();
   const list = useQuery('activities.founders.list', {});
   const [creating, setCreating] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // A founder deleted from its page comes back here with the notice.
+  const arrived = (useLocation().state as { notice?: string } | null)?.notice ?? null;
+  const [message, setMessage] = useState<string | null>(arrived);
   return (
     <>
       <PageHeader
@@ -94,6 +96,7 @@ export function FounderDetailPage() {
   const { id } = useParams();
   const { t, tKey, date } = useI18n();
   const detail = useQuery('activities.founders.get', { id: Number(id) });
+  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const founder = detail.data?.founder;
@@ -174,6 +177,7 @@ export function FounderDetailPage() {
         <FounderDialog
           founder={founder}
           onClose={() => setEditing(false)}
+          onDeleted={(name) => navigate('/porteurs', { state: { notice: t('edit.founder.deleted', { name }) } })}
           onSaved={(f) => {
             setEditing(false);
             setMessage(t('activity.ui.founderSaved', { name: f.name }));

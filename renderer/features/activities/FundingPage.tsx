@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Budget, Grant } from '../../../shared/features/activities/schemas';
 import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
-import { parseMoney, todayIso } from '../../i18n/format';
+import { formatMoneyInput, parseMoney, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BudgetDialog } from './BudgetDialog';
 import { formatDecimalInput } from './common';
@@ -60,7 +61,7 @@ export function FundingPage() {
   const budgets = useQuery('funding.budgets.list', {});
   const [editingGrant, setEditingGrant] = useState<Grant | 'new' | null>(null);
   const [editingBudget, setEditingBudget] = useState<Budget | 'new' | null>(null);
-  const [deletingPayment, setDeletingPayment] = useState<{ id: number; text: string } | null>(null);
+  const [editingPayment, setEditingPayment] = useState<{ grant: Grant; payment: Grant['payments'][number] } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -70,19 +71,6 @@ export function FundingPage() {
     if (!loaded || !location.hash) return;
     document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [loaded, location.hash]);
-
-  const removePayment = async () => {
-    if (!deletingPayment) return;
-    try {
-      await api.call('funding.payments.delete', { id: deletingPayment.id });
-      setMessage(t('activity.ui.paymentDeleted'));
-      setError(null);
-    } catch (e) {
-      setError(toApiError(e));
-    }
-    setDeletingPayment(null);
-    grants.reload();
-  };
 
   return (
     <>
@@ -163,11 +151,11 @@ export function FundingPage() {
                       {p.note ? <span className="muted"> · {p.note}</span> : null}{' '}
                       <button
                         type="button"
-                        className="btn btn-danger-quiet btn-small"
-                        aria-label={t('activity.ui.deletePaymentOf', { amount: money(p.amountCents), date: date(p.date) })}
-                        onClick={() => setDeletingPayment({ id: p.id, text: `${date(p.date)} — ${money(p.amountCents)}` })}
+                        className="btn btn-secondary btn-small"
+                        aria-label={t('edit.payment.editOf', { amount: money(p.amountCents), date: date(p.date) })}
+                        onClick={() => setEditingPayment({ grant: g, payment: p })}
                       >
-                        {t('activity.ui.remove')}
+                        {t('action.edit')}
                       </button>
                     </li>
                   ))}
@@ -244,6 +232,11 @@ export function FundingPage() {
         <GrantDialog
           grant={editingGrant === 'new' ? null : editingGrant}
           onClose={() => setEditingGrant(null)}
+          onDeleted={(name) => {
+            setEditingGrant(null);
+            setMessage(t('edit.grant.deleted', { name }));
+            grants.reload();
+          }}
           onSaved={(g) => {
             setEditingGrant(null);
             setMessage(t('activity.ui.grantSaved', { name: `${g.funderName} — ${g.programme}` }));
@@ -256,6 +249,11 @@ export function FundingPage() {
         <BudgetDialog
           budget={editingBudget === 'new' ? null : editingBudget}
           onClose={() => setEditingBudget(null)}
+          onDeleted={(label) => {
+            setEditingBudget(null);
+            setMessage(t('edit.budget.deleted', { label }));
+            budgets.reload();
+          }}
           onSaved={(b) => {
             setEditingBudget(null);
             setMessage(t('activity.ui.budgetSaved', { label: b.label }));
@@ -263,16 +261,82 @@ export function FundingPage() {
           }}
         />
       ) : null}
-      {deletingPayment ? (
-        <ConfirmDialog
-          title={t('activity.ui.deletePaymentTitle')}
-          message={<p>{t('activity.ui.deletePaymentMessage', { payment: deletingPayment.text })}</p>}
-          confirmLabel={t('activity.ui.remove')}
-          danger
-          onConfirm={() => void removePayment()}
-          onCancel={() => setDeletingPayment(null)}
+      {editingPayment ? (
+        <PaymentDialog
+          grant={editingPayment.grant}
+          payment={editingPayment.payment}
+          onClose={() => setEditingPayment(null)}
+          onDone={(notice) => {
+            setEditingPayment(null);
+            setError(null);
+            setMessage(notice);
+            grants.reload();
+          }}
         />
       ) : null}
     </>
+  );
+}
+
+/** Corrects the date, amount or note of a payment, or deletes it: the ceiling of the grant still holds. */
+function PaymentDialog({ grant, payment, onClose, onDone }: { grant: Grant; payment: Grant['payments'][number]; onClose: () => void; onDone: (notice: string) => void }) {
+  const { t, date, money, language } = useI18n();
+  const initial = { date: payment.date, amount: formatMoneyInput(payment.amountCents, language), note: payment.note ?? '' };
+  const [values, setValues] = useState(initial);
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [amountError, setAmountError] = useState<{ message: string } | undefined>(undefined);
+  const dirty = values.date !== initial.date || values.amount !== initial.amount || values.note !== initial.note;
+  const text = `${date(payment.date)} — ${money(payment.amountCents)}`;
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setBanner(null);
+    setAmountError(undefined);
+    const parsed = parseMoney(values.amount, language);
+    if (!parsed.ok) return setAmountError({ message: parsed.key });
+    setBusy(true);
+    try {
+      await api.call('funding.payments.update', { id: payment.id, date: values.date, amountCents: parsed.cents, note: values.note.trim() || null });
+      onDone(t('edit.payment.saved'));
+    } catch (err) {
+      const error = toApiError(err);
+      const issue = error.issues?.find((i) => i.path === 'amountCents');
+      if (issue) setAmountError({ message: issue.params ? JSON.stringify({ key: issue.key, params: issue.params }) : issue.key });
+      else setBanner(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <FormDialog
+      title={t('edit.payment.title', { name: `${grant.funderName} — ${grant.programme}` })}
+      dirty={dirty}
+      banner={banner}
+      busy={busy}
+      submitLabel={t('action.save')}
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
+      deletion={{
+        question: t('activity.ui.deletePaymentMessage', { payment: text }),
+        run: async () => {
+          try {
+            await api.call('funding.payments.delete', { id: payment.id });
+            onDone(t('activity.ui.paymentDeleted'));
+          } catch (err) {
+            setBanner(toApiError(err));
+          }
+        },
+      }}
+    >
+      <Field label={t('activity.ui.paymentDate')} required>
+        {(p) => <DateInput {...p} value={values.date} onChange={(e) => setValues({ ...values, date: e.target.value })} />}
+      </Field>
+      <Field label={t('activity.ui.paymentAmount')} error={amountError} required>
+        {(p) => <input {...p} inputMode="decimal" className="input-money" value={values.amount} onChange={(e) => setValues({ ...values, amount: e.target.value })} />}
+      </Field>
+      <Field label={t('common.note')} wide>
+        {(p) => <input {...p} value={values.note} onChange={(e) => setValues({ ...values, note: e.target.value })} />}
+      </Field>
+    </FormDialog>
   );
 }

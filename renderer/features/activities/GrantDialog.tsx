@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import { REPORT_METRICS, grantInputSchema, type Grant, type ReportMetric } from '../../../shared/features/activities/schemas';
 import type { Language } from '../../../shared/i18n/index';
-import { api } from '../../api/client';
+import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -71,9 +71,10 @@ interface GrantDialogProps {
   grant: Grant | null;
   onClose: () => void;
   onSaved: (grant: Grant) => void;
+  onDeleted?: (name: string) => void;
 }
 
-export function GrantDialog({ grant, onClose, onSaved }: GrantDialogProps) {
+export function GrantDialog({ grant, onClose, onSaved, onDeleted }: GrantDialogProps) {
   const { t, tKey, language, money } = useI18n();
   const [banner, setBanner] = useState<ApiError | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -210,7 +211,28 @@ export function GrantDialog({ grant, onClose, onSaved }: GrantDialogProps) {
           </button>
         </fieldset>
 
-        <FormActions submitLabel={t('activity.ui.saveGrant')} busy={isSubmitting} onCancel={requestClose} />
+        <FormActions
+          submitLabel={t('activity.ui.saveGrant')}
+          busy={isSubmitting}
+          onCancel={requestClose}
+          deletion={
+            grant && onDeleted
+              ? {
+                  question: t('edit.grant.deleteQuestion', { name: `${grant.funderName} — ${grant.programme}` }),
+                  message: <p>{t('edit.grant.deleteMessage')}</p>,
+                  run: async () => {
+                    try {
+                      await api.call('funding.grants.delete', { id: grant.id });
+                      allowNavigation();
+                      onDeleted(`${grant.funderName} — ${grant.programme}`);
+                    } catch (e) {
+                      setBanner(toApiError(e));
+                    }
+                  },
+                }
+              : undefined
+          }
+        />
       </form>
       )}
       {confirmClose ? (

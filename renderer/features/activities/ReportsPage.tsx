@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Field } from '../../components/Field';
 import { annualReportDocument, partnerReportDocument, reportFileName } from '../../../shared/features/activities/documents';
 import { SECTIONS_OF, type ReportType } from '../../../shared/features/activities/schemas';
 import { budgetSentence, etpSentence, quantitativeSentences } from '../../../shared/features/activities/sentences';
@@ -14,38 +15,66 @@ import { rasteriseCharts } from './rasterise';
 import { currentYear } from '../../i18n/format';
 import { DateInput } from '../../components/DateInput';
 
-function TextEditor({ type, periodKey, section, initial, onSaved }: { type: ReportType; periodKey: string; section: string; initial: string; onSaved: () => void }) {
+/** How long typing may pause before the text is saved. */
+const AUTOSAVE_MS = 800;
+type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+/**
+ * One text of the report, saved as it is typed (after a short pause, and on leaving the field):
+ * nothing typed is left out of the document. `register` lets the page flush it before generating.
+ */
+function TextEditor({ type, periodKey, section, initial, register }: { type: ReportType; periodKey: string; section: string; initial: string; register: (section: string, flush: (() => Promise<void>) | null) => void }) {
   const { t, tKey } = useI18n();
   const [body, setBody] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setBody(initial), [initial]);
+  const [state, setState] = useState<SaveState>('saved');
+  const saved = useRef(initial);
+  const latest = useRef(initial);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const save = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const text = latest.current;
+    if (text === saved.current) return;
+    setState('saving');
+    try {
+      await api.call('reports.texts.save', { type, periodKey, section: section as 'outlook', body: text });
+      saved.current = text;
+      setError(null);
+      setState(latest.current === text ? 'saved' : 'pending');
+    } catch (e) {
+      setError(toApiError(e));
+      setState('error');
+      throw e;
+    }
+  }, [type, periodKey, section]);
+  useEffect(() => {
+    register(section, save);
+    return () => register(section, null);
+  }, [register, section, save]);
   const id = `text-${section}`;
+  const label = tKey(`activity.section.${section}`);
   return (
     <div className="field field-wide">
-      <label htmlFor={id}>{tKey(`activity.section.${section}`)}</label>
-      <textarea id={id} rows={4} value={body} onChange={(e) => { setBody(e.target.value); setSaved(false); }} />
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={4}
+        value={body}
+        aria-describedby={`${id}-state`}
+        onChange={(e) => {
+          setBody(e.target.value);
+          latest.current = e.target.value;
+          setState('pending');
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => void save().catch(() => undefined), AUTOSAVE_MS);
+        }}
+        onBlur={() => void save().catch(() => undefined)}
+      />
       <ErrorBanner error={error} />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          aria-label={`${t('activity.ui.saveText')} : ${tKey(`activity.section.${section}`)}`}
-          onClick={async () => {
-            try {
-              await api.call('reports.texts.save', { type, periodKey, section: section as 'outlook', body });
-              setSaved(true);
-              setError(null);
-              onSaved();
-            } catch (e) {
-              setError(toApiError(e));
-            }
-          }}
-        >
-          {t('activity.ui.saveText')}
-        </button>
-        {saved ? <span role="status"> {t('activity.ui.textSaved')}</span> : null}
-      </div>
+      <p className="field-hint" id={`${id}-state`} role="status">
+        {state === 'saved' ? (body ? t('activity.ui.textSaved') : '') : state === 'error' ? t('edit.report.notSaved') : t('edit.report.saving')}
+      </p>
     </div>
   );
 }
@@ -67,13 +96,22 @@ export function ReportsPage() {
   const report = type === 'annual' ? annual : partner;
   const data = report.data;
 
+  const flushers = useRef(new Map<string, () => Promise<void>>());
+  const register = useCallback((section: string, flush: (() => Promise<void>) | null) => {
+    if (flush) flushers.current.set(section, flush);
+    else flushers.current.delete(section);
+  }, []);
+
   const generate = async () => {
     if (!data) return;
     setError(null);
     try {
-      const charts = await rasteriseCharts(data.figures);
-      const doc = data.type === 'annual' ? annualReportDocument(data, charts) : partnerReportDocument(data, charts);
-      if (await saveDocument(reportFileName(data), doc)) setMessage(t('activity.ui.generated'));
+      // Every text typed goes in: pending ones are saved first, then the report is read afresh.
+      await Promise.all([...flushers.current.values()].map((flush) => flush()));
+      const fresh = data.type === 'annual' ? await api.call('reports.annual', { year }) : await api.call('reports.partner', grantId ? { grantId } : { from, to });
+      const charts = await rasteriseCharts(fresh.figures);
+      const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts) : partnerReportDocument(fresh, charts);
+      if (await saveDocument(reportFileName(fresh), doc)) setMessage(t('activity.ui.generated'));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -84,39 +122,37 @@ export function ReportsPage() {
       <PageHeader title={t('activity.ui.reports')} />
       <SuccessBanner message={message} />
       <ErrorBanner error={error ?? report.error} />
-      <div className="filters">
-        <label>
-          {t('activity.ui.reportType')}{' '}
-          <select value={type} onChange={(e) => setType(e.target.value as ReportType)}>
-            <option value="partner">{t('activity.ui.partner')}</option>
-            <option value="annual">{t('activity.ui.annual')}</option>
-          </select>
-        </label>
+      <div className="filters" role="search" aria-label={t('edit.report.filters')}>
+        <Field label={t('activity.ui.reportType')}>
+          {(p) => (
+            <select {...p} value={type} onChange={(e) => setType(e.target.value as ReportType)}>
+              <option value="partner">{t('activity.ui.partner')}</option>
+              <option value="annual">{t('activity.ui.annual')}</option>
+            </select>
+          )}
+        </Field>
         {type === 'annual' ? (
-          <label>
-            {t('activity.ui.year')} <input type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} />
-          </label>
+          <Field label={t('activity.ui.year')}>
+            {(p) => <input {...p} type="number" className="input-short" value={year} onChange={(e) => setYear(Number(e.target.value))} />}
+          </Field>
         ) : (
           <>
-            <label>
-              {t('activity.ui.grant')}{' '}
-              <select value={grantId} onChange={(e) => setGrantId(e.target.value ? Number(e.target.value) : '')}>
-                <option value="">{t('activity.ui.anyPeriod')}</option>
-                {(grants.data?.items ?? []).map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.funderName} — {g.programme}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Field label={t('activity.ui.grant')}>
+              {(p) => (
+                <select {...p} value={grantId} onChange={(e) => setGrantId(e.target.value ? Number(e.target.value) : '')}>
+                  <option value="">{t('activity.ui.anyPeriod')}</option>
+                  {(grants.data?.items ?? []).map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.funderName} — {g.programme}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             {grantId === '' ? (
               <>
-                <label>
-                  {t('activity.ui.from')} <DateInput aria-label={t('activity.ui.from')} value={from} onChange={(e) => setFrom(e.target.value)} />
-                </label>
-                <label>
-                  {t('activity.ui.to')} <DateInput aria-label={t('activity.ui.to')} value={to} onChange={(e) => setTo(e.target.value)} />
-                </label>
+                <Field label={t('activity.ui.from')}>{(p) => <DateInput {...p} value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+                <Field label={t('activity.ui.to')}>{(p) => <DateInput {...p} value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
               </>
             ) : null}
           </>
@@ -154,9 +190,10 @@ export function ReportsPage() {
             </button>
           </Section>
           <Section title={t('activity.ui.texts')} id="report-texts">
+            <p className="section-intro">{t('edit.report.autosave')}</p>
             <div className="form-grid">
               {SECTIONS_OF[data.type].map((section) => (
-                <TextEditor key={`${data.periodKey}-${section}`} type={data.type} periodKey={data.periodKey} section={section} initial={data.texts[section] ?? ''} onSaved={report.reload} />
+                <TextEditor key={`${data.periodKey}-${section}`} type={data.type} periodKey={data.periodKey} section={section} initial={data.texts[section] ?? ''} register={register} />
               ))}
             </div>
           </Section>

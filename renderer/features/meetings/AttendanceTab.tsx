@@ -1,18 +1,21 @@
-import { useId, useState } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import type { ApiError } from '../../../shared/api/errors';
 import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus } from '../../../shared/features/meetings/schemas';
 import { quorumStatement } from '../../../shared/features/meetings/statements';
 import { api, toApiError } from '../../api/client';
-import { ConfirmDialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { applyServerError } from '../../components/forms';
 import { Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { PersonOptions, usePeopleOptions } from './common';
+import { PersonOptions, numberOrNull, textOrNull, useOrganisationOptions, usePeopleOptions } from './common';
 import type { TabProps } from './MeetingPage';
 
 /** Attendance as it is recorded on the day, with the quorum stated after every change. */
 export function AttendanceTab({ detail, editable, reload, report }: TabProps) {
   const { t, tKey, number } = useI18n();
-  const [removing, setRemoving] = useState<Attendance | null>(null);
+  const [editing, setEditing] = useState<Attendance | null>(null);
   const attendances = detail.attendances;
   const count = (s: AttendanceStatus) => attendances.filter((a) => a.status === s).length;
   const tone = detail.quorum.reached === null ? 'info' : detail.quorum.reached ? 'ok' : 'warn';
@@ -26,16 +29,18 @@ export function AttendanceTab({ detail, editable, reload, report }: TabProps) {
       report(toApiError(e));
     }
   };
-  const remove = async (a: Attendance) => {
+  // « Tous présents »: the usual start of the day; only the people not recorded yet are marked.
+  const allPresent = async () => {
+    const pending = attendances.filter((a) => a.status === 'pending');
     try {
-      await api.call('meetings.removeAttendee', { id: a.id });
-      report(null);
-      reload();
+      for (const a of pending) {
+        await api.call('meetings.updateAttendance', { id: a.id, status: 'present', proxyHolderPersonId: null, organisationId: a.organisationId, capacity: a.capacity, voting: a.voting });
+      }
+      report(null, t(pending.length === 1 ? 'edit.attendance.allPresentOne' : 'edit.attendance.allPresentMany', { count: pending.length }));
     } catch (e) {
       report(toApiError(e));
-    } finally {
-      setRemoving(null);
     }
+    reload();
   };
 
   return (
@@ -59,10 +64,16 @@ export function AttendanceTab({ detail, editable, reload, report }: TabProps) {
           <button type="button" className="btn btn-secondary" onClick={() => void invite()}>
             {t('meetings.ui.attendance.invite', { year: detail.meeting.date.slice(0, 4) })}
           </button>
+          {count('pending') > 0 ? (
+            <button type="button" className="btn btn-secondary" onClick={() => void allPresent()}>
+              {t('edit.attendance.allPresent')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <Section title={t('meetings.ui.attendance.title', { count: number(attendances.length) })} id="attendance-title">
         {attendances.length === 0 ? <p className="muted">{t('meetings.ui.attendance.empty')}</p> : null}
+        {attendances.length && editable ? <p className="field-hint">{t('edit.attendance.keyboardHint')}</p> : null}
         {attendances.length ? (
           <div className="table-wrap">
             <table className="table attendance-table">
@@ -82,7 +93,7 @@ export function AttendanceTab({ detail, editable, reload, report }: TabProps) {
               </thead>
               <tbody>
                 {attendances.map((a) => (
-                  <AttendanceRow key={`${a.id}-${a.status}-${a.proxyHolderPersonId}-${a.voting}`} attendance={a} all={attendances} editable={editable} reload={reload} onRemove={() => setRemoving(a)} />
+                  <AttendanceRow key={`${a.id}-${a.status}-${a.proxyHolderPersonId}-${a.voting}`} attendance={a} all={attendances} editable={editable} reload={reload} onEdit={() => setEditing(a)} />
                 ))}
               </tbody>
             </table>
@@ -90,21 +101,38 @@ export function AttendanceTab({ detail, editable, reload, report }: TabProps) {
         ) : null}
       </Section>
       {editable ? <AddAttendeeForm meetingId={detail.meeting.id} reload={reload} report={report} /> : null}
-      {removing ? (
-        <ConfirmDialog
-          title={t('meetings.ui.attendance.removeTitle')}
-          message={<p>{t('meetings.ui.attendance.removeMessage', { name: removing.personName })}</p>}
-          confirmLabel={t('action.remove')}
-          danger
-          onConfirm={() => void remove(removing)}
-          onCancel={() => setRemoving(null)}
+      {editing ? (
+        <AttendeeDialog
+          attendance={editing}
+          all={attendances}
+          onClose={() => setEditing(null)}
+          onDone={(notice) => {
+            setEditing(null);
+            report(null, notice);
+            reload();
+          }}
         />
       ) : null}
     </>
   );
 }
 
-function AttendanceRow({ attendance: a, all, editable, reload, onRemove }: { attendance: Attendance; all: Attendance[]; editable: boolean; reload: () => void; onRemove: () => void }) {
+/** Enter or ↓/↑ with Alt moves down and up the column of the same control, the way one ticks a paper list. */
+function moveInColumn(e: KeyboardEvent<HTMLElement>) {
+  const down = e.key === 'Enter' || (e.altKey && e.key === 'ArrowDown');
+  const up = e.altKey && e.key === 'ArrowUp';
+  if (!down && !up) return;
+  const column = e.currentTarget.dataset.column;
+  const table = e.currentTarget.closest('table');
+  if (!column || !table) return;
+  const cells = Array.from(table.querySelectorAll<HTMLElement>(`[data-column="${column}"]`));
+  const next = cells[cells.indexOf(e.currentTarget) + (down ? 1 : -1)];
+  if (!next) return;
+  e.preventDefault();
+  next.focus();
+}
+
+function AttendanceRow({ attendance: a, all, editable, reload, onEdit }: { attendance: Attendance; all: Attendance[]; editable: boolean; reload: () => void; onEdit: () => void }) {
   const { t, tKey } = useI18n();
   const [status, setStatus] = useState<AttendanceStatus>(a.status);
   const [holder, setHolder] = useState<number | null>(a.proxyHolderPersonId);
@@ -156,7 +184,7 @@ function AttendanceRow({ attendance: a, all, editable, reload, onRemove }: { att
         <label htmlFor={votingId} className="visually-hidden">
           {t('meetings.ui.attendance.votingOf', { name: a.personName })}
         </label>
-        <input id={votingId} type="checkbox" checked={a.voting} disabled={!editable} onChange={(e) => void save({ status: a.status, holder: a.proxyHolderPersonId, voting: e.target.checked })} />
+        <input id={votingId} type="checkbox" data-column="voting" onKeyDown={moveInColumn} checked={a.voting} disabled={!editable} onChange={(e) => void save({ status: a.status, holder: a.proxyHolderPersonId, voting: e.target.checked })} />
       </td>
       <td>
         <label htmlFor={statusId} className="visually-hidden">
@@ -164,6 +192,8 @@ function AttendanceRow({ attendance: a, all, editable, reload, onRemove }: { att
         </label>
         <select
           id={statusId}
+          data-column="status"
+          onKeyDown={moveInColumn}
           value={status}
           disabled={!editable}
           aria-invalid={error?.field === 'status'}
@@ -206,6 +236,11 @@ function AttendanceRow({ attendance: a, all, editable, reload, onRemove }: { att
         ) : (
           <span className="muted">—</span>
         )}
+        {status === 'represented' && holder === null && !error ? (
+          <p className="field-hint field-warning" id={errorId} role="status">
+            {t('edit.attendance.holderPending')}
+          </p>
+        ) : null}
         {error ? (
           <p className="field-error" id={errorId} role="alert">
             {error.message}
@@ -214,8 +249,8 @@ function AttendanceRow({ attendance: a, all, editable, reload, onRemove }: { att
       </td>
       {editable ? (
         <td className="actions-cell">
-          <button type="button" className="btn btn-danger-quiet btn-small" onClick={onRemove} aria-label={t('meetings.ui.attendance.removeOf', { name: a.personName })}>
-            {t('action.remove')}
+          <button type="button" className="btn btn-secondary btn-small" onClick={onEdit} aria-label={t('edit.attendance.editOf', { name: a.personName })}>
+            {t('action.edit')}
           </button>
         </td>
       ) : null}
@@ -295,5 +330,119 @@ function AddAttendeeForm({ meetingId, reload, report }: { meetingId: number; rel
         </button>
       </div>
     </form>
+  );
+}
+
+interface AttendeeForm {
+  organisationId: number | null;
+  capacity: string;
+  status: AttendanceStatus;
+  proxyHolderPersonId: number | null;
+  voting: boolean;
+}
+const ATTENDEE_FIELDS = ['organisationId', 'capacity', 'status', 'proxyHolderPersonId', 'voting'];
+
+/** Corrects one line of the list: the structure and quality the person came in, the presence, the proxy, the vote. */
+function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: Attendance; all: Attendance[]; onClose: () => void; onDone: (notice: string) => void }) {
+  const { t } = useI18n();
+  const organisations = useOrganisationOptions();
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const form = useForm<AttendeeForm>({
+    defaultValues: { organisationId: a.organisationId, capacity: a.capacity ?? '', status: a.status, proxyHolderPersonId: a.proxyHolderPersonId, voting: a.voting },
+  });
+  const {
+    register,
+    watch,
+    formState: { errors, isDirty, isSubmitting },
+  } = form;
+  const status = watch('status');
+  const holders = all.filter((x) => x.status === 'present' && x.personId !== a.personId);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setBanner(null);
+    try {
+      await api.call('meetings.updateAttendance', {
+        id: a.id,
+        organisationId: values.organisationId,
+        capacity: textOrNull(values.capacity),
+        status: values.status,
+        proxyHolderPersonId: values.status === 'represented' ? values.proxyHolderPersonId : null,
+        voting: values.voting,
+      });
+      onDone(t('edit.attendance.saved', { name: a.personName }));
+    } catch (e) {
+      setBanner(applyServerError(e, form.setError, ATTENDEE_FIELDS));
+    }
+  });
+  const ready = a.organisationId === null || organisations.length > 0;
+  return (
+    <FormDialog
+      title={a.personName}
+      dirty={isDirty}
+      banner={banner}
+      busy={isSubmitting}
+      submitLabel={t('action.save')}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      size="large"
+      deletion={{
+        question: t('edit.attendance.deleteQuestion', { name: a.personName }),
+        message: <p>{t('meetings.ui.attendance.removeMessage', { name: a.personName })}</p>,
+        run: async () => {
+          try {
+            await api.call('meetings.removeAttendee', { id: a.id });
+            onDone(t('edit.attendance.deleted', { name: a.personName }));
+          } catch (e) {
+            setBanner(toApiError(e));
+          }
+        },
+      }}
+    >
+      {ready ? (
+        <Field label={t('edit.attendance.organisation')} error={errors.organisationId}>
+          {(p) => (
+            <select {...p} {...register('organisationId', { setValueAs: numberOrNull })}>
+              <option value="">{t('common.none')}</option>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field label={t('edit.attendance.capacity')} error={errors.capacity} hint={t('edit.attendance.capacityHint')}>
+        {(p) => <input {...p} {...register('capacity')} />}
+      </Field>
+      <Field label={t('meetings.ui.attendance.status')} error={errors.status}>
+        {(p) => (
+          <select {...p} {...register('status')}>
+            {ATTENDANCE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`meetings.attendanceStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {status === 'represented' ? (
+        <Field label={t('meetings.ui.attendance.holder')} error={errors.proxyHolderPersonId} required>
+          {(p) => (
+            <select {...p} {...register('proxyHolderPersonId', { setValueAs: numberOrNull })}>
+              <option value="">{t('common.choose')}</option>
+              {holders.map((h) => (
+                <option key={h.personId} value={h.personId}>
+                  {h.personName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <div className="field field-check">
+        <input id={`attendee-voting-${a.id}`} type="checkbox" {...register('voting')} />
+        <label htmlFor={`attendee-voting-${a.id}`}>{t('meetings.ui.attendance.votingLabel')}</label>
+      </div>
+    </FormDialog>
   );
 }

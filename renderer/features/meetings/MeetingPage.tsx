@@ -14,9 +14,11 @@ import { ConfirmDialog, Modal } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
+import { HistoryPanel } from '../data/HistoryPanel';
 import { AgendaTab } from './AgendaTab';
 import { AttendanceTab } from './AttendanceTab';
-import { MeetingsSubnav, StatusBadge, useSchedule } from './common';
+import { StatusBadge, useSchedule } from './common';
+import { todayIso } from '../../i18n/format';
 import { MeetingForm } from './MeetingForm';
 import { MinutesTab } from './MinutesTab';
 
@@ -125,7 +127,8 @@ export function MeetingPage() {
         actions={
           <>
             {m.status === 'draft' ? (
-              <button type="button" className="btn btn-primary" onClick={() => setConfirm('finalize')}>
+              // Before the day, finalising is not what comes next: the button stays, but not as the main one.
+              <button type="button" className={m.date > todayIso() ? 'btn btn-secondary' : 'btn btn-primary'} onClick={() => setConfirm('finalize')}>
                 {t('meetings.ui.finalize')}
               </button>
             ) : null}
@@ -142,7 +145,6 @@ export function MeetingPage() {
           </>
         }
       />
-      <MeetingsSubnav current="list" />
       {m.status === 'approved' && m.approval ? (
         <p className="banner banner-locked" role="note">
           {t('meetings.ui.lockedBanner', { date: date(m.approval.approvedOn), title: m.approval.approvedByTitle })}{' '}
@@ -187,7 +189,7 @@ export function MeetingPage() {
       {confirm === 'finalize' ? (
         <ConfirmDialog
           title={t('meetings.ui.finalizeTitle')}
-          message={<p>{t('meetings.ui.finalizeMessage')}</p>}
+          message={<FinalizeMessage detail={detail} />}
           confirmLabel={t('meetings.ui.finalize')}
           onConfirm={() => void lifeCycle('meetings.finalize', t('meetings.ui.finalized'))}
           onCancel={() => setConfirm(null)}
@@ -253,6 +255,8 @@ function InfoTab({ detail, editable, reload, report }: TabProps) {
           <dd>{detail.next ? <Link to={`/reunions/${detail.next.id}`}>{`${detail.next.title} (${date(detail.next.date)})`}</Link> : t('meetings.ui.noNext')}</dd>
         </div>
       </dl>
+      {/* Corrections to decisions, actions and attendance are logged against the meeting. */}
+      <HistoryPanel key={m.updatedAt} entity="meeting" entityId={m.id} />
       {editable ? (
         <div className="form-actions">
           <button type="button" className="btn btn-danger-quiet" onClick={() => setConfirmDelete(true)}>
@@ -387,5 +391,34 @@ function DocumentsTab({ detail, report }: TabProps) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Before finalising, what the minutes would print without a word: nobody to sign, people left « non renseigné ». */
+function FinalizeMessage({ detail }: { detail: MeetingDetail }) {
+  const { t } = useI18n();
+  const m = detail.meeting;
+  const pending = detail.attendances.filter((a) => a.status === 'pending');
+  const warnings = [
+    m.date > todayIso() ? t('edit.finalize.future') : null,
+    m.chairPersonId === null ? t('edit.finalize.noChair') : null,
+    m.secretaryPersonId === null ? t('edit.finalize.noSecretary') : null,
+    pending.length === 1 ? t('edit.finalize.pendingOne', { name: pending[0]!.personName }) : null,
+    pending.length > 1 ? t('edit.finalize.pendingMany', { count: pending.length, names: pending.map((a) => a.personName).join(', ') }) : null,
+  ].filter((w): w is string => w !== null);
+  return (
+    <>
+      {warnings.length ? (
+        <div className="banner banner-warn" role="note">
+          <p>{t('edit.finalize.checkFirst')}</p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>{t('meetings.ui.finalizeMessage')}</p>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
 import {
@@ -22,7 +22,8 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
-import { Badge, Section } from '../../components/Page';
+import { Badge, Loading, Section } from '../../components/Page';
+import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Markup, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
@@ -198,7 +199,7 @@ function ItemMinutes({ item, index, detail, editable, reload, report }: TabProps
         </div>
       ) : null}
       <Discussion item={item} editable={editable} reload={reload} report={report} />
-      <Decisions item={item} editable={editable} reload={reload} report={report} />
+      <Decisions item={item} agenda={detail.agenda} voters={detail.voters} editable={editable} reload={reload} report={report} />
       <Actions item={item} editable={editable} reload={reload} report={report} />
       {editable ? (
         <div className="item-adders">
@@ -263,23 +264,14 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
   );
 }
 
-type DecisionForm = z.input<typeof decisionFieldsSchema>;
+/** `agendaItemId` only when correcting: the point the decision belongs to. */
+type DecisionForm = z.input<typeof decisionFieldsSchema> & { agendaItemId?: number };
 const DECISION_FIELDS = ['text', 'voteMode', 'votesFor', 'votesAgainst', 'votesAbstain'];
 const countValue = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(v) ? null : Number(v));
 
-function Decisions({ item, editable, reload, report }: { item: AgendaItem; editable: boolean; reload: () => void; report: TabProps['report'] }) {
+function Decisions({ item, agenda, voters, editable, reload, report }: { item: AgendaItem; agenda: AgendaItem[]; voters: number; editable: boolean; reload: () => void; report: TabProps['report'] }) {
   const { t, tKey } = useI18n();
-  const [removing, setRemoving] = useState<Decision | null>(null);
-  const remove = async (d: Decision) => {
-    try {
-      await api.call('meetings.removeDecision', { id: d.id });
-      reload();
-    } catch (e) {
-      report(toApiError(e));
-    } finally {
-      setRemoving(null);
-    }
-  };
+  const [editing, setEditing] = useState<Decision | null>(null);
   return (
     <div className="decisions">
       {item.decisions.map((d) => (
@@ -290,23 +282,127 @@ function Decisions({ item, editable, reload, report }: { item: AgendaItem; edita
             <em>{voteStatement(d, tKey)}</em>
           </p>
           {editable ? (
-            <button type="button" className="btn btn-danger-quiet btn-small" onClick={() => setRemoving(d)} aria-label={t('meetings.ui.decision.removeOf', { reference: d.reference })}>
-              {t('action.remove')}
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(d)} aria-label={t('edit.decision.editOf', { reference: d.reference })}>
+              {t('action.edit')}
             </button>
           ) : null}
         </div>
       ))}
-      {removing ? (
-        <ConfirmDialog
-          title={t('meetings.ui.decision.removeTitle')}
-          message={<p>{t('meetings.ui.decision.removeMessage', { reference: removing.reference })}</p>}
-          confirmLabel={t('action.remove')}
-          danger
-          onConfirm={() => void remove(removing)}
-          onCancel={() => setRemoving(null)}
+      {editing ? (
+        <DecisionDialog
+          decision={editing}
+          agenda={agenda}
+          voters={voters}
+          onClose={() => setEditing(null)}
+          onDone={(notice) => {
+            setEditing(null);
+            report(null, notice);
+            reload();
+          }}
         />
       ) : null}
     </div>
+  );
+}
+
+/** Text, mode of adoption and votes: the same fields to add a decision and to correct one. */
+function DecisionFields({ form, voters }: { form: UseFormReturn<DecisionForm>; voters: number }) {
+  const { t } = useI18n();
+  const {
+    register,
+    watch,
+    formState: { errors },
+  } = form;
+  const mode = watch('voteMode');
+  return (
+    <>
+      <Field label={t('meetings.ui.decision.text')} error={errors.text} required wide>
+        {(p) => <textarea {...p} {...register('text')} rows={3} />}
+      </Field>
+      <fieldset className="field field-wide choice-group">
+        <legend>{t('meetings.ui.decision.mode')}</legend>
+        <label className="inline-choice">
+          <input type="radio" value="vote" {...register('voteMode')} /> {t('meetings.voteMode.vote')}
+        </label>
+        <label className="inline-choice">
+          <input type="radio" value="consensus" {...register('voteMode')} /> {t('meetings.voteMode.consensus')}
+        </label>
+      </fieldset>
+      {mode === 'vote' ? (
+        <>
+          <Field label={t('meetings.ui.decision.for')} error={errors.votesFor} required hint={t('meetings.ui.decision.voters', { voters })}>
+            {(p) => <input {...p} {...register('votesFor', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
+          </Field>
+          <Field label={t('meetings.ui.decision.against')} error={errors.votesAgainst}>
+            {(p) => <input {...p} {...register('votesAgainst', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
+          </Field>
+          <Field label={t('meetings.ui.decision.abstain')} error={errors.votesAbstain}>
+            {(p) => <input {...p} {...register('votesAbstain', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
+          </Field>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const decisionEditSchema = decisionFieldsSchema.and(z.object({ agendaItemId: z.number().int() }));
+
+function DecisionDialog({ decision, agenda, voters, onClose, onDone }: { decision: Decision; agenda: AgendaItem[]; voters: number; onClose: () => void; onDone: (notice: string) => void }) {
+  const { t } = useI18n();
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const form = useForm<DecisionForm>({
+    resolver: zodResolver(decisionEditSchema) as never,
+    defaultValues: { text: decision.text, voteMode: decision.voteMode, votesFor: decision.votesFor, votesAgainst: decision.votesAgainst ?? 0, votesAbstain: decision.votesAbstain ?? 0, agendaItemId: decision.agendaItemId },
+  });
+  const {
+    register,
+    formState: { errors, isDirty, isSubmitting },
+  } = form;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setBanner(null);
+    try {
+      await api.call('meetings.updateDecision', { id: decision.id, ...decisionEditSchema.parse(values) });
+      onDone(t('edit.decision.saved', { reference: decision.reference }));
+    } catch (e) {
+      setBanner(applyServerError(e, form.setError, [...DECISION_FIELDS, 'agendaItemId']));
+    }
+  });
+  return (
+    <FormDialog
+      title={t('edit.decision.title', { reference: decision.reference })}
+      dirty={isDirty}
+      banner={banner}
+      busy={isSubmitting}
+      submitLabel={t('action.save')}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      size="large"
+      deletion={{
+        question: t('edit.decision.deleteQuestion', { reference: decision.reference }),
+        message: <p>{t('edit.decision.deleteMessage', { reference: decision.reference })}</p>,
+        run: async () => {
+          try {
+            await api.call('meetings.removeDecision', { id: decision.id });
+            onDone(t('edit.decision.deleted', { reference: decision.reference }));
+          } catch (e) {
+            setBanner(toApiError(e));
+          }
+        },
+      }}
+    >
+      <DecisionFields form={form} voters={voters} />
+      <Field label={t('edit.decision.place')} error={errors.agendaItemId} hint={t('edit.decision.placeHint')} wide>
+        {(p) => (
+          <select {...p} {...register('agendaItemId', { setValueAs: Number })}>
+            {agenda.map((i) => (
+              <option key={i.id} value={i.id}>
+                {`${i.position}. ${i.title}`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -314,21 +410,14 @@ function DecisionAdder({ item, voters, onAdded }: { item: AgendaItem; voters: nu
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [banner, setBanner] = useState<ApiError | null>(null);
-  const form = useForm<DecisionForm>({
-    resolver: zodResolver(decisionFieldsSchema) as never,
-    defaultValues: { text: '', voteMode: 'vote', votesFor: null, votesAgainst: 0, votesAbstain: 0 },
-  });
-  const {
-    register,
-    watch,
-    formState: { errors, isSubmitting },
-  } = form;
-  const mode = watch('voteMode');
+  // A vote usually carries every voter present: « Voix pour » starts there, to be lowered if needed.
+  const blank = { text: '', voteMode: 'vote' as const, votesFor: voters || null, votesAgainst: 0, votesAbstain: 0 };
+  const form = useForm<DecisionForm>({ resolver: zodResolver(decisionFieldsSchema) as never, defaultValues: blank });
   const onSubmit = form.handleSubmit(async (values) => {
     setBanner(null);
     try {
       await api.call('meetings.addDecision', { agendaItemId: item.id, ...decisionFieldsSchema.parse(values) });
-      form.reset();
+      form.reset(blank);
       setOpen(false);
       onAdded();
     } catch (e) {
@@ -337,7 +426,15 @@ function DecisionAdder({ item, voters, onAdded }: { item: AgendaItem; voters: nu
   });
   if (!open) {
     return (
-      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)} aria-label={t('meetings.ui.decision.addTo', { title: item.title })}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        onClick={() => {
+          form.reset(blank);
+          setOpen(true);
+        }}
+        aria-label={t('meetings.ui.decision.addTo', { title: item.title })}
+      >
         {t('meetings.ui.decision.add')}
       </button>
     );
@@ -346,33 +443,9 @@ function DecisionAdder({ item, voters, onAdded }: { item: AgendaItem; voters: nu
     <form className="form subform" onSubmit={onSubmit} noValidate aria-label={t('meetings.ui.decision.addTo', { title: item.title })}>
       <ErrorBanner error={banner} />
       <div className="form-grid">
-        <Field label={t('meetings.ui.decision.text')} error={errors.text} required wide>
-          {(p) => <textarea {...p} {...register('text')} rows={2} />}
-        </Field>
-        <fieldset className="field field-wide">
-          <legend>{t('meetings.ui.decision.mode')}</legend>
-          <label className="inline-choice">
-            <input type="radio" value="vote" {...register('voteMode')} /> {t('meetings.voteMode.vote')}
-          </label>
-          <label className="inline-choice">
-            <input type="radio" value="consensus" {...register('voteMode')} /> {t('meetings.voteMode.consensus')}
-          </label>
-        </fieldset>
-        {mode === 'vote' ? (
-          <>
-            <Field label={t('meetings.ui.decision.for')} error={errors.votesFor} required hint={t('meetings.ui.decision.voters', { voters })}>
-              {(p) => <input {...p} {...register('votesFor', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
-            </Field>
-            <Field label={t('meetings.ui.decision.against')} error={errors.votesAgainst}>
-              {(p) => <input {...p} {...register('votesAgainst', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
-            </Field>
-            <Field label={t('meetings.ui.decision.abstain')} error={errors.votesAbstain}>
-              {(p) => <input {...p} {...register('votesAbstain', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
-            </Field>
-          </>
-        ) : null}
+        <DecisionFields form={form} voters={voters} />
       </div>
-      <FormActions submitLabel={t('meetings.ui.decision.save')} busy={isSubmitting} onCancel={() => setOpen(false)} />
+      <FormActions submitLabel={t('meetings.ui.decision.save')} busy={form.formState.isSubmitting} onCancel={() => setOpen(false)} />
     </form>
   );
 }
@@ -382,17 +455,10 @@ const ACTION_FIELDS = ['text', 'ownerPersonId', 'ownerOrganisationId', 'dueDate'
 
 function Actions({ item, editable, reload, report }: { item: AgendaItem; editable: boolean; reload: () => void; report: TabProps['report'] }) {
   const { t, date } = useI18n();
+  const [editing, setEditing] = useState<ActionItem | null>(null);
   const setStatus = async (a: ActionItem, status: ActionStatus) => {
     try {
       await api.call('meetings.updateAction', { id: a.id, agendaItemId: a.agendaItemId, text: a.text, ownerPersonId: a.ownerPersonId, ownerOrganisationId: a.ownerOrganisationId, dueDate: a.dueDate, status });
-      reload();
-    } catch (e) {
-      report(toApiError(e));
-    }
-  };
-  const remove = async (a: ActionItem) => {
-    try {
-      await api.call('meetings.removeAction', { id: a.id });
       reload();
     } catch (e) {
       report(toApiError(e));
@@ -418,8 +484,8 @@ function Actions({ item, editable, reload, report }: { item: AgendaItem; editabl
                       </option>
                     ))}
                   </select>{' '}
-                  <button type="button" className="btn btn-danger-quiet btn-small" onClick={() => void remove(a)} aria-label={t('meetings.ui.action.removeOf', { text: a.text })}>
-                    {t('action.remove')}
+                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(a)} aria-label={t('edit.action.editOf', { text: a.text })}>
+                    {t('action.edit')}
                   </button>
                 </>
               ) : (
@@ -429,24 +495,132 @@ function Actions({ item, editable, reload, report }: { item: AgendaItem; editabl
           ))}
         </ul>
       ) : null}
+      {editing ? (
+        <ActionDialog
+          action={editing}
+          onClose={() => setEditing(null)}
+          onDone={(notice) => {
+            setEditing(null);
+            report(null, notice);
+            reload();
+          }}
+        />
+      ) : null}
     </div>
+  );
+}
+
+/** Who does it and by when: the same fields to add an action and to correct one. */
+function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
+  const { t } = useI18n();
+  const people = usePeopleOptions();
+  const organisations = useOrganisationOptions();
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  return (
+    <>
+      <Field label={t('meetings.ui.action.text')} error={errors.text} required wide>
+        {(p) => <input {...p} {...register('text')} />}
+      </Field>
+      <Field label={t('meetings.ui.action.ownerPerson')} error={errors.ownerPersonId} hint={t('meetings.ui.action.ownerHint')}>
+        {(p) => (
+          <select {...p} {...register('ownerPersonId', { setValueAs: numberOrNull })}>
+            <option value="">{t('common.none')}</option>
+            <PersonOptions people={people} />
+          </select>
+        )}
+      </Field>
+      <Field label={t('meetings.ui.action.ownerOrganisation')} error={errors.ownerOrganisationId}>
+        {(p) => (
+          <select {...p} {...register('ownerOrganisationId', { setValueAs: numberOrNull })}>
+            <option value="">{t('common.none')}</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('meetings.ui.action.due')} error={errors.dueDate}>
+        {(p) => <DateInput {...p} {...register('dueDate')} />}
+      </Field>
+    </>
+  );
+}
+
+function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose: () => void; onDone: (notice: string) => void }) {
+  const { t } = useI18n();
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const people = usePeopleOptions();
+  const organisations = useOrganisationOptions();
+  const form = useForm<ActionForm>({
+    resolver: zodResolver(actionFieldsSchema) as never,
+    defaultValues: { text: action.text, ownerPersonId: action.ownerPersonId, ownerOrganisationId: action.ownerOrganisationId, dueDate: action.dueDate ?? '', status: action.status },
+  });
+  const {
+    register,
+    formState: { errors, isDirty, isSubmitting },
+  } = form;
+  const onSubmit = form.handleSubmit(async (values) => {
+    setBanner(null);
+    try {
+      await api.call('meetings.updateAction', { id: action.id, agendaItemId: action.agendaItemId, ...actionFieldsSchema.parse(values) });
+      onDone(t('edit.action.saved'));
+    } catch (e) {
+      setBanner(applyServerError(e, form.setError, ACTION_FIELDS));
+    }
+  });
+  // The selects are filled before the form shows, so they never mount without their chosen option.
+  const ready = (action.ownerPersonId === null || people.length > 0) && (action.ownerOrganisationId === null || organisations.length > 0);
+  return (
+    <FormDialog
+      title={t('edit.action.title')}
+      dirty={isDirty}
+      banner={banner}
+      busy={isSubmitting}
+      submitLabel={t('action.save')}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      size="large"
+      deletion={{
+        question: t('edit.action.deleteQuestion', { text: action.text }),
+        run: async () => {
+          try {
+            await api.call('meetings.removeAction', { id: action.id });
+            onDone(t('edit.action.deleted'));
+          } catch (e) {
+            setBanner(toApiError(e));
+          }
+        },
+      }}
+    >
+      {ready ? <ActionFields form={form} /> : <Loading />}
+      <Field label={t('meetings.ui.followUps.outcome')} error={errors.status}>
+        {(p) => (
+          <select {...p} {...register('status')}>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`meetings.actionStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 
 function ActionAdder({ item, meetingId, onAdded }: { item: AgendaItem; meetingId: number; onAdded: () => void }) {
   const { t } = useI18n();
-  const people = usePeopleOptions();
-  const organisations = useOrganisationOptions();
   const [open, setOpen] = useState(false);
   const [banner, setBanner] = useState<ApiError | null>(null);
   const form = useForm<ActionForm>({
     resolver: zodResolver(actionFieldsSchema) as never,
     defaultValues: { text: '', ownerPersonId: null, ownerOrganisationId: null, dueDate: '', status: 'open' },
   });
-  const {
-    register,
-    formState: { errors, isSubmitting },
-  } = form;
   const onSubmit = form.handleSubmit(async (values) => {
     setBanner(null);
     try {
@@ -469,34 +643,9 @@ function ActionAdder({ item, meetingId, onAdded }: { item: AgendaItem; meetingId
     <form className="form subform" onSubmit={onSubmit} noValidate aria-label={t('meetings.ui.action.addTo', { title: item.title })}>
       <ErrorBanner error={banner} />
       <div className="form-grid">
-        <Field label={t('meetings.ui.action.text')} error={errors.text} required wide>
-          {(p) => <input {...p} {...register('text')} />}
-        </Field>
-        <Field label={t('meetings.ui.action.ownerPerson')} error={errors.ownerPersonId} hint={t('meetings.ui.action.ownerHint')}>
-          {(p) => (
-            <select {...p} {...register('ownerPersonId', { setValueAs: numberOrNull })}>
-              <option value="">{t('common.none')}</option>
-              <PersonOptions people={people} />
-            </select>
-          )}
-        </Field>
-        <Field label={t('meetings.ui.action.ownerOrganisation')} error={errors.ownerOrganisationId}>
-          {(p) => (
-            <select {...p} {...register('ownerOrganisationId', { setValueAs: numberOrNull })}>
-              <option value="">{t('common.none')}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('meetings.ui.action.due')} error={errors.dueDate}>
-          {(p) => <DateInput {...p} {...register('dueDate')} />}
-        </Field>
+        <ActionFields form={form} />
       </div>
-      <FormActions submitLabel={t('meetings.ui.action.save')} busy={isSubmitting} onCancel={() => setOpen(false)} />
+      <FormActions submitLabel={t('meetings.ui.action.save')} busy={form.formState.isSubmitting} onCancel={() => setOpen(false)} />
     </form>
   );
 }

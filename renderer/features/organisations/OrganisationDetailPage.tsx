@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput';
+import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Membership } from '../../../shared/features/memberships/schemas';
@@ -6,6 +8,9 @@ import type { Affiliation } from '../../../shared/features/people/schemas';
 import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { todayIso } from '../../i18n/format';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { HistoryPanel } from '../data/HistoryPanel';
@@ -24,6 +29,7 @@ export function OrganisationDetailPage() {
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [membershipDialog, setMembershipDialog] = useState<{ membership: Membership | null } | null>(null);
+  const [addingPerson, setAddingPerson] = useState(false);
 
   if (detail.error && !detail.data) {
     return (
@@ -68,7 +74,8 @@ export function OrganisationDetailPage() {
         title={o.name}
         badges={
           <>
-            <Badge tone="info">{t(`kind.${o.kind}`)}</Badge>
+            {/* A member structure shows where it stands this year, not a type that reads like a status. */}
+            {o.kind === 'member' ? <MembershipStatusBadge membership={memberships.find((m) => m.year === currentYear) ?? null} /> : <Badge tone="info">{t(`kind.${o.kind}`)}</Badge>}
             {archived ? <Badge tone="warn">{t('common.archived')}</Badge> : null}
           </>
         }
@@ -148,10 +155,20 @@ export function OrganisationDetailPage() {
         </dl>
       </Section>
 
-      <Section title={t('org.people')} id="org-people">
+      <Section
+        title={t('org.people')}
+        id="org-people"
+        actions={
+          !archived ? (
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setAddingPerson(true)}>
+              {t('edit.orgPerson.add')}
+            </button>
+          ) : undefined
+        }
+      >
         {affiliations.length === 0 ? (
           <EmptyState title={t('org.noPeople')}>
-            <p>{t('org.noPeopleHint')}</p>
+            <p>{t('edit.orgPerson.emptyHint')}</p>
           </EmptyState>
         ) : (
           <>
@@ -189,6 +206,18 @@ export function OrganisationDetailPage() {
           danger={!archived}
           onConfirm={() => void toggleArchive()}
           onCancel={() => setConfirmArchive(false)}
+        />
+      ) : null}
+      {addingPerson ? (
+        <AddPersonDialog
+          organisationId={o.id}
+          organisationName={o.name}
+          onClose={() => setAddingPerson(false)}
+          onSaved={(name) => {
+            setAddingPerson(false);
+            setNotice(t('edit.orgPerson.added', { name, organisation: o.name }));
+            detail.reload();
+          }}
         />
       ) : null}
       {membershipDialog ? (
@@ -252,5 +281,108 @@ function AffiliationTable({ rows, caption, showEnd }: { rows: Affiliation[]; cap
         </tbody>
       </table>
     </div>
+  );
+}
+
+interface AddPersonForm {
+  existingPersonId: number | null;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: string;
+  startDate: string;
+}
+const ADD_PERSON_FIELDS = ['firstName', 'lastName', 'email', 'role', 'startDate'];
+const PATH_OF: Record<string, string> = { 'person.firstName': 'firstName', 'person.lastName': 'lastName', 'person.email': 'email', 'affiliation.role': 'role', 'affiliation.startDate': 'startDate' };
+
+/** Someone who works at the structure, new to the base or already in it, with their role here. */
+function AddPersonDialog({ organisationId, organisationName, onClose, onSaved }: { organisationId: number; organisationName: string; onClose: () => void; onSaved: (name: string) => void }) {
+  const { t } = useI18n();
+  const people = useQuery('people.list', {});
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const form = useForm<AddPersonForm>({ defaultValues: { existingPersonId: null, firstName: '', lastName: '', email: '', role: '', startDate: todayIso() } });
+  const {
+    register,
+    watch,
+    setError,
+    formState: { errors, isDirty, isSubmitting },
+  } = form;
+  const existing = watch('existingPersonId');
+  const suggestions = t('affiliation.roleSuggestions').split('|');
+  const onSubmit = form.handleSubmit(async (v) => {
+    setBanner(null);
+    const affiliation = { organisationId, role: v.role, startDate: v.startDate, endDate: null };
+    try {
+      if (v.existingPersonId !== null) {
+        const saved = await api.call('people.addAffiliation', { personId: v.existingPersonId, ...affiliation });
+        onSaved(saved.personName);
+      } else {
+        const saved = await api.call('people.createWithAffiliation', { person: { firstName: v.firstName, lastName: v.lastName, email: v.email.trim() || null }, affiliation });
+        onSaved(saved.personName);
+      }
+    } catch (e) {
+      // The contract names nested fields (`person.firstName`); the form has them flat.
+      const error = toApiError(e);
+      const unplaced = (error.issues ?? []).filter((issue) => {
+        const field = PATH_OF[issue.path] ?? issue.path;
+        if (!ADD_PERSON_FIELDS.includes(field)) return true;
+        setError(field as keyof AddPersonForm, { type: 'server', message: issue.params ? JSON.stringify({ key: issue.key, params: issue.params }) : issue.key });
+        return false;
+      });
+      setBanner(error.code === 'VALIDATION' && error.issues?.length && !unplaced.length ? null : error);
+    }
+  });
+  return (
+    <FormDialog
+      title={t('edit.orgPerson.title', { organisation: organisationName })}
+      dirty={isDirty}
+      banner={banner ?? people.error}
+      busy={isSubmitting}
+      submitLabel={t('edit.orgPerson.save')}
+      onSubmit={onSubmit}
+      onClose={onClose}
+      size="large"
+    >
+      <Field label={t('edit.orgPerson.existing')} hint={t('edit.orgPerson.existingHint')} wide>
+        {(p) => (
+          <select {...p} {...register('existingPersonId', { setValueAs: (v: unknown) => (v === '' || v === null ? null : Number(v)) })}>
+            <option value="">{t('edit.orgPerson.newPerson')}</option>
+            {(people.data?.items ?? []).map((x) => (
+              <option key={x.id} value={x.id}>
+                {`${x.lastName.toUpperCase()} ${x.firstName}`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {existing === null ? (
+        <>
+          <Field label={t('person.firstName')} error={errors.firstName} required>
+            {(p) => <input {...p} {...register('firstName')} />}
+          </Field>
+          <Field label={t('person.lastName')} error={errors.lastName} required>
+            {(p) => <input {...p} {...register('lastName')} />}
+          </Field>
+          <Field label={t('common.email')} error={errors.email}>
+            {(p) => <input {...p} {...register('email')} type="email" />}
+          </Field>
+        </>
+      ) : null}
+      <Field label={t('affiliation.role')} error={errors.role} required>
+        {(p) => (
+          <>
+            <input {...p} {...register('role')} list="org-role-suggestions" />
+            <datalist id="org-role-suggestions">
+              {suggestions.map((x) => (
+                <option key={x} value={x} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label={t('affiliation.startDate')} error={errors.startDate} required>
+        {(p) => <DateInput {...p} {...register('startDate')} />}
+      </Field>
+    </FormDialog>
   );
 }

@@ -6,6 +6,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import {
   OFFICES,
   affiliationInputSchema,
+  affiliationUpdateSchema,
   officeInputSchema,
   type Affiliation,
   type OfficeHolding,
@@ -18,7 +19,9 @@ import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { Badge, Loading, PageHeader, Section } from '../../components/Page';
+import { HistoryPanel } from '../data/HistoryPanel';
 import { PersonPrivacyPanel } from '../data/PersonPrivacyPanel';
+import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EndDateDialog } from './EndDateDialog';
@@ -27,7 +30,7 @@ import { DateInput } from '../../components/DateInput';
 
 type Pending =
   | { kind: 'endAffiliation'; affiliation: Affiliation }
-  | { kind: 'removeAffiliation'; affiliation: Affiliation }
+  | { kind: 'editAffiliation'; affiliation: Affiliation }
   | { kind: 'endOffice'; office: OfficeHolding }
   | { kind: 'removeOffice'; office: OfficeHolding }
   | { kind: 'archive' };
@@ -168,11 +171,11 @@ export function PersonDetailPage() {
                       ) : null}
                       <button
                         type="button"
-                        className="btn btn-danger-quiet btn-small"
-                        onClick={() => setPending({ kind: 'removeAffiliation', affiliation: a })}
-                        aria-label={t('affiliation.removeOf', { organisation: a.organisationName })}
+                        className="btn btn-secondary btn-small"
+                        onClick={() => setPending({ kind: 'editAffiliation', affiliation: a })}
+                        aria-label={t('edit.affiliation.editOf', { organisation: a.organisationName })}
                       >
-                        {t('action.remove')}
+                        {t('action.edit')}
                       </button>
                     </td>
                   </tr>
@@ -248,6 +251,7 @@ export function PersonDetailPage() {
       </Section>
 
       <PersonPrivacyPanel personId={p.id} name={`${p.firstName} ${p.lastName}`} onErased={detail.reload} />
+      <HistoryPanel key={`${p.updatedAt}-${affiliations.length}-${notice ?? ''}`} entity="person" entityId={p.id} />
 
       {pending?.kind === 'endAffiliation' ? (
         <EndDateDialog
@@ -275,14 +279,16 @@ export function PersonDetailPage() {
           }}
         />
       ) : null}
-      {pending?.kind === 'removeAffiliation' ? (
-        <ConfirmDialog
-          title={t('affiliation.removeTitle')}
-          message={<p>{t('affiliation.removeMessage', { organisation: pending.affiliation.organisationName })}</p>}
-          confirmLabel={t('action.remove')}
-          danger
-          onConfirm={() => void run(() => api.call('people.removeAffiliation', { id: pending.affiliation.id }), t('affiliation.removed'))}
-          onCancel={() => setPending(null)}
+      {pending?.kind === 'editAffiliation' ? (
+        <AffiliationDialog
+          affiliation={pending.affiliation}
+          onClose={() => setPending(null)}
+          onDone={(message) => {
+            setPending(null);
+            setActionError(null);
+            setNotice(message);
+            detail.reload();
+          }}
         />
       ) : null}
       {pending?.kind === 'removeOffice' ? (
@@ -446,7 +452,7 @@ function AddOfficeForm({ personId, onSaved }: { personId: number; onSaved: () =>
       <h3>{t('office.add')}</h3>
       <ErrorBanner error={banner} />
       <div className="form-grid form-grid-4">
-        <Field label={t('office.office')} error={errors.office} required>
+        <Field label={t('office.office')} error={errors.office} required className="field-span-2">
           {(p) => (
             <select {...p} {...register('office')} autoFocus>
               {OFFICES.map((o) => (
@@ -473,5 +479,92 @@ function AddOfficeForm({ personId, onSaved }: { personId: number; onSaved: () =>
         }}
       />
     </form>
+  );
+}
+
+/** Corrects a line entered wrongly (structure, role, dates) or deletes it. Ending a role is « Mettre fin ». */
+function AffiliationDialog({ affiliation: a, onClose, onDone }: { affiliation: Affiliation; onClose: () => void; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const [banner, setBanner] = useState<ApiError | null>(null);
+  const organisations = useQuery('organisations.list', {});
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isDirty, isSubmitting },
+  } = useForm({
+    resolver: zodResolver(affiliationUpdateSchema),
+    defaultValues: { id: a.id, organisationId: a.organisationId, role: a.role, startDate: a.startDate, endDate: a.endDate ?? '' },
+  });
+  const suggestions = t('affiliation.roleSuggestions').split('|');
+  const options = (organisations.data?.items ?? []).map((o) => ({ id: o.id, name: o.name }));
+  // An archived structure stays selectable on its own line.
+  if (organisations.data && !options.some((o) => o.id === a.organisationId)) options.unshift({ id: a.organisationId, name: a.organisationName });
+  const submit = handleSubmit(async (values) => {
+    setBanner(null);
+    try {
+      await api.call('people.updateAffiliation', values);
+      onDone(t('edit.affiliation.saved'));
+    } catch (e) {
+      setBanner(applyServerError(e, setError, ['organisationId', 'role', 'startDate', 'endDate']));
+    }
+  });
+  return (
+    <FormDialog
+      title={t('edit.affiliation.title', { organisation: a.organisationName })}
+      dirty={isDirty}
+      banner={banner ?? organisations.error}
+      busy={isSubmitting}
+      submitLabel={t('action.save')}
+      onSubmit={submit}
+      onClose={onClose}
+      size="large"
+      deletion={{
+        question: t('edit.affiliation.deleteQuestion', { role: a.role, organisation: a.organisationName }),
+        message: <p>{t('affiliation.removeMessage', { organisation: a.organisationName })}</p>,
+        run: async () => {
+          try {
+            await api.call('people.removeAffiliation', { id: a.id });
+            onDone(t('affiliation.removed'));
+          } catch (e) {
+            setBanner(toApiError(e));
+          }
+        },
+      }}
+    >
+      {organisations.data ? (
+        <Field label={t('affiliation.organisation')} error={errors.organisationId} required>
+          {(p) => (
+            <select {...p} {...register('organisationId', { setValueAs: numberOrUndefined })}>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <Loading />
+      )}
+      <Field label={t('affiliation.role')} error={errors.role} required>
+        {(p) => (
+          <>
+            <input {...p} {...register('role')} list="role-suggestions-edit" />
+            <datalist id="role-suggestions-edit">
+              {suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label={t('affiliation.startDate')} error={errors.startDate} required>
+        {(p) => <DateInput {...p} {...register('startDate')} />}
+      </Field>
+      <Field label={t('affiliation.endDateOptional')} error={errors.endDate}>
+        {(p) => <DateInput {...p} {...register('endDate')} />}
+      </Field>
+    </FormDialog>
   );
 }

@@ -16,8 +16,8 @@ import { currentMonth, OrganisationOptions, useOrganisationOptions, useTimeForma
 import { formatMonth } from '../../../shared/format/fr';
 import { MonthInput } from '../../components/MonthInput';
 
-/** A cell shows the duration without spaces (`5h30`, `45min`): the same reading, in a narrow column. */
-const cellText = (minutes: number) => formatDuration(minutes).replace(/[\s\u00a0\u202f]/g, '');
+/** One duration format on the screen: cells, totals and summary all read « 17 h 15 », « 45 min ». */
+const cellText = (minutes: number) => formatDuration(minutes);
 
 type Mode = 'days' | 'weeks';
 
@@ -102,6 +102,20 @@ export function GridPage() {
   const [refusal, setRefusal] = useState<string | null>(null);
   const inputs = useRef<Map<string, HTMLInputElement>>(new Map());
   const { dialog } = useUnsavedChanges(dirty);
+  const wrap = useRef<HTMLDivElement>(null);
+  const [hiddenDays, setHiddenDays] = useState<{ from: number; to: number } | null>(null);
+  // Ctrl+S (⌘S) saves the grid, as in a spreadsheet; the browser's own « save page » is not wanted here.
+  const saveRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // A fresh grid (other organisation, month, nature or view) replaces what is on screen.
   useEffect(() => {
@@ -222,6 +236,24 @@ export function GridPage() {
     input.select();
   }, [lines]);
 
+  // Columns cut off on the right (a narrow window shows about half a month): say which, instead of hiding them silently.
+  const measureHidden = () => {
+    const el = wrap.current;
+    if (!el) return;
+    // The total column stays pinned on the right: what lies under it is hidden too.
+    const pinned = el.querySelector<HTMLElement>('thead th.time-grid-end');
+    const edge = Math.min(el.getBoundingClientRect().right, pinned?.getBoundingClientRect().left ?? Infinity);
+    const heads = Array.from(el.querySelectorAll<HTMLElement>('thead th[data-day]'));
+    const hidden = heads.filter((h) => h.getBoundingClientRect().right > edge + 1).map((h) => Number(h.dataset.day));
+    const next = hidden.length ? { from: Math.min(...hidden), to: Math.max(...hidden) } : null;
+    setHiddenDays((prev) => (prev?.from === next?.from && prev?.to === next?.to ? prev : next));
+  };
+  useEffect(() => {
+    measureHidden();
+    window.addEventListener('resize', measureHidden);
+    return () => window.removeEventListener('resize', measureHidden);
+  });
+
   const copyLastMonth = async () => {
     setError(null);
     try {
@@ -298,6 +330,9 @@ export function GridPage() {
     } finally {
       setSaving(false);
     }
+  };
+  saveRef.current = () => {
+    if (!saving && dirty) void save();
   };
 
   const monthTitle = (m: string) => {
@@ -395,7 +430,12 @@ export function GridPage() {
             </div>
           ) : null}
 
-          <div className="table-wrap time-grid-wrap">
+          {hiddenDays ? (
+            <p className="field-hint time-grid-more" role="status">
+              {t('edit.grid.moreDays', { from: hiddenDays.from, to: hiddenDays.to })}
+            </p>
+          ) : null}
+          <div className="table-wrap time-grid-wrap" ref={wrap} onScroll={measureHidden}>
             <table className="time-grid" aria-describedby="grid-help">
               <caption className="visually-hidden">{t('time.ui.grid.caption', { organisation: organisationName, month: monthTitle(month) })}</caption>
               <thead>
@@ -404,10 +444,10 @@ export function GridPage() {
                     {t('time.ui.grid.line')}
                   </th>
                   {columns.map((c, i) => (
-                    <th key={i} scope="col" className={`time-grid-col${c.from === c.to && isoWeekday(c.from) >= 6 ? ' weekend' : ''}${isLocked(c) ? ' locked' : ''}`} title={columnLabel(c)}>
+                    <th key={i} scope="col" data-day={c.from === c.to ? Number(c.from.slice(8)) : undefined} className={`time-grid-col${c.from === c.to && isoWeekday(c.from) >= 6 ? ' weekend' : ''}${isLocked(c) ? ' locked' : ''}`} title={columnLabel(c)}>
                       {c.from === c.to ? (
                         <>
-                          <span aria-hidden="true">{new Intl.DateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${c.from}T00:00:00Z`))}</span>
+                          <span aria-hidden="true">{dayAbbreviation(c.from, locale)}</span>
                           <br />
                           {Number(c.from.slice(8))}
                         </>
@@ -537,9 +577,12 @@ export function GridPage() {
               className="btn btn-primary"
               disabled={saving || !dirty}
               onClick={() => void save()}
+              aria-keyshortcuts="Control+S"
+              title={t('edit.grid.saveShortcut')}
             >
               {saving ? t('time.ui.saving') : t('time.ui.grid.save')}
             </button>
+            <span className="muted">{t('edit.grid.saveShortcut')}</span>
             {dirty ? (
               <button
                 type="button"
@@ -562,3 +605,9 @@ export function GridPage() {
   );
 }
 
+
+/** « lu », « ma », « me »…: two letters tell the days apart where one (« M ») does not. */
+function dayAbbreviation(iso: string, locale: string): string {
+  const name = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return name.replace(/\.$/, '').slice(0, 2).toLowerCase();
+}

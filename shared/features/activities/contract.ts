@@ -27,6 +27,7 @@ import {
   partnerQuerySchema,
   partnerReportSchema,
   paymentInputSchema,
+  paymentUpdateSchema,
   recordsQuerySchema,
   recordsSchema,
   reportTextSaveSchema,
@@ -49,6 +50,8 @@ export const activitiesContract = {
   'activities.founders.get': method(byId, founderDetailSchema),
   'activities.founders.create': method(founderInputSchema, founderSchema),
   'activities.founders.update': method(founderUpdateSchema, founderSchema),
+  /** Refused while an activity refers to the project founder. */
+  'activities.founders.delete': method(byId, removed),
 
   'observatory.indicators.list': method(z.object({ includeInactive: z.boolean().optional() }), z.object({ items: z.array(indicatorSchema) })),
   'observatory.indicators.save': method(indicatorInputSchema, indicatorSchema),
@@ -63,7 +66,12 @@ export const activitiesContract = {
   'funding.grants.update': method(grantUpdateSchema, grantSchema),
   /** Refused when the payments would exceed the amount granted. */
   'funding.payments.add': method(paymentInputSchema, grantSchema),
+  /** The same ceiling as an addition: the payments may not exceed the amount granted. */
+  'funding.payments.update': method(paymentUpdateSchema, grantSchema),
   'funding.payments.delete': method(byId, grantSchema),
+  /** Refused while payments are recorded against the grant or a budget refers to it. */
+  'funding.grants.delete': method(byId, removed),
+  'funding.budgets.delete': method(byId, removed),
   'funding.budgets.list': method(z.object({}), z.object({ items: z.array(budgetSchema) })),
   'funding.budgets.save': method(budgetInputSchema, budgetSchema),
 

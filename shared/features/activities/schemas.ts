@@ -218,6 +218,7 @@ export const grantInputSchema = z
 export const grantUpdateSchema = z.intersection(grantInputSchema, z.object({ id }));
 
 export const paymentInputSchema = z.object({ grantId: id, date: isoDate, amountCents: cents.refine((v) => v > 0, 'error.activity.paymentZero'), note: optionalText(500, { multiline: true }) });
+export const paymentUpdateSchema = paymentInputSchema.omit({ grantId: true }).extend({ id });
 
 export const grantSchema = z.object({
   id: z.number().int(),
@@ -401,6 +402,8 @@ export const dashboardSchema = z.object({
   reportDeadlines: z.array(z.object({ grantId: z.number().int(), funderName: z.string(), programme: z.string(), dueDate: z.string(), label: z.string(), overdue: z.boolean() })),
   missingReturns: z.object({ year: z.number().int(), organisations: z.array(namedRef) }),
   unpaidFees: z.object({ year: z.number().int(), items: z.array(z.object({ organisationId: z.number().int(), name: z.string(), outstandingCents: z.number().int() })) }),
+  /** What there is to go on: an empty base gets first steps, never « all paid ». */
+  setup: z.object({ settingsSaved: z.boolean(), organisations: z.number().int(), memberships: z.number().int() }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

@@ -234,7 +234,8 @@ const votesGiven = (v: { voteMode: VoteMode; votesFor: number | null; votesAgain
 /** The fields of a decision as a form holds them. */
 export const decisionFieldsSchema = z.object(decisionFields).superRefine(votesGiven);
 export const decisionInputSchema = z.object({ agendaItemId: id, ...decisionFields }).superRefine(votesGiven);
-export const decisionUpdateSchema = z.object({ id, ...decisionFields }).superRefine(votesGiven);
+/** `agendaItemId` moves the decision to another point of the same meeting; its number stays. */
+export const decisionUpdateSchema = z.object({ id, agendaItemId: id.optional(), ...decisionFields }).superRefine(votesGiven);
 export type DecisionInput = z.input<typeof decisionInputSchema>;
 
 export const actionSchema = z.object({

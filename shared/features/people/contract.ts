@@ -4,6 +4,7 @@ import { id, isoDate } from '../../validation/fields';
 import {
   affiliationInputSchema,
   affiliationSchema,
+  affiliationUpdateSchema,
   endDatedSchema,
   officeInputSchema,
   officeSchema,
@@ -12,6 +13,7 @@ import {
   personListItemSchema,
   personListQuerySchema,
   personSchema,
+  personWithAffiliationSchema,
 } from './schemas';
 
 const byId = z.object({ id });
@@ -20,10 +22,14 @@ export const peopleContract = {
   'people.list': method(personListQuerySchema, z.object({ items: z.array(personListItemSchema), total: z.number().int() })),
   'people.get': method(byId, personDetailSchema),
   'people.create': method(personInputSchema, personSchema),
+  /** From a structure's page: the person and their affiliation in one transaction. */
+  'people.createWithAffiliation': method(personWithAffiliationSchema, affiliationSchema),
   'people.update': method(personInputSchema.extend({ id }), personSchema),
   'people.archive': method(byId, personSchema),
   'people.restore': method(byId, personSchema),
   'people.addAffiliation': method(affiliationInputSchema, affiliationSchema),
+  /** Corrects the structure, role or dates of an affiliation entered wrongly. */
+  'people.updateAffiliation': method(affiliationUpdateSchema, affiliationSchema),
   'people.endAffiliation': method(endDatedSchema, affiliationSchema),
   'people.removeAffiliation': method(byId, z.object({ removed: z.boolean() })),
   'people.addOffice': method(officeInputSchema, officeSchema),

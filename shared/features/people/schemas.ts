@@ -59,6 +59,18 @@ export const affiliationInputSchema = z
   })
   .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' });
 
+/** A person created from a structure's page, with their role there. */
+export const personWithAffiliationSchema = z.object({
+  person: personInputSchema,
+  affiliation: z
+    .object({ organisationId: id, role: requiredText(100), startDate: isoDate, endDate: optionalDate })
+    .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' }),
+});
+
+export const affiliationUpdateSchema = z
+  .object({ id, organisationId: id, role: requiredText(100), startDate: isoDate, endDate: optionalDate })
+  .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' });
+
 export const affiliationSchema = z.object({
   id: z.number().int(),
   personId: z.number().int(),
