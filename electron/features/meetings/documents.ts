@@ -17,6 +17,7 @@ export async function letterhead(ctx: ServiceContext): Promise<LetterheadData> {
     phone: s.phone,
     siret: s.siret,
     rna: s.rna,
+    website: s.website,
     logoDataUrl: s.logoDataUrl,
   };
 }

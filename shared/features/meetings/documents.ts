@@ -20,6 +20,7 @@ export const letterheadSchema = z.object({
   phone: z.string().nullable(),
   siret: z.string().nullable(),
   rna: z.string().nullable(),
+  website: z.string().nullable().optional(),
   logoDataUrl: z.string().nullable(),
 });
 export type LetterheadData = z.infer<typeof letterheadSchema>;
