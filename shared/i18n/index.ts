@@ -5,13 +5,14 @@ import { meetingsEn, meetingsFr } from './messages-meetings';
 import { timeEn, timeFr } from './messages-time';
 import { activityEn, activityFr } from './messages-activity';
 import { dataEn, dataFr } from './messages-data';
+import { docsFiguresEn, docsFiguresFr } from './messages-docs-figures';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...docsFiguresFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...docsFiguresEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 
