@@ -17,6 +17,10 @@ export const docsFiguresFr = {
   'docs.certificate.pledgeSourceSame': "Engagement de {hours} heures {period}{reference}{date}.",
   'docs.certificate.annex': "Annexe : détail du temps donné",
   'docs.certificate.entries': "{count} saisies",
+  'docs.minutes.none': "Néant.",
+  'docs.minutes.closedAt': "L’ordre du jour étant épuisé, la séance est levée à {time}.",
+  'docs.minutes.elected': "Sont élus : {list}.",
+  'docs.minutes.electedOne': "Est élu·e : {list}.",
 } as const;
 
 export const docsFiguresEn: Record<keyof typeof docsFiguresFr, string> = {
@@ -37,4 +41,8 @@ export const docsFiguresEn: Record<keyof typeof docsFiguresFr, string> = {
   'docs.certificate.pledgeSourceSame': "Pledge of {hours} hours {period}{reference}{date}.",
   'docs.certificate.annex': "Annex: details of the time given",
   'docs.certificate.entries': "{count} entries",
+  'docs.minutes.none': "None.",
+  'docs.minutes.closedAt': "The agenda being exhausted, the meeting is closed at {time}.",
+  'docs.minutes.elected': "Elected: {list}.",
+  'docs.minutes.electedOne': "Elected: {list}.",
 };

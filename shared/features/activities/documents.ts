@@ -324,7 +324,10 @@ export function partnerReportDocument(r: PartnerReport, charts: ChartImage[]): D
     heading('Moyens financiers', 2),
     ...financeBlocks(f, 2),
     heading('Partenaires mobilisés', 2),
-    ...(r.partners.length ? r.partners.map((p) => bullet(`${p.name}${p.role === 'funder' ? ' (financeur)' : ''}`)) : [paragraph('Aucun partenaire enregistré sur la période.')]),
+    // A short list kept on one page: never its last line alone at the top of the next.
+    ...(r.partners.length
+      ? r.partners.map((p, i) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, keepNext: i < r.partners.length - 1, keepLines: true, children: [text(`${p.name}${p.role === 'funder' ? ' (financeur)' : ''}`)] }))
+      : [paragraph('Aucun partenaire enregistré sur la période.')]),
     ...(r.texts.success || r.texts.recommendations ? [heading('Valorisation de l’expérience')] : []),
     ...textSection(r.texts, 'success', 2),
     ...textSection(r.texts, 'recommendations', 2),

@@ -38,6 +38,8 @@ export const minutesDataSchema = z.object({
   approvals: z.array(meetingRefSchema),
   errata: z.array(erratumSchema),
   next: meetingRefSchema.nullable(),
+  /** The officers whose mandate starts on the meeting's day: those it elected, named in the minutes. */
+  electedOfficers: z.array(z.object({ office: z.string(), name: z.string() })).default([]),
 });
 export type MinutesData = z.infer<typeof minutesDataSchema>;
 
