@@ -21,6 +21,11 @@ export const docsFiguresFr = {
   'docs.minutes.closedAt': "L’ordre du jour étant épuisé, la séance est levée à {time}.",
   'docs.minutes.elected': "Sont élus : {list}.",
   'docs.minutes.electedOne': "Est élu·e : {list}.",
+  'docs.finalize.warningsIntro': "Avant de finaliser, vérifiez :",
+  'docs.finalize.chairMissing': "la présidence de séance n’est pas renseignée : le compte rendu n’aura pas de signataire à ce titre.",
+  'docs.finalize.chairAbsent': "{name}, à la présidence de séance, n’est pas noté·e présent·e dans les présences.",
+  'docs.finalize.secretaryMissing': "le secrétariat de séance n’est pas renseigné : le compte rendu n’aura pas de signataire à ce titre.",
+  'docs.finalize.secretaryAbsent': "{name}, au secrétariat de séance, n’est pas noté·e présent·e dans les présences.",
 } as const;
 
 export const docsFiguresEn: Record<keyof typeof docsFiguresFr, string> = {
@@ -45,4 +50,9 @@ export const docsFiguresEn: Record<keyof typeof docsFiguresFr, string> = {
   'docs.minutes.closedAt': "The agenda being exhausted, the meeting is closed at {time}.",
   'docs.minutes.elected': "Elected: {list}.",
   'docs.minutes.electedOne': "Elected: {list}.",
+  'docs.finalize.warningsIntro': "Before finalising, check:",
+  'docs.finalize.chairMissing': "no chair is recorded: the minutes will have no signatory as chair.",
+  'docs.finalize.chairAbsent': "{name}, the chair, is not marked present in the attendance.",
+  'docs.finalize.secretaryMissing': "no secretary is recorded: the minutes will have no signatory as secretary.",
+  'docs.finalize.secretaryAbsent': "{name}, the secretary, is not marked present in the attendance.",
 };

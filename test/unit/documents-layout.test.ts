@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, closing, formatSiret, paragraph, signatures, table } from '../../shared/documents/kit';
 import { buildMinutes } from '../../shared/documents/meetings/minutes';
 import { frenchTypography, NBSP } from '../../shared/documents/typography';
+import { finalizeWarnings } from '../../shared/features/meetings/warnings';
+import { translate } from '../../shared/i18n/index';
 import { plain, readDocx } from '../helpers/docx';
 import { seedNetwork } from '../helpers/meetings';
 import { openTestApp, type TestApp } from '../helpers/store';
@@ -126,5 +128,15 @@ describe('minutes', () => {
     expect(text).not.toContain('Personne.');
     expect(text).toContain(`Sont élus : ${people[0]!.firstName} ${people[0]!.lastName} (président·e) et ${people[1]!.firstName} ${people[1]!.lastName} (trésorier·ère).`);
     expect(content.xml).toMatch(/<w:keepNext\/>(?:(?!<\/w:p>)[\s\S])*la séance est levée/);
+
+    // Before finalising: nobody recorded as chair or secretary, then a chair who is not marked present.
+    const data = await app.call('meetings.minutesData', { id: meeting.id });
+    expect(finalizeWarnings(data.meeting, data.attendances).map((w) => w.key)).toEqual(['docs.finalize.chairMissing', 'docs.finalize.secretaryMissing']);
+    const chair = people[0]!;
+    const warnings = finalizeWarnings({ ...data.meeting, chairPersonId: chair.id, chairName: `${chair.firstName} ${chair.lastName}`, secretaryPersonId: people[1]!.id }, [
+      { personId: chair.id, status: 'excused' },
+      { personId: people[1]!.id, status: 'present' },
+    ]);
+    expect(warnings.map((w) => plain(translate('fr', w.key, w.params)))).toEqual([`${chair.firstName} ${chair.lastName}, à la présidence de séance, n’est pas noté·e présent·e dans les présences.`]);
   });
 });

@@ -19,6 +19,7 @@ import { AttendanceTab } from './AttendanceTab';
 import { MeetingsSubnav, StatusBadge, useSchedule } from './common';
 import { MeetingForm } from './MeetingForm';
 import { MinutesTab } from './MinutesTab';
+import { finalizeWarnings } from '../../../shared/features/meetings/warnings';
 
 const TABS = ['informations', 'ordre-du-jour', 'presences', 'compte-rendu', 'documents'] as const;
 type Tab = (typeof TABS)[number];
@@ -92,6 +93,7 @@ export function MeetingPage() {
     tabRefs.current[next]?.focus();
   };
 
+  const warnings = finalizeWarnings(m, detail.attendances);
   const lifeCycle = async (action: 'meetings.finalize' | 'meetings.reopen', message: string) => {
     try {
       await api.call(action, { id: m.id });
@@ -187,7 +189,21 @@ export function MeetingPage() {
       {confirm === 'finalize' ? (
         <ConfirmDialog
           title={t('meetings.ui.finalizeTitle')}
-          message={<p>{t('meetings.ui.finalizeMessage')}</p>}
+          message={
+            <>
+              <p>{t('meetings.ui.finalizeMessage')}</p>
+              {warnings.length ? (
+                <div role="alert" className="finalize-warnings">
+                  <p>{t('docs.finalize.warningsIntro')}</p>
+                  <ul>
+                    {warnings.map((w) => (
+                      <li key={w.key}>{t(w.key, w.params)}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </>
+          }
           confirmLabel={t('meetings.ui.finalize')}
           onConfirm={() => void lifeCycle('meetings.finalize', t('meetings.ui.finalized'))}
           onCancel={() => setConfirm(null)}
