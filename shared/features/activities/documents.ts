@@ -141,8 +141,9 @@ function financeBlocks(f: ReportFigures, level: 1 | 2): Block[] {
   const fin = f.finances;
   const out: Block[] = [];
   if (fin.budgets.length) {
-    out.push(paragraph(budgetScopeSentence(f)));
-    out.push(paragraph(`${budgetSentence(f)}.`));
+    // The two sentences that say what the table is stay on its page.
+    out.push(paragraph(budgetScopeSentence(f), { keepNext: true }));
+    out.push(paragraph(`${budgetSentence(f)}.`, { keepNext: true }));
     const cols: Column[] = [
       { header: 'Poste', width: 50 },
       { header: 'Prévu', width: 25, align: 'right' },
@@ -205,6 +206,7 @@ function financeBlocks(f: ReportFigures, level: 1 | 2): Block[] {
       paragraph(
         `Contributions volontaires en nature du ${formatDateLong(f.from)} au ${formatDateLong(f.to)} (temps mis à disposition par les structures, valorisé) : ${money(f.time.valueCents)}` +
           (fin.inKind && (fin.inKind.from !== f.from || fin.inKind.to !== f.to) ? ` ; le budget ci-dessus compte celles de sa propre période, du ${formatDateLong(fin.inKind.from)} au ${formatDateLong(fin.inKind.to)}.` : '.'),
+        { spacing: { before: 160 } },
       ),
     );
   }
