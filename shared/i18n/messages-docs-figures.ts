@@ -35,7 +35,7 @@ export const docsFiguresFr = {
 export const docsFiguresEn: Record<keyof typeof docsFiguresFr, string> = {
   'docs.certificate.intro': "I, the undersigned, {signatory}, acting on behalf of {association}, certify that {organisation}{address} {given}.",
   'docs.certificate.introNoSignatory': "{association} certifies that {organisation}{address} {given}.",
-  'docs.certificate.seconded': "seconded {duration} of its staff's work to the network {period}",
+  'docs.certificate.seconded': "seconded {duration} of its staff’s work to the network {period}",
   'docs.certificate.volunteeringToo': ", and that its volunteers gave it {duration} over the same period",
   'docs.certificate.volunteeringOnly': "gave the network {duration} of volunteering {period}",
   'docs.certificate.nothing': "gave the network no time {period}",
