@@ -40,7 +40,14 @@ export interface Letterhead {
   phone?: string | null;
   siret?: string | null;
   rna?: string | null;
+  website?: string | null;
   logoDataUrl?: string | null;
+}
+
+/** "812 045 678 00016": SIREN by threes then the establishment's five digits, never split across lines. */
+export function formatSiret(siret: string): string {
+  const digits = siret.replace(/\s/g, '');
+  return /^\d{14}$/.test(digits) ? digits.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00A0$2\u00A0$3\u00A0$4') : siret;
 }
 
 /** Text run with French typography applied. */
@@ -86,32 +93,39 @@ export interface Column {
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: 'B7C4BF' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
 
-function cell(content: string | Paragraph[], width: number, options: { header?: boolean; align?: Column['align']; height?: number } = {}) {
+function cell(content: string | Paragraph[], width: number, options: { header?: boolean; align?: Column['align']; height?: number; keepNext?: boolean; emphasis?: boolean } = {}) {
   const alignment = options.align === 'right' ? AlignmentType.RIGHT : options.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
   const children =
     typeof content === 'string'
-      ? content.split('\n').map((line) => new Paragraph({ alignment, children: [text(line, { bold: options.header, color: options.header ? 'FFFFFF' : undefined })] }))
+      ? content
+          .split('\n')
+          .map((line) => new Paragraph({ alignment, keepNext: options.keepNext, keepLines: true, children: [text(line, { bold: options.header || options.emphasis, color: options.header ? 'FFFFFF' : undefined })] }))
       : content;
   return new TableCell({
     width: { size: Math.round((A4_TEXT_WIDTH * width) / 100), type: WidthType.DXA },
     borders,
-    shading: options.header ? { fill: ACCENT, color: 'auto', type: 'clear' } : undefined,
+    shading: options.header ? { fill: ACCENT, color: 'auto', type: 'clear' } : options.emphasis ? { fill: 'E8EFEC', color: 'auto', type: 'clear' } : undefined,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     children,
   });
 }
 
-/** A table whose header row repeats at the top of every page it spans. */
-export function table(columns: Column[], rows: (string | Paragraph[])[][], options: { rowHeight?: number; totals?: string[] } = {}): Table {
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c.width, { header: true, align: c.align })) });
-  const body = rows.map(
-    (row) =>
-      new TableRow({
-        cantSplit: true,
-        height: options.rowHeight ? { value: options.rowHeight, rule: 'atLeast' } : undefined,
-        children: row.map((value, i) => cell(value, columns[i]!.width, { align: columns[i]!.align })),
-      }),
-  );
+/**
+ * A table whose header row repeats at the top of every page it spans. `emphasis` marks body rows
+ * printed like a total (a subtotal inside the table); `totals` is the last row. The row before the
+ * totals is kept with them, so that a total never stands alone at the top of a page.
+ */
+export function table(columns: Column[], rows: (string | Paragraph[])[][], options: { rowHeight?: number; totals?: string[]; emphasis?: number[]; keepTogether?: boolean } = {}): Table {
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c.width, { header: true, align: c.align, keepNext: true })) });
+  const body = rows.map((row, r) => {
+    const keepNext = options.keepTogether || (options.totals !== undefined && r === rows.length - 1);
+    const emphasis = options.emphasis?.includes(r) ?? false;
+    return new TableRow({
+      cantSplit: true,
+      height: options.rowHeight ? { value: options.rowHeight, rule: 'atLeast' } : undefined,
+      children: row.map((value, i) => cell(value, columns[i]!.width, { align: columns[i]!.align, keepNext, emphasis })),
+    });
+  });
   const totals = options.totals
     ? [
         new TableRow({
@@ -136,7 +150,11 @@ export function table(columns: Column[], rows: (string | Paragraph[])[][], optio
   });
 }
 
-/** Side-by-side signature boxes ("Le président", name, then room to sign). */
+/**
+ * Side-by-side signature boxes ("La présidente", name, then room to sign), in one row that never
+ * splits. Put `keepNext: true` on the paragraph before (see `closing`) so that the signatures never
+ * stand alone on a page.
+ */
 export function signatures(signers: { role: string; name?: string | null }[]): Table {
   const width = 100 / signers.length;
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -162,6 +180,11 @@ export function signatures(signers: { role: string; name?: string | null }[]): T
       }),
     ],
   });
+}
+
+/** The last sentence of a document, kept on the same page as the signatures that follow it. */
+export function closing(value: string | TextRun[], options: Partial<IParagraphOptions> = {}): Paragraph {
+  return paragraph(value, { ...options, keepNext: true, keepLines: true });
 }
 
 export function dataUrlToBytes(dataUrl: string): { type: 'png' | 'jpg'; data: Uint8Array } | null {
@@ -210,13 +233,23 @@ function letterheadParagraphs(letterhead: Letterhead): Paragraph[] {
   }
   runs.push(text(letterhead.name, { bold: true, color: ACCENT, size: 22 }));
   const address = [letterhead.address, [letterhead.postcode, letterhead.city].filter(Boolean).join(' ')].filter(Boolean).join(' – ');
-  const contact = [letterhead.email, letterhead.phone].filter(Boolean).join(' – ');
-  const ids = [letterhead.siret ? `SIRET ${letterhead.siret}` : null, letterhead.rna ? `RNA ${letterhead.rna}` : null].filter(Boolean).join(' – ');
+  const contact = [letterhead.email, letterhead.phone, letterhead.website].filter(Boolean).join(' – ');
+  const ids = [letterhead.siret ? `SIRET ${formatSiret(letterhead.siret)}` : null, letterhead.rna ? `RNA ${letterhead.rna}` : null].filter(Boolean).join(' – ');
   const lines = [address, contact, ids].filter(Boolean);
   return [
     new Paragraph({ children: runs }),
     ...lines.map((l) => new Paragraph({ children: [text(l, { size: 16, color: '555555' })] })),
     new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: ACCENT, space: 4 } }, children: [] }),
+  ];
+}
+
+/** The header of every page after the first: the association's name and the document's title on one line. */
+function runningHeader(letterhead: Letterhead, title: string): Paragraph[] {
+  return [
+    new Paragraph({
+      border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: ACCENT, space: 4 } },
+      children: [text(letterhead.name, { bold: true, color: ACCENT, size: 16 }), text(`   ·   ${title}`, { size: 16, color: '555555' })],
+    }),
   ];
 }
 
@@ -231,20 +264,41 @@ export interface DocumentSpec {
   children: ISectionOptions['children'];
   /** Ask Word to refresh fields (table of contents) on open. */
   updateFields?: boolean;
+  /** The short title in the running header of pages 2 and after (defaults to `title`). */
+  runningTitle?: string;
 }
 
 export function buildDocument(spec: DocumentSpec): Document {
-  const headerChildren = letterheadParagraphs(spec.letterhead);
+  // The full letterhead on the first page only; a one-line running header after.
+  const firstHeader = letterheadParagraphs(spec.letterhead);
+  const defaultHeader = runningHeader(spec.letterhead, spec.runningTitle ?? spec.title);
   if (spec.watermark) {
-    headerChildren.unshift(new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(spec.watermark, { bold: true, color: 'B00020', size: 28 })] }));
+    const mark = () => new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(spec.watermark!, { bold: true, color: 'B00020', size: 28 })] });
+    firstHeader.unshift(mark());
+    defaultHeader.unshift(mark());
   }
+  const footer = () =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [
+            new TextRun({ text: spec.footerText ? `${frenchTypography(spec.footerText)}   ·   ` : '', size: 16, color: '666666' }),
+            new TextRun({ children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '666666' }),
+          ],
+        }),
+      ],
+    });
   return new Document({
-    title: spec.title,
-    description: spec.description,
+    title: frenchTypography(spec.title),
+    subject: frenchTypography(spec.title),
+    description: spec.description ? frenchTypography(spec.description) : undefined,
     creator: spec.letterhead.name,
+    lastModifiedBy: spec.letterhead.name,
     features: spec.updateFields ? { updateFields: true } : undefined,
     styles: {
-      default: { document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 100, line: 276, lineRule: LineRuleType.AUTO } } } },
+      // fr-FR on every run: Word and LibreOffice spell-check, hyphenate and read aloud in French.
+      default: { document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'fr-FR' } }, paragraph: { spacing: { after: 100, line: 276, lineRule: LineRuleType.AUTO } } } },
       paragraphStyles: [
         { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 36, bold: true, color: ACCENT }, paragraph: { spacing: { before: 120, after: 120 } } },
         { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, outlineLevel: 0 } },
@@ -272,21 +326,9 @@ export function buildDocument(spec: DocumentSpec): Document {
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 } } },
-        headers: { default: new Header({ children: headerChildren }) },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [
-                  new TextRun({ text: spec.footerText ? `${frenchTypography(spec.footerText)}   ·   ` : '', size: 16, color: '666666' }),
-                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '666666' }),
-                ],
-              }),
-            ],
-          }),
-        },
+        properties: { titlePage: true, page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 } } },
+        headers: { first: new Header({ children: firstHeader }), default: new Header({ children: defaultHeader }) },
+        footers: { first: footer(), default: footer() },
         children: spec.children,
       },
     ],

@@ -12,13 +12,14 @@ import { trustInputEn, trustInputFr } from './messages-trust-input';
 import { uiFrenchEn, uiFrenchFr } from './messages-ui-french';
 import { searchEn, searchFr } from './messages-search';
 import { uiEditEn, uiEditFr } from './messages-ui-edit';
+import { docsFiguresEn, docsFiguresFr } from './messages-docs-figures';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

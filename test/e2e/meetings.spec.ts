@@ -121,7 +121,11 @@ test('a secretary holds a general assembly, writes its minutes, and has them app
 
   // Finalize, then download the minutes and the attendance sheet.
   await page.getByRole('button', { name: 'Finaliser le compte rendu' }).click();
-  await page.getByRole('dialog', { name: 'Finaliser le compte rendu ?' }).getByRole('button', { name: 'Finaliser le compte rendu' }).click();
+  // No chair or secretary recorded: said before the minutes go out, without preventing it.
+  const finalize = page.getByRole('dialog', { name: 'Finaliser le compte rendu ?' });
+  await expect(finalize.getByRole('alert')).toContainText('Aucun président de séance n’est désigné');
+  await expect(finalize.getByRole('alert')).toContainText('Aucun secrétaire de séance n’est désigné');
+  await finalize.getByRole('button', { name: 'Finaliser le compte rendu' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Finalisé');
   await page.getByRole('tab', { name: 'Documents' }).click();
   const [minutes] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Compte rendu (.docx)' }).click()]);

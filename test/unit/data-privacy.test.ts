@@ -1,6 +1,7 @@
 import { Packer } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPersonalDataDocument, buildProcessingRegister, registerFileName } from '../../shared/documents/data/processing-register';
+import { personalDataTitle, readableValue } from '../../shared/documents/data/personal-data';
 import { plain, readDocx } from '../helpers/docx';
 import { openTestApp, type TestApp } from '../helpers/store';
 
@@ -35,9 +36,26 @@ describe('personal data', () => {
     expect(data.sections[0]!.rows[0]).toMatchObject({ email: 'marie@vezere.fr', note: 'Préfère être appelée le matin' });
     expect(data.sections[1]!.rows[0]).toMatchObject({ role: 'Directrice', organisation: 'Ressourcerie de la Vézère' });
 
+    // The letter to the person: French labels, values as the app shows them, no internal columns.
     const docx = readDocx(await Packer.toBuffer(buildPersonalDataDocument(data, { name: 'Réseau des ressourceries du Limousin' })));
     expect(docx.headings[0]!.text).toBe('Données personnelles de Marie Dupont');
-    expect(docx.tables.flat().some((row) => row[0] === 'email' && row[1] === 'marie@vezere.fr')).toBe(true);
+    const rows = docx.tables.flat().map((row) => row.map(plain));
+    expect(rows.some((row) => row[0] === 'Courriel' && row[1] === 'marie@vezere.fr')).toBe(true);
+    expect(rows.some((row) => row[0] === 'Structure' && row[1] === 'Ressourcerie de la Vézère')).toBe(true);
+    const all = plain(docx.paragraphs.join('\n'));
+    for (const internal of ['search_key', 'organisation_id', 'person_id', 'created_at', 'noms des colonnes', 'People', 'Time_entries']) expect(all).not.toContain(internal);
+    expect(all).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(docx.headings.map((h) => plain(h.text))).toEqual(expect.arrayContaining(['Les données que nous détenons', 'À quoi elles servent', 'Combien de temps nous les gardons', 'Vos droits']));
+    expect(all).toContain('fichier JSON');
+  });
+
+  it('elides « de » before a vowel in the letter’s title, and writes time entries as the app shows them', async () => {
+    expect(personalDataTitle('Élodie Magnaud')).toBe('Données personnelles d’Élodie Magnaud');
+    expect(readableValue('nature', 'secondment')).toBe('mise à disposition');
+    expect(plain(readableValue('hourly_rate_cents', 2600))).toBe('26 €');
+    expect(plain(readableValue('minutes', 90))).toBe('1 h 30');
+    expect(readableValue('date', '2026-03-01')).toBe('1er mars 2026');
+    expect(readableValue('created_at', '2026-03-12T10:00:00.000Z')).toBe('12 mars 2026');
   });
 
   it('anonymises a person everywhere, keeps the links, and says so', async () => {

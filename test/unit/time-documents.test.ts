@@ -86,23 +86,34 @@ describe('time documents', () => {
     expect(certificateFileName(data)).toBe('attestation-temps-ressourcerie-alpha-2025-01-01-2025-12-31.docx');
     expect(plain(valuationSentence(data))).toContain('soit de 20,00 € à 25,00 € de l’heure');
     const doc = readDocx(await Packer.toBuffer(buildCertificate(data)));
-    expect(doc.headings.map((h) => h.text)).toEqual([
+    // One page of certificate (secondment and volunteering apart, the pledge's completion rate, method,
+    // signatures), then the tables as an annex on their own page.
+    expect(doc.headings.map((h) => plain(h.text))).toEqual([
       'Attestation de mise à disposition',
       'Synthèse',
+      'Méthode de valorisation',
+      'Annexe : détail du temps donné',
       'Heures par mois',
       'Heures par catégorie',
       'Heures par nature',
       'Heures par personne',
-      'Méthode de valorisation',
     ]);
     const text = plain(doc.paragraphs.join('\n'));
-    expect(text).toContain('Je soussigné·e, Paule Martin, agissant au nom de l’association Réseau des ressourceries du Limousin, atteste que Ressourcerie Alpha (87000 Limoges) a donné au réseau 11 h 30 de temps (mise à disposition et bénévolat) du 1er janvier 2025 au 31 décembre 2025, soit 11,5 heures');
-    expect(text).toContain('Temps total : 11 h 30 (11,5 h)');
-    expect(text).toContain('Équivalent temps plein : 0,01 ETP (base de 1 607 heures par an, au prorata de la période)');
-    expect(text).toContain('Valorisation : 270,00 €');
-    expect(text).toContain('Engagement : 40 heures prévues du 1er janvier 2025 au 31 décembre 2025 par la convention CMD-2025-01 du 10 décembre 2024');
+    expect(text).toContain(
+      'Je soussigné·e, Paule Martin, agissant au nom de l’association Réseau des ressourceries du Limousin, atteste que Ressourcerie Alpha (87000 Limoges) a mis à disposition du réseau 5 h 30 de travail de ses salariés du 1er janvier 2025 au 31 décembre 2025, et que ses bénévoles lui ont donné 6 h de bénévolat sur la même période.',
+    );
+    expect(text).toContain('Mise à disposition : 5 h 30, soit 0,00 ETP (base de 1 607 heures par an, au prorata de la période) ; valorisation 120,00 €');
+    // The pledge counts the secondment only, not the volunteering.
+    expect(text).toContain('Engagement de mise à disposition : 5 h 30 sur 40 h prévues, soit 14 %');
+    expect(text).toContain('Engagement de 40 heures du 1er janvier 2025 au 31 décembre 2025 par la convention CMD-2025-01 du 10 décembre 2024.');
+    expect(text).toContain('Bénévolat : 6 h ; valorisation 150,00 €');
+    expect(text).toContain('Total du temps donné : 11 h 30 ; valorisation 270,00 € (3 saisies)');
+    expect(text).not.toContain('(11,5 h)');
     expect(text).toContain('Fait à Eymoutiers, le 12 mars 2026.');
-    const [months, categories] = doc.tables.map((t) => t.map((row) => row.map(plain)));
+    // The closing sentence stays with the signatures; the annex begins a new page.
+    expect(doc.xml).toMatch(/<w:keepNext\/>[\s\S]{0,400}Fait à Eymoutiers/);
+    expect(doc.xml).toMatch(/<w:pageBreakBefore\/>[\s\S]{0,400}Annexe/);
+    const [, months, categories] = doc.tables.map((t) => t.map((row) => row.map(plain)));
     expect(months![0]).toEqual(['Mois', 'Heures', 'Part', 'Valeur']);
     expect(months).toHaveLength(1 + 12 + 1);
     expect(months![1]).toEqual(['janvier 2025', '3 h 30', '30,4 %', '70,00 €']);
@@ -115,8 +126,8 @@ describe('time documents', () => {
       ['Sensibilisation et animation', '6 h', '52,2 %', '150,00 €'],
       ['Total', '11 h 30', '100 %', '270,00 €'],
     ]);
-    expect(doc.repeatedHeaderRows.slice(0, 4)).toEqual([1, 1, 1, 1]);
-    const signatures = doc.tables[doc.tables.length - 1]!;
+    expect(doc.repeatedHeaderRows.slice(1, 5)).toEqual([1, 1, 1, 1]);
+    const signatures = doc.tables.find((t) => plain(t[0]![0]!).startsWith('Pour l’association'))!;
     expect(plain(signatures[0]![0]!)).toContain('Pour l’association Réseau des ressourceries du Limousin\nPaule Martin (présidence)');
     expect(plain(signatures[0]![1]!)).toContain('Pour la structure Ressourcerie Alpha\nAnne Bernard');
     expect(doc.footers.join('')).toMatch(/PAGE[\s\S]*NUMPAGES/);
@@ -204,7 +215,7 @@ describe('the demo agrees with itself: screen, CLI and certificates', () => {
         const run = io();
         expect(await runCli(['time', 'certificate', String(organisationId), '--from', from, '--to', to, '--out', out, '--db', file], run.io), run.err()).toBe(0);
         const doc = readDocx(fs.readFileSync(out));
-        const months = doc.tables[0]!;
+        const months = doc.tables.find((t) => t[0]![0] === 'Mois')!;
         expect(plain(months[months.length - 1]!.join('|'))).toBe(plain(`Total|${formatDuration(group.minutes)}|100 %|${formatMoney(group.valueCents, 'fr', { decimals: true })}`));
         // The entries list behind the total (the drill-down) holds exactly these minutes and cents.
         expect((await app.call('time.entries.list', group.filter)).totals).toMatchObject({ minutes: group.minutes, valueCents: group.valueCents });

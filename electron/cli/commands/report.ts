@@ -6,13 +6,14 @@ import type { AnnualReport, PartnerReport } from '../../../shared/features/activ
 import { quantitativeSentences } from '../../../shared/features/activities/sentences';
 import { isIsoDate } from '../../../shared/validation/identifiers';
 import { chartImages } from '../../features/activities/charts';
+import { findOffice, finishWithOffice } from '../../features/documents/office';
 import { defineCommand, UsageError, type CliContext } from '../command';
 
 function output(ctx: CliContext): { json: true } | { json: false; file: string } {
   if (ctx.options.json) return { json: true };
   const out = ctx.options.out;
   if (typeof out !== 'string' || out === '') throw new UsageError('cli.report.outRequired');
-  if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('cli.report.outDocx', { file: out });
+  if (!/\.(docx|pdf)$/i.test(out)) throw new UsageError('cli.report.outDocx', { file: out });
   return { json: false, file: path.resolve(out) };
 }
 
@@ -32,8 +33,16 @@ async function write(ctx: CliContext, file: string, report: AnnualReport | Partn
   const charts = chartImages(report.figures);
   const doc = report.type === 'annual' ? annualReportDocument(report, charts) : partnerReportDocument(report, charts);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, new Uint8Array(await Packer.toBuffer(doc)));
+  const docx = new Uint8Array(await Packer.toBuffer(doc));
+  const pdf = file.toLowerCase().endsWith('.pdf');
+  // LibreOffice, when installed, fills the table of contents with page numbers (and makes the PDF);
+  // otherwise the .docx asks Word to update it on opening, and the command says which happened.
+  const office = findOffice();
+  if (pdf && !office) throw new UsageError('docs.office.pdfNeedsOffice');
+  const bytes = office ? await finishWithOffice(office, docx, pdf ? 'pdf' : 'docx') : docx;
+  fs.writeFileSync(file, bytes);
   ctx.out(ctx.t('cli.report.done', { file, figures: quantitativeSentences(report.figures).length, charts: charts.length }));
+  ctx.out(ctx.t(office ? (pdf ? 'docs.office.pdfDone' : 'docs.office.tocUpdated') : 'docs.office.tocOnOpen'));
 }
 
 export const reportAnnualCommand = defineCommand({

@@ -124,6 +124,26 @@ export async function generateActivityDemo(api: ApiCall, options: { now: Date; s
     ],
   });
 
+  // The financial year just closed, funded by the regional grant: the budget its report shows.
+  const departement = partner('Creuse');
+  await api('funding.budgets.save', {
+    label: `Exercice ${lastYear - 1}`,
+    startDate: `${lastYear - 1}-01-01`,
+    endDate: `${lastYear - 1}-12-31`,
+    grantId: regionGrant.id,
+    note: null,
+    lines: [
+      { direction: 'expense', category: 'staff', label: 'Animation du réseau (part salariale)', plannedCents: 1_800_000, actualCents: 1_840_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'donated_time', label: 'Temps des structures adhérentes', plannedCents: 7_000_000, actualCents: 7_000_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'shows', label: 'Spectacle de la Faïte de la récup', plannedCents: 200_000, actualCents: 210_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'printing', label: 'Plaquettes et affiches', plannedCents: 150_000, actualCents: 140_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'travel', label: 'Déplacements', plannedCents: 100_000, actualCents: 95_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'services', label: 'Formation des bénévoles', plannedCents: 250_000, actualCents: 230_000, funderOrganisationId: null },
+      { direction: 'income', category: 'funding', label: null, plannedCents: 2_200_000, actualCents: 2_200_000, funderOrganisationId: region.id },
+      { direction: 'income', category: 'funding', label: null, plannedCents: 300_000, actualCents: 300_000, funderOrganisationId: departement.id },
+    ],
+  });
+
   // Observatory returns of the last three years, some missing (the latest year is still coming in).
   const indicators = (await api('observatory.indicators.list', {})).items;
   const code = (c: string) => indicators.find((i) => i.code === c)!.id;

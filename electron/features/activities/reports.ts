@@ -16,6 +16,7 @@ import { formatMoney, formatNumber } from '../../../shared/format/fr';
 import { translate } from '../../../shared/i18n/index';
 import { today, type ServiceContext } from '../../app/context';
 import { letterhead } from '../meetings/documents';
+import { memberRoll, membersOn } from '../memberships/roll';
 import { summarize } from '../time/summary';
 import { listBudgets, listGrants } from './funding';
 import { listIndicators } from './observatory';
@@ -25,20 +26,68 @@ const MEETING_DAY_KINDS = ['coordination', 'technical_day'] as const;
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-/** Organisations whose first membership (its start date, or 1 January of its year) falls in the period. */
-async function newMembers(ctx: ServiceContext, from: string, to: string) {
-  const rows = await ctx.db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['o.id', 'o.name', 'o.name_key', 'm.year', 'm.start_date'])
-    .where('m.year', '=', (eb) => eb.selectFrom('memberships as m2').select((e) => e.fn.min('m2.year').as('y')).whereRef('m2.organisation_id', '=', 'm.organisation_id'))
-    .where('m.year', '>=', yearOf(from))
-    .where('m.year', '<=', yearOf(to))
-    .orderBy('o.name_key')
-    .execute();
-  return rows
-    .map((r) => ({ id: r.id, name: r.name, joinedOn: r.start_date ?? `${r.year}-01-01` }))
-    .filter((r) => r.joinedOn >= from && r.joinedOn <= to);
+const isFinancialYear = (from: string, to: string) => from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31`;
+
+/**
+ * The budget a report shows. A funder report shows the budgets of its grant (none when none was
+ * entered); an annual report the budgets of that financial year, a multi-year programme being named
+ * but not counted; a free period every budget that overlaps it. The donated-time line is the time
+ * ledger's valuation over the budgets' period, balanced by the same contributions in kind as income,
+ * and the result (income − charges) ends the table.
+ */
+async function financesOf(ctx: ServiceContext, from: string, to: string, scope: ReportFigures['finances']['scope'], grantId?: number): Promise<ReportFigures['finances']> {
+  const allBudgets = await listBudgets(ctx);
+  const overlapping = allBudgets.filter((b) => b.startDate <= to && b.endDate >= from);
+  const budgets =
+    scope === 'grant' ? allBudgets.filter((b) => b.grantId === grantId) : scope === 'financialYear' ? overlapping.filter((b) => b.startDate >= from && b.endDate <= to) : overlapping;
+  const counted = new Set(budgets.map((b) => b.id));
+  const otherBudgets = scope === 'grant' ? [] : overlapping.filter((b) => !counted.has(b.id));
+
+  const expenses = new Map<string, { plannedCents: number; actualCents: number }>();
+  const income = new Map<string, { plannedCents: number; actualCents: number }>();
+  let inKind: ReportFigures['finances']['inKind'] = null;
+  for (const b of budgets) {
+    for (const l of b.lines) {
+      const map = l.direction === 'expense' ? expenses : income;
+      const key = l.direction === 'expense' ? l.category : (l.funderName ?? '—');
+      const slot = map.get(key) ?? { plannedCents: 0, actualCents: 0 };
+      slot.plannedCents += l.plannedCents;
+      slot.actualCents += l.actualCents;
+      map.set(key, slot);
+    }
+  }
+  const donated = expenses.get('donated_time');
+  if (donated) {
+    const inKindFrom = budgets.reduce((d, b) => minDate(d, b.startDate), budgets[0]!.startDate);
+    const inKindTo = budgets.reduce((d, b) => (b.endDate > d ? b.endDate : d), budgets[0]!.endDate);
+    const ledger = await summarize(ctx, { from: inKindFrom, to: inKindTo, by: 'organisation' });
+    inKind = { from: inKindFrom, to: inKindTo, ledgerCents: ledger.total.valueCents, enteredActualCents: donated.actualCents, plannedCents: donated.plannedCents };
+    donated.actualCents = ledger.total.valueCents;
+  }
+  const expenseList = [...expenses.entries()].map(([category, v]) => ({ category, ...v }));
+  const incomeList = [...income.entries()].map(([funderName, v]) => ({ funderName, ...v, inKind: false }));
+  if (donated) incomeList.push({ funderName: 'Contributions volontaires en nature', plannedCents: donated.plannedCents, actualCents: donated.actualCents, inKind: true });
+  const side = expenseList.filter((e) => (SIDE_COST_CATEGORIES as readonly string[]).includes(e.category));
+  const sum = (rows: { plannedCents: number; actualCents: number }[], k: 'plannedCents' | 'actualCents') => rows.reduce((s, r) => s + r[k], 0);
+  const grants = (await listGrants(ctx)).filter((g) => (grantId !== undefined ? g.id === grantId : g.startDate <= to && g.endDate >= from));
+  const period = (b: { id: number; label: string; startDate: string; endDate: string }) => ({ id: b.id, label: b.label, startDate: b.startDate, endDate: b.endDate });
+  return {
+    scope,
+    budgets: budgets.map(period),
+    otherBudgets: otherBudgets.map(period),
+    expenses: expenseList,
+    income: incomeList,
+    totalPlannedCents: sum(expenseList, 'plannedCents'),
+    totalActualCents: sum(expenseList, 'actualCents'),
+    sideCostsPlannedCents: sum(side, 'plannedCents'),
+    sideCostsActualCents: sum(side, 'actualCents'),
+    incomePlannedCents: sum(incomeList, 'plannedCents'),
+    incomeActualCents: sum(incomeList, 'actualCents'),
+    resultPlannedCents: sum(incomeList, 'plannedCents') - sum(expenseList, 'plannedCents'),
+    resultActualCents: sum(incomeList, 'actualCents') - sum(expenseList, 'actualCents'),
+    inKind,
+    grants: grants.map((g) => ({ id: g.id, funderName: g.funderName, programme: g.programme, startDate: g.startDate, endDate: g.endDate, amountCents: g.amountCents, paidCents: g.paidCents })),
+  };
 }
 
 /**
@@ -96,16 +145,9 @@ export async function computeFigures(ctx: ServiceContext, from: string, to: stri
     .groupBy([sql`substr(date, 1, 4)`, 'kind'])
     .execute();
 
-  // Members at the end of the period, and the project founders' stages today.
+  // Members at the end of the period with the arrivals and departures, and the project founders' stages today.
   const endYear = yearOf(to);
-  const members = await ctx.db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['o.id', 'o.name', 'o.city'])
-    .where('m.year', '=', endYear)
-    .where((eb) => eb.or([eb('m.exit_date', 'is', null), eb('m.exit_date', '>', to)]))
-    .orderBy('o.name_key')
-    .execute();
+  const roll = await memberRoll(ctx, from, to);
   const founders = await ctx.db
     .selectFrom('project_founders as f')
     .leftJoin('organisations as o', 'o.id', 'f.organisation_id')
@@ -115,28 +157,7 @@ export async function computeFigures(ctx: ServiceContext, from: string, to: stri
   // Donated time: the time feature's own summary, grouped by organisation.
   const summary = await summarize(ctx, { from, to, by: 'organisation' });
 
-  // Finances: budgets and grants that overlap the period (those of the grant when one is named).
-  const allBudgets = await listBudgets(ctx);
-  let budgets = allBudgets.filter((b) => b.startDate <= to && b.endDate >= from);
-  if (options.grantId !== undefined) {
-    const own = allBudgets.filter((b) => b.grantId === options.grantId);
-    if (own.length) budgets = own;
-  }
-  const expenses = new Map<string, { plannedCents: number; actualCents: number }>();
-  const income = new Map<string, { plannedCents: number; actualCents: number }>();
-  for (const b of budgets) {
-    for (const l of b.lines) {
-      const map = l.direction === 'expense' ? expenses : income;
-      const key = l.direction === 'expense' ? l.category : (l.funderName ?? '—');
-      const slot = map.get(key) ?? { plannedCents: 0, actualCents: 0 };
-      slot.plannedCents += l.plannedCents;
-      slot.actualCents += l.actualCents;
-      map.set(key, slot);
-    }
-  }
-  const expenseList = [...expenses.entries()].map(([category, v]) => ({ category, ...v }));
-  const side = expenseList.filter((e) => (SIDE_COST_CATEGORIES as readonly string[]).includes(e.category));
-  const grants = (await listGrants(ctx)).filter((g) => (options.grantId !== undefined ? g.id === options.grantId : g.startDate <= to && g.endDate >= from));
+  const finances = await financesOf(ctx, from, to, options.grantId === undefined ? (isFinancialYear(from, to) ? 'financialYear' : 'period') : 'grant', options.grantId);
 
   // Observatory: regional totals for each year of the period.
   const years: number[] = [];
@@ -151,6 +172,8 @@ export async function computeFigures(ctx: ServiceContext, from: string, to: stri
         .groupBy(['indicator_id', 'year'])
         .execute()
     : [];
+  // The members expected to return figures: the same roll, on the last day of each year shown.
+  const expected = Object.fromEntries(await Promise.all(observatoryYears.map(async (y) => [String(y), (await membersOn(ctx, minDate(`${y}-12-31`, to))).length] as const)));
   const returnedRows = observatoryYears.length
     ? await ctx.db
         .selectFrom('indicator_values')
@@ -178,8 +201,10 @@ export async function computeFigures(ctx: ServiceContext, from: string, to: stri
     peopleReached: Number(reachedRow?.n ?? 0),
     byKind: ACTIVITY_KINDS.map((kind) => ({ kind, count: kindCount(kind) })),
     byKindYear: byKindYearRows.map((r) => ({ year: Number(r.y), kind: r.kind as ActivityKind, count: Number(r.n) })).sort((a, b) => a.year - b.year),
-    newMembers: await newMembers(ctx, from, to),
-    members: members.map((m) => ({ id: m.id, name: m.name, city: m.city })),
+    newMembers: roll.arrivals,
+    departures: roll.departures,
+    membersBefore: roll.before,
+    members: roll.members,
     founders: {
       total: founders.length,
       byStage: Object.fromEntries(FOUNDER_STAGES.map((s) => [s, founders.filter((f) => f.stage === s).length])),
@@ -193,19 +218,10 @@ export async function computeFigures(ctx: ServiceContext, from: string, to: stri
       organisations: summary.groups.filter((g) => g.filter.organisationId !== undefined).length,
       byOrganisation: summary.groups.map((g) => ({ organisationId: g.filter.organisationId ?? null, name: g.label, minutes: g.minutes, etp: g.etp, valueCents: g.valueCents })),
     },
-    finances: {
-      budgets: budgets.map((b) => ({ id: b.id, label: b.label, startDate: b.startDate, endDate: b.endDate })),
-      expenses: expenseList,
-      income: [...income.entries()].map(([funderName, v]) => ({ funderName, ...v })),
-      totalPlannedCents: expenseList.reduce((s, e) => s + e.plannedCents, 0),
-      totalActualCents: expenseList.reduce((s, e) => s + e.actualCents, 0),
-      sideCostsPlannedCents: side.reduce((s, e) => s + e.plannedCents, 0),
-      sideCostsActualCents: side.reduce((s, e) => s + e.actualCents, 0),
-      grants: grants.map((g) => ({ id: g.id, funderName: g.funderName, programme: g.programme, startDate: g.startDate, endDate: g.endDate, amountCents: g.amountCents, paidCents: g.paidCents })),
-    },
+    finances,
     observatory: {
       years: observatoryYears,
-      expected: members.length,
+      expected,
       returned: Object.fromEntries(returnedRows.map((r) => [String(r.year), Number(r.n)])),
       indicators: indicators.map((i) => ({
         code: i.code,
@@ -266,7 +282,7 @@ export async function partnerReport(ctx: ServiceContext, q: { from?: string; to?
 
   const partners = new Map<string, string>();
   for (const g of figures.finances.grants) partners.set(g.funderName, 'funder');
-  for (const i of figures.finances.income) partners.set(i.funderName, 'funder');
+  for (const i of figures.finances.income) if (!i.inKind) partners.set(i.funderName, 'funder');
   const involved = await ctx.db
     .selectFrom('activity_organisations as ao')
     .innerJoin('activities as a', 'a.id', 'ao.activity_id')
@@ -351,7 +367,7 @@ export async function figureRecords(ctx: ServiceContext, metric: string, from: s
       return { title: t('activity.metric.meeting_days'), items: rows.map((r) => ({ date: r.date, label: r.title, detail: t(`activity.meetingKind.${r.kind}`) })) };
     }
     case 'new_members': {
-      const rows = (await newMembers(ctx, from, to)).sort((a, b) => a.joinedOn.localeCompare(b.joinedOn));
+      const rows = (await memberRoll(ctx, from, to)).arrivals.sort((a, b) => a.joinedOn.localeCompare(b.joinedOn));
       return { title: t('activity.metric.new_members'), items: rows.map((r) => ({ date: r.joinedOn, label: r.name, detail: null })) };
     }
     case 'etp':

@@ -62,6 +62,9 @@ export async function exportPersonalData(ctx: ServiceContext, personId: number):
   const person = await getPerson(ctx, personId);
   const db = ctx.db as unknown as AnyDb;
   const organisationNames = new Map((await ctx.db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+  // Meetings and time categories by name too: the letter says « Assemblée générale du 14 mars 2026 », not « meeting_id = 3 ».
+  const meetingNames = new Map((await ctx.db.selectFrom('meetings').select(['id', 'title', 'date']).execute()).map((m) => [m.id, `${m.title} (${m.date})`]));
+  const categoryNames = new Map((await ctx.db.selectFrom('time_categories').select(['id', 'name']).execute()).map((c) => [c.id, c.name]));
   const sections: PersonalData['sections'] = [];
   const own = await db.selectFrom('people').selectAll().where('id', '=', personId).execute();
   sections.push({ table: 'people', title: tableTitle('people'), rows: own as Record<string, Value>[] });
@@ -76,9 +79,12 @@ export async function exportPersonalData(ctx: ServiceContext, personId: number):
       .execute()) as Record<string, Value>[];
     if (rows.length === 0) continue;
     // Organisations by name as well as by number: the export is read by a person, not a program.
-    const readable = rows.map((r) =>
-      typeof r.organisation_id === 'number' ? { ...r, organisation: organisationNames.get(r.organisation_id) ?? null } : r,
-    );
+    const readable = rows.map((r) => ({
+      ...r,
+      ...(typeof r.organisation_id === 'number' ? { organisation: organisationNames.get(r.organisation_id) ?? null } : {}),
+      ...(typeof r.meeting_id === 'number' && table.name !== 'meetings' ? { meeting: meetingNames.get(r.meeting_id) ?? null } : {}),
+      ...(typeof r.category_id === 'number' ? { category: categoryNames.get(r.category_id) ?? null } : {}),
+    }));
     sections.push({ table: table.name, title: tableTitle(table.name), rows: readable });
   }
   const changes = await listChanges(ctx, 'person', personId, 500);
@@ -89,7 +95,8 @@ export async function exportPersonalData(ctx: ServiceContext, personId: number):
       rows: changes.map((c) => ({ at: c.at, actor: c.actor, action: c.action, summary: JSON.stringify(c.summary) })),
     });
   }
-  return { generatedAt: nowIso(ctx), personId, name: `${person.firstName} ${person.lastName}`, sections };
+  const privacy = await getPrivacySettings(ctx);
+  return { generatedAt: nowIso(ctx), personId, name: `${person.firstName} ${person.lastName}`, reviewAfterYears: privacy.reviewAfterYears, sections };
 }
 
 /**

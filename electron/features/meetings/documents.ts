@@ -1,3 +1,4 @@
+import { OFFICES } from '../../../shared/features/people/schemas';
 import type { AttendanceSheetData, LetterheadData, MinutesData, NoticeData } from '../../../shared/features/meetings/documents';
 import type { ServiceContext } from '../../app/context';
 import { withLegalNames } from '../data/privacy';
@@ -17,12 +18,20 @@ export async function letterhead(ctx: ServiceContext): Promise<LetterheadData> {
     phone: s.phone,
     siret: s.siret,
     rna: s.rna,
+    website: s.website,
     logoDataUrl: s.logoDataUrl,
   };
 }
 
 export async function minutesData(ctx: ServiceContext, id: number): Promise<MinutesData> {
   const [detail, head] = await Promise.all([getMeetingDetail(ctx.db, id), letterhead(ctx)]);
+  const elected = await ctx.db
+    .selectFrom('offices as f')
+    .innerJoin('people as p', 'p.id', 'f.person_id')
+    .select(['f.office', 'p.first_name', 'p.last_name'])
+    .where('f.start_date', '=', detail.meeting.date)
+    .execute();
+  const rank = (office: string) => (OFFICES as readonly string[]).indexOf(office);
   return withLegalNames(ctx.db, {
     letterhead: head,
     meeting: detail.meeting,
@@ -35,6 +44,7 @@ export async function minutesData(ctx: ServiceContext, id: number): Promise<Minu
     approvals: detail.approvals,
     errata: detail.errata,
     next: detail.next,
+    electedOfficers: elected.sort((a, b) => rank(a.office) - rank(b.office)).map((o) => ({ office: o.office, name: `${o.first_name} ${o.last_name}` })),
   });
 }
 

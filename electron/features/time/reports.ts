@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/api/errors';
-import { etpOf, monthsOf } from '../../../shared/features/time/period';
-import { NATURES, type CertificateData, type Nature, type NetworkSummaryData } from '../../../shared/features/time/schemas';
+import { etpOf, monthsInPeriod, monthsOf } from '../../../shared/features/time/period';
+import { NATURES, type CertificateData, type Nature, type NetworkSummaryData, type Pledge } from '../../../shared/features/time/schemas';
 import { translate } from '../../../shared/i18n/index';
 import { today, type ServiceContext } from '../../app/context';
 import { letterhead } from '../meetings/documents';
@@ -12,6 +12,33 @@ import { monthLabel } from './summary';
 
 const sums = sql<number>`sum(e.minutes)`;
 const values = sql<number>`sum(e.value_cents)`;
+
+/** The share of a pledge that falls in [from, to] (pro rata of the months), and the secondment given in that share. */
+async function pledgeOverPeriod(ctx: ServiceContext, organisationId: number, pledge: Pledge, from: string, to: string): Promise<NonNullable<CertificateData['pledge']>> {
+  const overlapFrom = pledge.from > from ? pledge.from : from;
+  const overlapTo = pledge.to < to ? pledge.to : to;
+  const months = monthsInPeriod(pledge.from, pledge.to);
+  const expectedMinutes = months > 0 ? Math.round((pledge.pledgedMinutes * monthsInPeriod(overlapFrom, overlapTo)) / months) : 0;
+  const given = await ctx.db
+    .selectFrom('time_entries as e')
+    .select(sums.as('minutes'))
+    .where('e.organisation_id', '=', organisationId)
+    .where('e.nature', '=', 'secondment')
+    .where('e.date', '>=', overlapFrom)
+    .where('e.date', '<=', overlapTo)
+    .executeTakeFirst();
+  return {
+    from: pledge.from,
+    to: pledge.to,
+    pledgedMinutes: pledge.pledgedMinutes,
+    agreementReference: pledge.agreementReference,
+    agreementDate: pledge.agreementDate,
+    overlapFrom,
+    overlapTo,
+    expectedMinutes,
+    secondedMinutes: Number(given?.minutes ?? 0),
+  };
+}
 
 /** Everything a certificate shows, from one read of the organisation's entries over the period. */
 export async function certificateData(ctx: ServiceContext, query: { organisationId: number; from: string; to: string }): Promise<CertificateData> {
@@ -108,7 +135,7 @@ export async function certificateData(ctx: ServiceContext, query: { organisation
       .map(([key, s]) => ({ label: key === '' ? translate('fr', 'time.summary.noPerson') : key.split('\u0000')[1]!, ...s })),
     total: { ...total, count, etp: etpOf(total.minutes, from, to, settings.etpHours) },
     rates: [...byRate.entries()].sort((a, b) => a[0] - b[0]).map(([hourlyCents, s]) => ({ hourlyCents, minutes: s.minutes })),
-    pledge: pledge ? { from: pledge.from, to: pledge.to, pledgedMinutes: pledge.pledgedMinutes, agreementReference: pledge.agreementReference, agreementDate: pledge.agreementDate } : null,
+    pledge: pledge ? await pledgeOverPeriod(ctx, organisationId, pledge, from, to) : null,
     association: {
       signatory: president ? `${president.first_name} ${president.last_name}` : null,
       signatoryRole: president ? translate('fr', president.office === 'president' ? 'time.certificate.president' : 'time.certificate.vicePresident') : null,

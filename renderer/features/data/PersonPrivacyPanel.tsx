@@ -27,8 +27,13 @@ export function PersonPrivacyPanel({ personId, name, onErased }: { personId: num
     try {
       const data = await api.call('privacy.personExport', { personId });
       const base = personalDataFileName(data);
-      if (format === 'json') await saveText(`${base}.json`, `${JSON.stringify(data, null, 2)}\n`, 'application/json;charset=utf-8');
-      else await saveDocument(`${base}.docx`, buildPersonalDataDocument(data, { ...settings, name: settings?.associationName ?? 'Maillage' }));
+      const json = () => saveText(`${base}.json`, `${JSON.stringify(data, null, 2)}\n`, 'application/json;charset=utf-8');
+      if (format === 'json') await json();
+      else {
+        // The letter to the person, and the machine-readable copy it announces, saved beside it.
+        await saveDocument(`${base}.docx`, buildPersonalDataDocument(data, { ...settings, name: settings?.associationName ?? 'Maillage' }));
+        await json();
+      }
     } catch (e) {
       setError(toApiError(e));
     }

@@ -21,6 +21,7 @@ import { StatusBadge, useSchedule } from './common';
 import { todayIso } from '../../i18n/format';
 import { MeetingForm } from './MeetingForm';
 import { MinutesTab } from './MinutesTab';
+import { finalizeWarnings } from '../../../shared/features/meetings/warnings';
 
 const TABS = ['informations', 'ordre-du-jour', 'presences', 'compte-rendu', 'documents'] as const;
 type Tab = (typeof TABS)[number];
@@ -399,17 +400,20 @@ function FinalizeMessage({ detail }: { detail: MeetingDetail }) {
   const { t } = useI18n();
   const m = detail.meeting;
   const pending = detail.attendances.filter((a) => a.status === 'pending');
+  // The chair and the secretary sign: missing, or not ticked present, is said before the minutes go out.
+  const signatories = finalizeWarnings(m, detail.attendances).map((w) =>
+    w.key === 'docs.finalize.chairMissing' ? t('edit.finalize.noChair') : w.key === 'docs.finalize.secretaryMissing' ? t('edit.finalize.noSecretary') : t(w.key, w.params),
+  );
   const warnings = [
     m.date > todayIso() ? t('edit.finalize.future') : null,
-    m.chairPersonId === null ? t('edit.finalize.noChair') : null,
-    m.secretaryPersonId === null ? t('edit.finalize.noSecretary') : null,
+    ...signatories,
     pending.length === 1 ? t('edit.finalize.pendingOne', { name: pending[0]!.personName }) : null,
     pending.length > 1 ? t('edit.finalize.pendingMany', { count: pending.length, names: pending.map((a) => a.personName).join(', ') }) : null,
   ].filter((w): w is string => w !== null);
   return (
     <>
       {warnings.length ? (
-        <div className="banner banner-warn" role="note">
+        <div className="banner banner-warn" role="alert">
           <p>{t('edit.finalize.checkFirst')}</p>
           <ul>
             {warnings.map((w) => (

@@ -3,6 +3,7 @@ import type { PersonalData, RegisterData } from '../../features/data/schemas';
 import { localDay } from '../../format/day';
 import { formatDateLong, formatNumber } from '../../format/fr';
 import { translate, type Language } from '../../i18n/index';
+import { buildPersonalDataLetter } from './personal-data';
 import { bullet, buildDocument, heading, labelled, paragraph, table, title, type Letterhead } from '../kit';
 
 /** The day a document was made, where the network is: `generatedAt` is a UTC instant. */
@@ -125,33 +126,9 @@ export function buildProcessingRegister(data: RegisterData): Document {
   });
 }
 
-const CELL_LIMIT = 500;
-
-/** A person's data, readable: one table per kind of record, one row per field (art. 15 RGPD). */
+/** A person's data, written for her (art. 15 RGPD): see personal-data.ts. */
 export function buildPersonalDataDocument(data: PersonalData, letterheadData: Letterhead): Document {
-  const date = formatDateLong(generatedOn(data.generatedAt));
-  return buildDocument({
-    title: t('data.personal.title', { name: data.name }),
-    letterhead: letterheadData,
-    footerText: `${t('data.personal.footer')} – ${date}`,
-    children: [
-      ...title(t('data.personal.title', { name: data.name }), t('data.personal.subtitle', { date })),
-      paragraph(t('data.personal.intro')),
-      ...data.sections.flatMap((section) => [
-        heading(`${section.title} (${section.rows.length})`),
-        ...section.rows.flatMap((row, i) => [
-          ...(section.rows.length > 1 ? [heading(`${section.title} ${i + 1}`, 3)] : []),
-          table(
-            [
-              { header: t('data.personal.field'), width: 35 },
-              { header: t('data.personal.value'), width: 65 },
-            ],
-            Object.entries(row).map(([k, v]) => [k, v === null ? '—' : String(v).slice(0, CELL_LIMIT)]),
-          ),
-        ]),
-      ]),
-    ],
-  });
+  return buildPersonalDataLetter(data, letterheadData);
 }
 
 export function personalDataFileName(data: Pick<PersonalData, 'personId' | 'generatedAt'>): string {

@@ -2,8 +2,9 @@ import { Paragraph, TextRun, type Document, type Table } from 'docx';
 import type { MinutesData } from '../../features/meetings/documents';
 import type { Attendance, Decision, FollowUpItem, ActionItem } from '../../features/meetings/schemas';
 import type { Language } from '../../i18n/index';
-import { buildDocument, bullet, heading, labelled, paragraph, signatures, table, text, title } from '../kit';
-import { dateInText, kindLabel, markupParagraphs, placeText, scheduleText, toLetterhead, translator, type Translate, weekdayDate } from './common';
+import { joinFr } from '../../format/french';
+import { buildDocument, bullet, closing, heading, labelled, paragraph, signatures, table, text, title } from '../kit';
+import { dateInText, kindLabel, markupParagraphs, placeText, scheduleText, timeText, toLetterhead, translator, type Translate, weekdayDate } from './common';
 import { quorumStatement, voteStatement } from '../../features/meetings/statements';
 
 /**
@@ -61,7 +62,7 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
         present.map((a) => [a.personName, organisation(a), [a.capacity, a.voting ? null : t('meetings.doc.nonVoting')].filter(Boolean).join(' — ')]),
       ),
     );
-  } else children.push(paragraph(t('meetings.doc.nobody')));
+  } else children.push(paragraph(t('docs.minutes.none')));
 
   children.push(heading(t('meetings.doc.representedCount', { count: represented.length }), 2));
   if (represented.length) {
@@ -75,12 +76,12 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
         represented.map((a) => [a.personName, organisation(a), a.proxyHolderName ?? '']),
       ),
     );
-  } else children.push(paragraph(t('meetings.doc.nobody')));
+  } else children.push(paragraph(t('docs.minutes.none')));
 
   const personLine = (a: Attendance) => (a.organisationName ? `${a.personName} (${a.organisationName})` : a.personName);
   children.push(heading(t('meetings.doc.excusedCount', { count: excused.length }), 2));
   if (excused.length) children.push(...excused.map((a) => bullet(personLine(a))));
-  else children.push(paragraph(t('meetings.doc.nobody')));
+  else children.push(paragraph(t('docs.minutes.none')));
   if (absent.length) {
     children.push(heading(t('meetings.doc.absentCount', { count: absent.length }), 2));
     children.push(...absent.map((a) => bullet(personLine(a))));
@@ -121,7 +122,10 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
     }
     children.push(...markupParagraphs(item.discussion));
     for (const d of item.decisions) children.push(...decisionParagraphs(d, t));
-    for (const a of item.actions) children.push(bullet([text(`${t('meetings.doc.actionLabel')} : `, { bold: true }), text(actionLine(a, t, date))]));
+    // The officers the meeting elected, named from the officers' records, under the election.
+    if (data.electedOfficers.length && (ELECTION.test(item.title) || item.decisions.some((d) => ELECTION.test(d.text)))) children.push(paragraph(electedSentence(data.electedOfficers, t)));
+    // Open actions are listed once, in the closing table of actions; the others (done, dropped) here.
+    for (const a of item.actions.filter((x) => x.status !== 'open')) children.push(bullet([text(`${t('meetings.doc.actionLabel')} : `, { bold: true }), text(actionLine(a, t, date))]));
     if (!item.discussion && item.decisions.length === 0 && item.actions.length === 0 && !item.approvesMeeting) {
       children.push(paragraph([text(t('meetings.doc.nothingRecorded'), { italics: true, color: '777777' })]));
     }
@@ -133,7 +137,9 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
   const openHere = data.agenda.flatMap((i) => i.actions).filter((a) => a.status === 'open');
   const carried = data.followUps.filter((f) => f.outcome === 'carried_over' || f.outcome === null);
   children.push(heading(t('meetings.doc.actionsTable')));
-  if (openHere.length + carried.length === 0) children.push(paragraph(t('meetings.doc.noActions')));
+  // What comes last before the signatures is kept on their page, so that they never stand alone.
+  const last = !data.next && !data.errata.length;
+  if (openHere.length + carried.length === 0) children.push(paragraph(t('meetings.doc.noActions'), { keepNext: last }));
   else {
     children.push(
       table(
@@ -149,6 +155,7 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
             return [f.action.ownerLabel, `${f.action.text} ${t('meetings.doc.carriedSuffix', { date: date(f.fromMeetingDate) })}`, due ? date(due) : t('meetings.doc.noDueDate')];
           }),
         ],
+        { keepTogether: last && openHere.length + carried.length < 12 },
       ),
     );
   }
@@ -159,15 +166,16 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
     children.push(heading(t('meetings.doc.nextMeeting')));
     const when = [weekdayDate(n.date, language), scheduleText(n, t, language)].filter(Boolean).join(', ');
     const where = placeText(n);
-    children.push(paragraph(t(where ? 'meetings.doc.nextMeetingAt' : 'meetings.doc.nextMeetingOn', { when, where, title: n.title })));
+    children.push(paragraph(t(where ? 'meetings.doc.nextMeetingAt' : 'meetings.doc.nextMeetingOn', { when, where, title: n.title }), { keepNext: !data.errata.length, keepLines: true }));
   }
 
   if (data.errata.length) {
     children.push(heading(t('meetings.doc.errata')));
-    for (const e of data.errata) children.push(paragraph([text(`${date(e.date)} : `, { bold: true }), text(e.text)]));
+    data.errata.forEach((e, i) => children.push(paragraph([text(`${date(e.date)} : `, { bold: true }), text(e.text)], { keepNext: i === data.errata.length - 1 })));
   }
 
-  children.push(new Paragraph({ spacing: { before: 360 }, keepNext: true, keepLines: true, children: [text(t('meetings.doc.signedIntro'))] }));
+  const closedAt = m.endTime ? t('docs.minutes.closedAt', { time: timeText(m.endTime, language) }) : t('meetings.doc.signedIntro');
+  children.push(closing(closedAt, { spacing: { before: 360 } }));
   children.push(
     signatures([
       { role: t('meetings.doc.chairSignature'), name: m.chairName },
@@ -183,6 +191,14 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
     watermark: m.status === 'draft' ? t('meetings.doc.draftMark') : undefined,
     children,
   });
+}
+
+const ELECTION = /(?<!\p{L})(élection|élit|élu|elect)/iu;
+
+/** "Sont élus : Anne Brousse (président·e), Émilie Peyronnet (secrétaire)." */
+function electedSentence(officers: MinutesData['electedOfficers'], t: Translate): string {
+  const list = joinFr(officers.map((o) => `${o.name} (${t(`office.${o.office}`).toLowerCase()})`));
+  return t(officers.length === 1 ? 'docs.minutes.electedOne' : 'docs.minutes.elected', { list });
 }
 
 function followUpText(f: FollowUpItem, t: Translate, date: (iso: string) => string): string {

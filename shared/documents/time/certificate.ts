@@ -1,7 +1,9 @@
-import type { Document } from 'docx';
+import { HeadingLevel, Paragraph, type Document } from 'docx';
+import { etpOf } from '../../features/time/period';
 import type { CertificateData } from '../../features/time/schemas';
 import { formatDateLong } from '../../format/fr';
-import { buildDocument, heading, labelled, paragraph, signatures, table, title, type Column } from '../kit';
+import { percent as wholePercent } from '../../format/french';
+import { buildDocument, closing, formatSiret, heading, labelled, paragraph, signatures, table, text, title, type Column } from '../kit';
 import { decimalHours, duration, etpText, euros, percent, period, t } from './common';
 
 /** "attestation-temps-ressourcerie-alpha-2025-01-01-2025-12-31.docx" */
@@ -26,13 +28,16 @@ export function valuationSentence(data: Pick<CertificateData, 'rates'>): string 
 
 /**
  * Attestation de mise à disposition: the association certifies the time an organisation gave over
- * a period — hours by month and by category, total, ETP, value, how it was valued — signed by
- * both parties. Every figure comes from `CertificateData` (one service query).
+ * a period — the secondment of its staff and its volunteers' hours apart, the secondment against
+ * the pledge, ETP and value, how it was valued — signed by both parties, on one page; the hours by
+ * month, category, nature and person follow as an annex. Every figure comes from `CertificateData`
+ * (one service query).
  */
 export function buildCertificate(data: CertificateData): Document {
   const org = data.organisation;
   const total = data.total;
   const address = [org.address, [org.postcode, org.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const siret = org.siret ? formatSiret(org.siret) : null;
   const amountColumns: Column[] = [
     { header: '', width: 46 },
     { header: t('time.doc.hours'), width: 18, align: 'right' },
@@ -46,49 +51,72 @@ export function buildCertificate(data: CertificateData): Document {
       { totals: [t('time.doc.total'), duration(total.minutes), total.minutes > 0 ? '100 %' : '—', euros(total.valueCents)] },
     );
 
-  const natures = data.byNature.map((n) => n.label.toLowerCase()).join(t('time.doc.and'));
+  const nature = (n: 'secondment' | 'volunteering') => data.byNature.find((x) => x.nature === n) ?? { minutes: 0, valueCents: 0 };
+  const seconded = nature('secondment');
+  const volunteered = nature('volunteering');
+  const during = period(data.from, data.to);
+  const given =
+    seconded.minutes > 0
+      ? t('docs.certificate.seconded', { duration: duration(seconded.minutes), period: during }) +
+        (volunteered.minutes > 0 ? t('docs.certificate.volunteeringToo', { duration: duration(volunteered.minutes) }) : '')
+      : volunteered.minutes > 0
+        ? t('docs.certificate.volunteeringOnly', { duration: duration(volunteered.minutes), period: during })
+        : t('docs.certificate.nothing', { period: during });
+
+  const pledge = data.pledge;
+  const pledgeBlocks = pledge
+    ? [
+        labelled(
+          t('docs.certificate.pledge'),
+          t('docs.certificate.pledgeRate', {
+            given: duration(pledge.secondedMinutes),
+            expected: duration(pledge.expectedMinutes),
+            rate: pledge.expectedMinutes > 0 ? wholePercent(pledge.secondedMinutes, pledge.expectedMinutes) : '—',
+          }),
+        ),
+        paragraph(
+          t(pledge.from === pledge.overlapFrom && pledge.to === pledge.overlapTo ? 'docs.certificate.pledgeSourceSame' : 'docs.certificate.pledgeSource', {
+            hours: decimalHours(pledge.pledgedMinutes),
+            period: period(pledge.from, pledge.to),
+            reference: pledge.agreementReference ? t('time.doc.agreementRef', { reference: pledge.agreementReference }) : '',
+            date: pledge.agreementDate ? t('time.doc.agreementDate', { date: formatDateLong(pledge.agreementDate) }) : '',
+            expected: duration(pledge.expectedMinutes),
+            overlap: period(pledge.overlapFrom, pledge.overlapTo),
+          }),
+          { spacing: { after: 60 } },
+        ),
+      ]
+    : [];
+
   const children = [
-    ...title(t('time.doc.certificateTitle'), `${org.name} — ${period(data.from, data.to)}`),
+    ...title(t('time.doc.certificateTitle'), `${org.name} — ${during}`),
     paragraph(
-      t(data.association.signatory ? 'time.doc.certificateIntro' : 'time.doc.certificateIntroNoSignatory', {
+      t(data.association.signatory ? 'docs.certificate.intro' : 'docs.certificate.introNoSignatory', {
         signatory: data.association.signatory ?? '',
         association: data.letterhead.name,
         organisation: org.name,
-        address: address ? ` (${address}${org.siret ? `, SIRET ${org.siret}` : ''})` : org.siret ? ` (SIRET ${org.siret})` : '',
-        period: period(data.from, data.to),
-        hours: decimalHours(total.minutes),
-        duration: duration(total.minutes),
-        natures: natures || t('time.nature.secondment').toLowerCase(),
+        address: address ? ` (${address}${siret ? `, SIRET ${siret}` : ''})` : siret ? ` (SIRET ${siret})` : '',
+        given,
       }),
     ),
     heading(t('time.doc.summaryHeading')),
-    labelled(t('time.doc.totalHours'), `${duration(total.minutes)} (${decimalHours(total.minutes)} h)`),
-    labelled(t('time.doc.etp'), t('time.doc.etpValue', { etp: etpText(total.etp), base: decimalHours(data.etpHours * 60) })),
-    labelled(t('time.doc.totalValue'), euros(total.valueCents)),
-    labelled(t('time.doc.entryCount'), String(total.count)),
-    ...(data.pledge
+    ...(seconded.minutes > 0
       ? [
           labelled(
-            t('time.doc.pledge'),
-            t('time.doc.pledgeValue', {
-              hours: decimalHours(data.pledge.pledgedMinutes),
-              period: period(data.pledge.from, data.pledge.to),
-              reference: data.pledge.agreementReference ? t('time.doc.agreementRef', { reference: data.pledge.agreementReference }) : '',
-              date: data.pledge.agreementDate ? t('time.doc.agreementDate', { date: formatDateLong(data.pledge.agreementDate) }) : '',
-            }),
+            t('docs.certificate.secondment'),
+            t('docs.certificate.secondmentValue', { duration: duration(seconded.minutes), etp: etpText(etpOf(seconded.minutes, data.from, data.to, data.etpHours)), base: decimalHours(data.etpHours * 60), value: euros(seconded.valueCents) }),
           ),
         ]
       : []),
-    heading(t('time.doc.byMonth')),
-    amountTable(t('time.doc.month'), data.byMonth),
-    heading(t('time.doc.byCategory')),
-    amountTable(t('time.doc.category'), data.byCategory),
-    ...(data.byNature.length > 1 ? [heading(t('time.doc.byNature')), amountTable(t('time.doc.nature'), data.byNature)] : []),
-    ...(data.people.length ? [heading(t('time.doc.byPerson')), amountTable(t('time.doc.person'), data.people)] : []),
+    ...pledgeBlocks,
+    ...(volunteered.minutes > 0 ? [labelled(t('docs.certificate.volunteering'), t('docs.certificate.amountValue', { duration: duration(volunteered.minutes), value: euros(volunteered.valueCents) }))] : []),
+    ...(seconded.minutes > 0 && volunteered.minutes > 0
+      ? [labelled(t('docs.certificate.total'), `${t('docs.certificate.amountValue', { duration: duration(total.minutes), value: euros(total.valueCents) })} (${t('docs.certificate.entries', { count: total.count })})`)]
+      : []),
     heading(t('time.doc.method')),
     paragraph(valuationSentence(data)),
     paragraph(t('time.doc.etpMethod', { base: decimalHours(data.etpHours * 60) })),
-    paragraph(
+    closing(
       data.letterhead.city
         ? t('time.doc.doneAt', { city: data.letterhead.city, date: formatDateLong(data.issuedOn) })
         : t('time.doc.doneOn', { date: formatDateLong(data.issuedOn) }),
@@ -101,10 +129,18 @@ export function buildCertificate(data: CertificateData): Document {
       },
       { role: t('time.doc.forOrganisation', { organisation: org.name }), name: data.organisationSignatory },
     ]),
+    // The annex starts on its own page: the certificate itself stays on one page.
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, keepNext: true, children: [text(t('docs.certificate.annex'))] }),
+    heading(t('time.doc.byMonth'), 2),
+    amountTable(t('time.doc.month'), data.byMonth),
+    heading(t('time.doc.byCategory'), 2),
+    amountTable(t('time.doc.category'), data.byCategory),
+    ...(data.byNature.length > 1 ? [heading(t('time.doc.byNature'), 2), amountTable(t('time.doc.nature'), data.byNature)] : []),
+    ...(data.people.length ? [heading(t('time.doc.byPerson'), 2), amountTable(t('time.doc.person'), data.people)] : []),
   ];
   return buildDocument({
     title: `${t('time.doc.certificateTitle')} — ${org.name}`,
-    description: period(data.from, data.to),
+    description: during,
     letterhead: data.letterhead,
     footerText: `${t('time.doc.certificateTitle')} – ${org.name}`,
     children,

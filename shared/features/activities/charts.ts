@@ -1,6 +1,7 @@
 import { barChartSvg } from '../../charts/bar';
 import { columnChartSvg } from '../../charts/columns';
 import { formatNumber } from '../../format/fr';
+import { counted } from '../../format/french';
 import { translate } from '../../i18n/index';
 import { ACTIVITY_KINDS, TONNAGE_CODES, type ReportFigures } from './schemas';
 
@@ -26,6 +27,17 @@ export interface ChartImage {
 
 const t = (key: string) => translate('fr', key);
 
+/** The words of the alternative text, singular and plural and none: « 1 colloque », « aucune visite ». */
+const KIND_WORDS: Record<(typeof ACTIVITY_KINDS)[number], [string, string, string]> = {
+  awareness: ['action de sensibilisation', 'actions de sensibilisation', 'aucune action de sensibilisation'],
+  outreach: ['animation', 'animations', 'aucune animation'],
+  visit: ['visite', 'visites', 'aucune visite'],
+  conference: ['colloque', 'colloques', 'aucun colloque'],
+  support: ['accompagnement', 'accompagnements', 'aucun accompagnement'],
+  communication: ['outil de communication', 'outils de communication', 'aucun outil de communication'],
+  other: ['autre action', 'autres actions', 'aucune autre action'],
+};
+
 export function reportCharts(f: ReportFigures): ReportChart[] {
   const charts: ReportChart[] = [];
   const years = [...new Set(f.byKindYear.map((r) => r.year))].sort();
@@ -33,7 +45,7 @@ export function reportCharts(f: ReportFigures): ReportChart[] {
   if (years.length && kinds.length) {
     const title = 'Actions du réseau par type et par année';
     const alt = `${title}. ${years
-      .map((y) => `${y} : ${kinds.map((k) => `${formatNumber(f.byKindYear.find((r) => r.year === y && r.kind === k)?.count ?? 0)} ${t(`activity.kindShort.${k}`).toLowerCase()}`).join(', ')}`)
+      .map((y) => `${y} : ${kinds.map((k) => counted(f.byKindYear.find((r) => r.year === y && r.kind === k)?.count ?? 0, ...KIND_WORDS[k])).join(', ')}`)
       .join(' ; ')}.`;
     const chart = columnChartSvg({
       title,
@@ -47,7 +59,7 @@ export function reportCharts(f: ReportFigures): ReportChart[] {
   const orgs = f.time.byOrganisation.filter((o) => o.minutes > 0).sort((a, b) => b.minutes - a.minutes).slice(0, 15);
   if (orgs.length) {
     const title = 'Heures mises à disposition par structure';
-    const alt = `${title} : ${orgs.map((o) => `${o.name}, ${formatNumber(Math.round(o.minutes / 60))} h`).join(' ; ')}.`;
+    const alt = `${title} : ${orgs.map((o) => `${o.name}, ${counted(Math.round(o.minutes / 60), 'heure', 'heures')}`).join(' ; ')}.`;
     const chart = barChartSvg({ title, description: alt, labels: orgs.map((o) => o.name), values: orgs.map((o) => Math.round(o.minutes / 60)), unit: 'heures' });
     charts.push({ key: 'hours', title, alt, ...chart });
   }

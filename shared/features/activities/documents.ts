@@ -1,10 +1,11 @@
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TableOfContents, type Document, type Table } from 'docx';
-import { bullet, buildDocument, heading, labelled, paragraph, table, text, title, type Column } from '../../documents/kit';
+import { bullet, buildDocument, formatSiret, heading, labelled, paragraph, table, text, title, type Column } from '../../documents/kit';
 import { formatDate, formatDateLong, formatMoney, formatNumber } from '../../format/fr';
 import { translate } from '../../i18n/index';
 import type { ChartImage } from './charts';
 import type { AnnualReport, PartnerReport, ReportFigures, ReportSection } from './schemas';
-import { budgetSentence, etpSentence, formatEtp, meetingDaysSentence, newMembersSentence, plural, quantitativeSentences } from './sentences';
+import { joinFr } from '../../format/french';
+import { budgetSentence, etpSentence, meetingDaysSentence, membersSentence, membershipChangesSentence, plural, quantitativeSentences, resultLabel } from './sentences';
 
 /**
  * The annual activity report and the funder report, as Word documents: pure functions of the
@@ -20,6 +21,11 @@ export function periodLabel(from: string, to: string): string {
   if (from.endsWith('-01-01') && to.endsWith('-12-31') && from.slice(0, 4) === to.slice(0, 4)) return `année ${from.slice(0, 4)}`;
   return `du ${formatDateLong(from)} au ${formatDateLong(to)}`;
 }
+
+const dayBefore = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+};
 
 /** A free text typed in the app: blank lines separate paragraphs, "- " starts a bullet. */
 function freeText(body: string | undefined): Block[] {
@@ -96,6 +102,8 @@ function observatoryBlocks(f: ReportFigures, charts: ChartImage[]): Block[] {
   if (!years.length || !withValues.length) return [paragraph('Aucun chiffre de l’observatoire n’a été transmis pour la période.')];
   const last = years[years.length - 1]!;
   const returned = f.observatory.returned[String(last)] ?? 0;
+  const expected = f.observatory.expected[String(last)] ?? 0;
+  const asOf = `${last}-12-31` < f.to ? `${last}-12-31` : f.to;
   const unit = (u: string) => (u === 'euros' ? '€' : u === 'tonnes' ? 't' : u === 'etp' ? 'ETP' : u === 'hours' ? 'h' : '');
   const value = (code: string, u: string, v: number | undefined) => {
     if (v === undefined) return '—';
@@ -106,7 +114,7 @@ function observatoryBlocks(f: ReportFigures, charts: ChartImage[]): Block[] {
   const cols: Column[] = [{ header: 'Indicateur', width: 40 }, ...shown.map((y) => ({ header: String(y), width: 60 / shown.length, align: 'right' as const }))];
   return [
     paragraph(
-      `Pour ${last}, ${n(returned)} ${plural(returned, 'structure a', 'structures ont')} transmis ${plural(returned, 'ses', 'leurs')} chiffres sur ${n(f.observatory.expected)} ${plural(f.observatory.expected, 'adhérente', 'adhérentes')}. Les totaux régionaux ci-dessous additionnent les chiffres transmis.`,
+      `Pour ${last}, ${n(returned)} ${plural(returned, 'structure a', 'structures ont')} transmis ${plural(returned, 'ses', 'leurs')} chiffres, sur ${n(expected)} ${plural(expected, 'structure adhérente', 'structures adhérentes')} au ${formatDateLong(asOf)}. Les totaux régionaux ci-dessous additionnent les chiffres transmis.`,
     ),
     table(
       cols,
@@ -116,41 +124,70 @@ function observatoryBlocks(f: ReportFigures, charts: ChartImage[]): Block[] {
   ];
 }
 
+const money = (cents: number) => formatMoney(cents, 'fr', { decimals: false });
+const budgetPeriod = (b: { label: string; startDate: string; endDate: string }) => `« ${b.label} » (${periodLabel(b.startDate, b.endDate)})`;
+
+/** What the budget table covers, said before it: the grant's budget, the financial year's, or the period's. */
+function budgetScopeSentence(f: ReportFigures): string {
+  const fin = f.finances;
+  const names = joinFr(fin.budgets.map(budgetPeriod));
+  if (fin.scope === 'grant') return `${plural(fin.budgets.length, 'Budget de la subvention', 'Budgets de la subvention')} : ${names}.`;
+  if (fin.scope === 'financialYear') return `${plural(fin.budgets.length, 'Budget de l’exercice', 'Budgets de l’exercice')} ${f.from.slice(0, 4)} : ${names}.`;
+  return `${plural(fin.budgets.length, 'Budget couvrant', 'Budgets couvrant')} la période du ${formatDateLong(f.from)} au ${formatDateLong(f.to)} : ${names}.`;
+}
+
+
 function financeBlocks(f: ReportFigures, level: 1 | 2): Block[] {
   const fin = f.finances;
   const out: Block[] = [];
-  if (fin.expenses.length) {
-    out.push(paragraph(`${budgetSentence(f)}.`));
+  if (fin.budgets.length) {
+    // The two sentences that say what the table is stay on its page.
+    out.push(paragraph(budgetScopeSentence(f), { keepNext: true }));
+    out.push(paragraph(`${budgetSentence(f)}.`, { keepNext: true }));
     const cols: Column[] = [
-      { header: 'Poste de dépense', width: 50 },
+      { header: 'Poste', width: 50 },
       { header: 'Prévu', width: 25, align: 'right' },
       { header: 'Réalisé', width: 25, align: 'right' },
     ];
+    // One table, charges then income, ending with the result: a funder reads the gap at the bottom.
+    const rows: string[][] = [
+      ['Charges', '', ''],
+      ...fin.expenses.map((e) => [t(`activity.expense.${e.category}`), money(e.plannedCents), money(e.actualCents)]),
+      ['Total des charges', money(fin.totalPlannedCents), money(fin.totalActualCents)],
+      ['Produits', '', ''],
+      ...fin.income.map((i) => [i.inKind ? 'Contributions volontaires en nature (temps mis à disposition)' : i.funderName, money(i.plannedCents), money(i.actualCents)]),
+      ['Total des produits', money(fin.incomePlannedCents), money(fin.incomeActualCents)],
+    ];
     out.push(
-      table(
-        cols,
-        fin.expenses.map((e) => [t(`activity.expense.${e.category}`), formatMoney(e.plannedCents, 'fr', { decimals: false }), formatMoney(e.actualCents, 'fr', { decimals: false })]),
-        { totals: ['Total des charges', formatMoney(fin.totalPlannedCents, 'fr', { decimals: false }), formatMoney(fin.totalActualCents, 'fr', { decimals: false })] },
-      ),
+      table(cols, rows, {
+        emphasis: [0, fin.expenses.length + 1, fin.expenses.length + 2, rows.length - 1],
+        keepTogether: rows.length < 25,
+        totals: [`Résultat (produits − charges)`, resultLabel(fin.resultPlannedCents), resultLabel(fin.resultActualCents)],
+      }),
     );
-  } else out.push(paragraph('Aucun budget n’a été saisi pour la période.'));
-  if (fin.income.length) {
-    out.push(heading('Financements par partenaire', (level + 1) as 2 | 3));
-    const cols: Column[] = [
-      { header: 'Financeur', width: 50 },
-      { header: 'Prévu', width: 25, align: 'right' },
-      { header: 'Réalisé', width: 25, align: 'right' },
-    ];
+    if (fin.inKind) {
+      const k = fin.inKind;
+      const same = k.enteredActualCents === k.ledgerCents;
+      out.push(
+        paragraph(
+          `Le temps mis à disposition réalisé est la valorisation des heures enregistrées du ${formatDateLong(k.from)} au ${formatDateLong(k.to)} (${money(k.ledgerCents)}), ` +
+            `équilibrée par le même montant de contributions volontaires en nature en produits${same ? '' : ` ; le budget saisi indiquait ${money(k.enteredActualCents)} réalisés, chiffre remplacé par celui des heures enregistrées`}.`,
+          { spacing: { before: 120 } },
+        ),
+      );
+    }
+  } else if (fin.scope === 'grant') out.push(paragraph('Aucun budget n’a été saisi pour cette subvention : seuls son montant et ses versements figurent ci-dessous.'));
+  else if (fin.scope === 'financialYear') out.push(paragraph(`Aucun budget n’a été saisi pour l’exercice ${f.from.slice(0, 4)}.`));
+  else out.push(paragraph('Aucun budget n’a été saisi pour la période.'));
+  if (fin.otherBudgets.length) {
     out.push(
-      table(
-        cols,
-        fin.income.map((i) => [i.funderName, formatMoney(i.plannedCents, 'fr', { decimals: false }), formatMoney(i.actualCents, 'fr', { decimals: false })]),
-        { totals: ['Total des produits', formatMoney(fin.income.reduce((s, i) => s + i.plannedCents, 0), 'fr', { decimals: false }), formatMoney(fin.income.reduce((s, i) => s + i.actualCents, 0), 'fr', { decimals: false })] },
+      paragraph(
+        `${plural(fin.otherBudgets.length, 'Le budget pluriannuel', 'Les budgets pluriannuels')} ${joinFr(fin.otherBudgets.map(budgetPeriod))} ${plural(fin.otherBudgets.length, 'couvre', 'couvrent')} plusieurs exercices : ${plural(fin.otherBudgets.length, 'il n’est pas compté', 'ils ne sont pas comptés')} ici et ${plural(fin.otherBudgets.length, 'figure', 'figurent')} dans le bilan de ${plural(fin.otherBudgets.length, 'sa convention', 'leurs conventions')}.`,
       ),
     );
   }
   if (fin.grants.length) {
-    out.push(heading('Subventions et conventions', (level + 1) as 2 | 3));
+    out.push(heading(plural(fin.grants.length, 'Subvention', 'Subventions et conventions'), (level + 1) as 2 | 3));
     const cols: Column[] = [
       { header: 'Financeur et programme', width: 44 },
       { header: 'Période', width: 22 },
@@ -160,11 +197,19 @@ function financeBlocks(f: ReportFigures, level: 1 | 2): Block[] {
     out.push(
       table(
         cols,
-        fin.grants.map((g) => [`${g.funderName} — ${g.programme}`, `${formatDate(g.startDate, 'fr', 'short')} – ${formatDate(g.endDate, 'fr', 'short')}`, formatMoney(g.amountCents, 'fr', { decimals: false }), formatMoney(g.paidCents, 'fr', { decimals: false })]),
+        fin.grants.map((g) => [`${g.funderName} — ${g.programme}`, `${formatDate(g.startDate, 'fr', 'short')} – ${formatDate(g.endDate, 'fr', 'short')}`, money(g.amountCents), money(g.paidCents)]),
       ),
     );
   }
-  if (f.time.valueCents > 0) out.push(paragraph(`Contributions volontaires en nature (temps mis à disposition par les structures adhérentes, valorisé) : ${formatMoney(f.time.valueCents, 'fr', { decimals: false })}.`));
+  if (f.time.valueCents > 0) {
+    out.push(
+      paragraph(
+        `Contributions volontaires en nature du ${formatDateLong(f.from)} au ${formatDateLong(f.to)} (temps mis à disposition par les structures, valorisé) : ${money(f.time.valueCents)}` +
+          (fin.inKind && (fin.inKind.from !== f.from || fin.inKind.to !== f.to) ? ` ; le budget ci-dessus compte celles de sa propre période, du ${formatDateLong(fin.inKind.from)} au ${formatDateLong(fin.inKind.to)}.` : '.'),
+        { spacing: { before: 160 } },
+      ),
+    );
+  }
   return out;
 }
 
@@ -186,11 +231,11 @@ export function annualReportDocument(r: AnnualReport, charts: ChartImage[]): Doc
     labelled('Nom', lh.name),
     ...(address ? [labelled('Siège', address)] : []),
     ...(lh.email ? [labelled('Contact', [lh.email, lh.phone].filter(Boolean).join(' – '))] : []),
-    ...(lh.siret ? [labelled('SIRET', lh.siret)] : []),
+    ...(lh.siret ? [labelled('SIRET', formatSiret(lh.siret))] : []),
     ...(lh.rna ? [labelled('RNA', lh.rna)] : []),
     ...textSection(r.texts, 'context', 2),
     heading('Les adhérents'),
-    paragraph(`Au 31 décembre ${r.year}, le réseau compte ${n(f.members.length)} ${plural(f.members.length, 'structure adhérente', 'structures adhérentes')}. En ${r.year}, ${newMembersSentence(f)}${f.newMembers.length ? ` : ${f.newMembers.map((m) => m.name).join(', ')}` : ''}.`),
+    paragraph(`${membersSentence(f)}, contre ${n(f.membersBefore)} un an plus tôt. En ${r.year}, ${membershipChangesSentence(f)}.`),
     ...(f.members.length
       ? [
           table(
@@ -252,6 +297,7 @@ export function partnerReportDocument(r: PartnerReport, charts: ChartImage[]): D
     heading('Résultats quantitatifs'),
     paragraph(`Sur la période (${periodLabel(f.from, f.to)}), les enregistrements du réseau donnent :`),
     ...quantitativeBlocks(f),
+    paragraph(`${membersSentence(f)}, contre ${n(f.membersBefore)} au ${formatDateLong(dayBefore(f.from))}. Sur la période, ${membershipChangesSentence(f)}.`),
     ...(r.targets.length
       ? [
           heading('Objectifs de la convention', 2),
@@ -276,12 +322,14 @@ export function partnerReportDocument(r: PartnerReport, charts: ChartImage[]): D
     heading('Planning', 2),
     paragraph(f.meetings.days ? `${meetingDaysSentence(f)} ${plural(f.meetings.days, 'a été tenue', 'ont été tenues')} sur la période.` : 'Aucune journée de rencontre n’a été tenue sur la période.'),
     heading('Moyens humains', 2),
-    ...(f.time.minutes ? [paragraph(`${formatEtp(f.time.etp)} sur la période, fournis par les salariés et bénévoles des structures adhérentes.`)] : []),
     ...timeBlocks(f, charts),
     heading('Moyens financiers', 2),
     ...financeBlocks(f, 2),
     heading('Partenaires mobilisés', 2),
-    ...(r.partners.length ? r.partners.map((p) => bullet(`${p.name}${p.role === 'funder' ? ' (financeur)' : ''}`)) : [paragraph('Aucun partenaire enregistré sur la période.')]),
+    // A short list kept on one page: never its last line alone at the top of the next.
+    ...(r.partners.length
+      ? r.partners.map((p, i) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, keepNext: i < r.partners.length - 1, keepLines: true, children: [text(`${p.name}${p.role === 'funder' ? ' (financeur)' : ''}`)] }))
+      : [paragraph('Aucun partenaire enregistré sur la période.')]),
     ...(r.texts.success || r.texts.recommendations ? [heading('Valorisation de l’expérience')] : []),
     ...textSection(r.texts, 'success', 2),
     ...textSection(r.texts, 'recommendations', 2),

@@ -330,7 +330,10 @@ export const figuresSchema = z.object({
   peopleReached: z.number().int(),
   byKind: z.array(kindCount),
   byKindYear: z.array(z.object({ year: z.number().int(), kind: z.enum(ACTIVITY_KINDS), count: z.number().int() })),
+  /** Arrivals and departures of the period, and the members on its last day (one definition: electron/features/memberships/roll.ts). */
   newMembers: z.array(z.object({ id: z.number().int(), name: z.string(), joinedOn: z.string() })),
+  departures: z.array(z.object({ id: z.number().int(), name: z.string(), leftOn: z.string().nullable(), reason: z.string().nullable() })),
+  membersBefore: z.number().int(),
   members: z.array(z.object({ id: z.number().int(), name: z.string(), city: z.string().nullable() })),
   founders: z.object({ byStage: z.record(z.string(), z.number().int()), becameMembers: z.array(z.string()), total: z.number().int() }),
   time: z.object({
@@ -342,18 +345,37 @@ export const figuresSchema = z.object({
     byOrganisation: z.array(z.object({ organisationId: z.number().int().nullable(), name: z.string(), minutes: z.number().int(), etp: z.number(), valueCents: z.number().int() })),
   }),
   finances: z.object({
+    /** Which budgets are counted: those of the grant(s) reported on, those of the financial year, or those overlapping a free period. */
+    scope: z.enum(['grant', 'financialYear', 'period']),
     budgets: z.array(z.object({ id: z.number().int(), label: z.string(), startDate: z.string(), endDate: z.string() })),
+    /** Budgets that overlap the period but are not counted in it (a multi-year programme in an annual report). */
+    otherBudgets: z.array(z.object({ id: z.number().int(), label: z.string(), startDate: z.string(), endDate: z.string() })),
     expenses: z.array(z.object({ category: z.string(), plannedCents: z.number().int(), actualCents: z.number().int() })),
-    income: z.array(z.object({ funderName: z.string(), plannedCents: z.number().int(), actualCents: z.number().int() })),
+    /** `inKind`: the contributions in kind that balance the donated-time charge, not a funder. */
+    income: z.array(z.object({ funderName: z.string(), plannedCents: z.number().int(), actualCents: z.number().int(), inKind: z.boolean() })),
     totalPlannedCents: z.number().int(),
     totalActualCents: z.number().int(),
     sideCostsPlannedCents: z.number().int(),
     sideCostsActualCents: z.number().int(),
+    incomePlannedCents: z.number().int(),
+    incomeActualCents: z.number().int(),
+    /** Income − charges: positive is a surplus (excédent), negative a deficit. */
+    resultPlannedCents: z.number().int(),
+    resultActualCents: z.number().int(),
+    /**
+     * The donated-time line: its « réalisé » is the time ledger's valuation over the budgets' period
+     * (balanced by the same amount of contributions in kind on the income side); what had been typed
+     * in the budget is kept to state the difference.
+     */
+    inKind: z
+      .object({ from: z.string(), to: z.string(), ledgerCents: z.number().int(), enteredActualCents: z.number().int(), plannedCents: z.number().int() })
+      .nullable(),
     grants: z.array(z.object({ id: z.number().int(), funderName: z.string(), programme: z.string(), startDate: z.string(), endDate: z.string(), amountCents: z.number().int(), paidCents: z.number().int() })),
   }),
   observatory: z.object({
     years: z.array(z.number().int()),
-    expected: z.number().int(),
+    /** Members on the last day of each year (or of the period), by year. */
+    expected: z.record(z.string(), z.number().int()),
     returned: z.record(z.string(), z.number().int()),
     indicators: z.array(z.object({ code: z.string(), label: z.string(), unit: z.enum(INDICATOR_UNITS), totals: z.record(z.string(), z.number()) })),
   }),

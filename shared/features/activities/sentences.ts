@@ -1,4 +1,5 @@
-import { formatMoney, formatNumber } from '../../format/fr';
+import { formatDateLong, formatMoney, formatNumber } from '../../format/fr';
+import { counted, joinFr, plural } from '../../format/french';
 import type { ReportFigures, ReportMetric } from './schemas';
 
 /**
@@ -14,9 +15,7 @@ export interface FigureSentence {
 }
 
 const n = (value: number) => formatNumber(value, 'fr');
-/** "1 visite" / "20 visites": French takes the singular for 0 and 1. */
-export const plural = (count: number, one: string, many: string) => (Math.abs(count) < 2 ? one : many);
-const counted = (count: number, one: string, many: string) => `${n(count)} ${plural(count, one, many)}`;
+export { joinFr, plural };
 
 /** 1,0 ETP: one decimal, as funders read it. */
 export function formatEtp(etp: number): string {
@@ -24,19 +23,13 @@ export function formatEtp(etp: number): string {
 }
 
 export function formatHours(minutes: number): string {
-  return `${formatNumber(Math.round(minutes / 60), 'fr')} ${plural(Math.round(minutes / 60), 'heure', 'heures')}`;
+  return counted(Math.round(minutes / 60), 'heure', 'heures');
 }
 
 /** "menées par 6 ressourceries": the participle agrees with the actions, the count with the leaders. */
 function leadBy(count: number, actions: number): string {
   const led = plural(actions, 'menée', 'menées');
   return count > 0 ? ` ${led} par ${counted(count, 'ressourcerie', 'ressourceries')}` : '';
-}
-
-/** Joins "a", "a et b", "a, b et c". */
-export function joinFr(parts: string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
 }
 
 export function metricValue(f: ReportFigures, metric: ReportMetric): number {
@@ -100,23 +93,76 @@ export function visitsSentence(f: ReportFigures): string {
   return parts.length === 1 ? `${head} ${parts[0]!.replace(/^[\d\u202F\u00A0]+ /, '')}` : head;
 }
 
+/** A reason typed as a sentence, continued after a colon: "Fusion avec…" → "fusion avec…" (acronyms kept). */
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+/** "aucune ressourcerie n’a rejoint le réseau", "1 ressourcerie a rejoint le réseau", "2 ressourceries ont rejoint le réseau". */
 export function newMembersSentence(f: ReportFigures): string {
   const count = f.newMembers.length;
+  if (count === 0) return 'aucune ressourcerie n’a rejoint le réseau';
   return `${counted(count, 'ressourcerie', 'ressourceries')} ${plural(count, 'a rejoint', 'ont rejoint')} le réseau`;
 }
 
-export function etpSentence(f: ReportFigures): string {
-  const orgs = f.time.organisations;
-  const by = orgs ? ` par ${counted(orgs, 'structure adhérente', 'structures adhérentes')}` : '';
-  return `${formatEtp(f.time.etp)} mis à disposition${by} (${formatHours(f.time.minutes)}, ${plural(f.time.minutes, 'valorisée', 'valorisées')} ${formatMoney(Math.round(f.time.valueCents / 100) * 100)})`;
+/** The arrivals and departures of the period, names and dates included: "aucune ressourcerie n’a rejoint le réseau et 1 l’a quitté : X (30 septembre 2025 : fusion…)". */
+export function membershipChangesSentence(f: ReportFigures): string {
+  const joined = f.newMembers.map((m) => `${m.name} (${formatDateLong(m.joinedOn)})`);
+  const left = f.departures.map((d) => `${d.name} (${[d.leftOn ? `sortie le ${formatDateLong(d.leftOn)}` : 'adhésion non renouvelée', d.reason ? lowerFirst(d.reason.replace(/\.$/, '')) : null].filter(Boolean).join(' : ')})`);
+  const arrivals = `${newMembersSentence(f)}${joined.length ? ` : ${joinFr(joined)}` : ''}`;
+  const count = f.departures.length;
+  const departures = count === 0 ? 'aucune ne l’a quitté' : `${n(count)} ${plural(count, 'l’a quitté', 'l’ont quitté')} : ${joinFr(left)}`;
+  return joined.length ? `${arrivals} ; ${departures}` : `${arrivals} et ${departures}`;
 }
 
+/** "au 31 décembre 2025, le réseau compte 14 structures adhérentes": the roll on the period's last day. */
+export function membersSentence(f: ReportFigures): string {
+  const count = f.members.length;
+  return `Au ${formatDateLong(f.to)}, le réseau compte ${counted(count, 'structure adhérente', 'structures adhérentes', 'aucune structure adhérente')}`;
+}
+
+/**
+ * "2,0 ETP mis à disposition par 15 structures, dont 1 sortie du réseau en cours de période (…)":
+ * the time ledger counts every organisation that gave time, which is not the members' roll; the
+ * difference is said.
+ */
+export function etpSentence(f: ReportFigures): string {
+  const orgs = f.time.organisations;
+  const memberIds = new Set(f.members.map((m) => m.id));
+  const departedIds = new Set(f.departures.map((d) => d.id));
+  const givers = f.time.byOrganisation.filter((o) => o.organisationId !== null);
+  const departed = givers.filter((o) => departedIds.has(o.organisationId!)).length;
+  const others = givers.filter((o) => !memberIds.has(o.organisationId!) && !departedIds.has(o.organisationId!)).length;
+  let by = '';
+  if (orgs && !departed && !others) by = ` par ${counted(orgs, 'structure adhérente', 'structures adhérentes')}`;
+  else if (orgs) {
+    const notes = [
+      departed ? `${n(departed)} ${plural(departed, 'sortie', 'sorties')} du réseau en cours de période` : null,
+      others ? `${n(others)} non ${plural(others, 'adhérente', 'adhérentes')} au ${formatDateLong(f.to)}` : null,
+    ].filter((x): x is string => x !== null);
+    by = ` par ${counted(orgs, 'structure', 'structures')}, dont ${joinFr(notes)}`;
+  }
+  const hours = Math.round(f.time.minutes / 60);
+  return `${formatEtp(f.time.etp)} mis à disposition${by} (${formatHours(f.time.minutes)}, ${plural(hours, 'valorisée', 'valorisées')} ${formatMoney(Math.round(f.time.valueCents / 100) * 100)})`;
+}
+
+/** "excédent de 1 200 €", "déficit de 500 €", "équilibre". */
+export function resultLabel(cents: number): string {
+  if (cents === 0) return 'équilibre';
+  return `${cents > 0 ? 'excédent' : 'déficit'} de ${formatMoney(Math.abs(cents), 'fr', { decimals: false })}`;
+}
+
+/** "Charges réalisées : 60 000 €, dont 13 000 € de frais annexes (…) ; résultat : déficit de 500 €". */
 export function budgetSentence(f: ReportFigures): string {
   const fin = f.finances;
   const actual = fin.totalActualCents > 0;
   const total = actual ? fin.totalActualCents : fin.totalPlannedCents;
   const sideCosts = actual ? fin.sideCostsActualCents : fin.sideCostsPlannedCents;
-  return `${formatMoney(Math.round(total / 100) * 100)} dont ${formatMoney(Math.round(sideCosts / 100) * 100)} de frais annexes (spectacles, impression, graphisme, achats…)${actual ? '' : ' au budget prévisionnel'}`;
+  const inKind = fin.inKind ? (actual ? fin.inKind.ledgerCents : fin.inKind.plannedCents) : 0;
+  const parts = [
+    inKind ? `${formatMoney(Math.round(inKind / 100) * 100)} de temps mis à disposition valorisé` : null,
+    sideCosts ? `${formatMoney(Math.round(sideCosts / 100) * 100)} de frais annexes (spectacles, impression, graphisme, achats…)` : null,
+  ].filter((x): x is string => x !== null);
+  const result = actual ? fin.resultActualCents : fin.resultPlannedCents;
+  return `${actual ? 'Charges réalisées' : 'Charges prévues au budget prévisionnel'} : ${formatMoney(Math.round(total / 100) * 100)}${parts.length ? `, dont ${joinFr(parts)}` : ''} ; résultat : ${resultLabel(result)}`;
 }
 
 /** The list of quantitative results, figures that are zero left out. */

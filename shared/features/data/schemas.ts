@@ -271,6 +271,8 @@ export const personalDataSchema = z.object({
   generatedAt: z.string(),
   personId: z.number().int(),
   name: z.string(),
+  /** The register's review period, for the retention paragraph of the letter. */
+  reviewAfterYears: z.number().int().optional(),
   /** One section per table that holds something about the person. */
   sections: z.array(z.object({ table: z.string(), title: z.string(), rows: z.array(z.record(z.string(), cellValue)) })),
 });

@@ -20,6 +20,7 @@ export const letterheadSchema = z.object({
   phone: z.string().nullable(),
   siret: z.string().nullable(),
   rna: z.string().nullable(),
+  website: z.string().nullable().optional(),
   logoDataUrl: z.string().nullable(),
 });
 export type LetterheadData = z.infer<typeof letterheadSchema>;
@@ -37,6 +38,8 @@ export const minutesDataSchema = z.object({
   approvals: z.array(meetingRefSchema),
   errata: z.array(erratumSchema),
   next: meetingRefSchema.nullable(),
+  /** The officers whose mandate starts on the meeting's day: those it elected, named in the minutes. */
+  electedOfficers: z.array(z.object({ office: z.string(), name: z.string() })).default([]),
 });
 export type MinutesData = z.infer<typeof minutesDataSchema>;
 

@@ -380,8 +380,23 @@ export const certificateDataSchema = z.object({
   total: z.object({ minutes: z.number().int(), valueCents: z.number().int(), etp: z.number(), count: z.number().int() }),
   /** Distinct hourly rates applied, for the one-sentence valuation method. */
   rates: z.array(z.object({ hourlyCents: z.number().int(), minutes: z.number().int() })),
+  /**
+   * The pledge that covers the period, and what it asked for the period itself: the pledged hours pro
+   * rata of the months they share (`expectedMinutes`), against the hours of secondment given then
+   * (`secondedMinutes`); volunteering is not what a pledge of mise à disposition promises.
+   */
   pledge: z
-    .object({ from: z.string(), to: z.string(), pledgedMinutes: z.number().int(), agreementReference: z.string().nullable(), agreementDate: z.string().nullable() })
+    .object({
+      from: z.string(),
+      to: z.string(),
+      pledgedMinutes: z.number().int(),
+      agreementReference: z.string().nullable(),
+      agreementDate: z.string().nullable(),
+      overlapFrom: z.string(),
+      overlapTo: z.string(),
+      expectedMinutes: z.number().int(),
+      secondedMinutes: z.number().int(),
+    })
     .nullable(),
   association: z.object({ signatory: z.string().nullable(), signatoryRole: z.string().nullable() }),
   organisationSignatory: z.string().nullable(),
