@@ -7,13 +7,14 @@ import { activityEn, activityFr } from './messages-activity';
 import { dataEn, dataFr } from './messages-data';
 import { trustArchiveEn, trustArchiveFr } from './messages-trust-archive';
 import { trustStoreEn, trustStoreFr } from './messages-trust-store';
+import { docsCerfaEn, docsCerfaFr } from './messages-docs-cerfa';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...docsCerfaFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...docsCerfaEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

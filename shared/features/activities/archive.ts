@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { column, rowSchema } from '../archive/schemas';
+import { ACCOUNTS } from './cerfa';
 import { ACTIVITY_KINDS, FOUNDER_STAGES, INDICATOR_UNITS, REPORT_METRICS, REPORT_SECTIONS, REPORT_TYPES, VISITOR_KINDS } from './schemas';
 
 /** Archive rows of the activity tables: stored column names and values, strict. */
@@ -65,6 +66,8 @@ export const budgetLineRowSchema = rowSchema({
   label: column.nullableText,
   planned_cents: column.cents,
   actual_cents: column.cents,
+  // Added by migration 0009: older archives have no account, their lines come back « à classer ».
+  account: z.enum(ACCOUNTS).nullable().default(null),
 });
 export const reportTextRowSchema = rowSchema({
   id: column.id,
@@ -74,3 +77,4 @@ export const reportTextRowSchema = rowSchema({
   body: column.text,
   updated_at: column.timestamp,
 });
+export const grantGapExplanationRowSchema = rowSchema({ id: column.id, grant_id: column.ref, account: z.enum(ACCOUNTS), body: column.requiredText, updated_at: column.timestamp });
