@@ -191,7 +191,7 @@ describe('Cerfa 15059: the report', () => {
       ['01/09/2025', euros(500_000)],
     ]);
     expect(tables[1]).toEqual([
-      ['Compte', 'Intitulé', 'Prévu', 'Réalisé', 'Écart', 'Écart en %'],
+      ['Compte', 'Intitulé', 'Prévu', 'Réalisé', 'Écart', 'Écart %'],
       ['60', 'Achats', euros(200_000), euros(260_000), `+${euros(60_000)}`, '+30,0 %'],
       ['61', 'Services extérieurs', euros(300_000), euros(330_000), `+${euros(30_000)}`, '+10,0 %'],
       ['62', 'Autres services extérieurs', euros(0), euros(50_000), `+${euros(50_000)}`, '—'],
@@ -204,7 +204,7 @@ describe('Cerfa 15059: the report', () => {
       ['', 'Total des charges', euros(2_000_000), euros(2_040_000), `+${euros(40_000)}`, '+2,0 %'],
     ]);
     expect(tables[2]).toEqual([
-      ['Compte', 'Intitulé', 'Prévu', 'Réalisé', 'Écart', 'Écart en %'],
+      ['Compte', 'Intitulé', 'Prévu', 'Réalisé', 'Écart', 'Écart %'],
       ['70', 'Ventes de produits finis, prestations de services', euros(100_000), euros(40_000), euros(-60_000), '-60,0 %'],
       ['74', 'Subventions d’exploitation', euros(2_000_000), euros(2_000_000), euros(0), '0,0 %'],
       ['75', 'Autres produits de gestion courante', euros(0), euros(0), euros(0), '—'],
@@ -214,7 +214,7 @@ describe('Cerfa 15059: the report', () => {
       ['', 'Total des produits', euros(2_100_000), euros(2_040_000), euros(-60_000), '-2,9 %'],
     ]);
     expect(tables[3]).toEqual([
-      ['Compte', 'Intitulé', 'Prévu', 'Réalisé', 'Écart', 'Écart en %'],
+      ['Compte', 'Intitulé', 'Prévu', 'Réalisé', 'Écart', 'Écart %'],
       ['86', 'Emplois des contributions volontaires en nature', euros(250_000), euros(265_000), `+${euros(15_000)}`, '+6,0 %'],
       ['87', 'Contributions volontaires en nature', euros(250_000), euros(265_000), `+${euros(15_000)}`, '+6,0 %'],
     ]);

@@ -1,4 +1,4 @@
-import type { Document, Paragraph, Table } from 'docx';
+import { AlignmentType, Paragraph, type Document, type Table } from 'docx';
 import type { CerfaReport, CerfaRow } from '../../features/activities/cerfa';
 import { REPORT_SECTIONS } from '../../features/activities/schemas';
 import { formatDate, formatDateLong, formatMoney, formatNumber } from '../../format/fr';
@@ -34,21 +34,30 @@ function freeText(body: string | undefined): Block[] {
 }
 
 const columns: Column[] = [
-  { header: t('cerfa.account'), width: 10, align: 'center' },
-  { header: t('cerfa.doc.label'), width: 36 },
+  { header: t('cerfa.account'), width: 12, align: 'center' },
+  { header: t('cerfa.doc.label'), width: 33 },
   { header: t('cerfa.doc.planned'), width: 15, align: 'right' },
   { header: t('cerfa.doc.actual'), width: 15, align: 'right' },
   { header: t('cerfa.doc.gap'), width: 13, align: 'right' },
-  { header: t('cerfa.doc.gapPercent'), width: 11, align: 'right' },
+  { header: t('cerfa.doc.gapPercent'), width: 12, align: 'right' },
 ];
+
+const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+
+/** Cells whose paragraphs keep with the next row: a table of a dozen accounts is not split over two pages. */
+function keptRows(rows: string[][]): Paragraph[][][] {
+  return rows.map((row) => row.map((value, i) => [new Paragraph({ keepNext: true, alignment: ALIGN[columns[i]!.align ?? 'left'], children: [text(value)] })]));
+}
+
+function accountRows(rows: CerfaRow[]): string[][] {
+  return rows.map((r) => [r.account, t(`cerfa.account.${r.account}`), money(r.plannedCents), money(r.actualCents), signed(r.gapCents), percent(r.gapPercent)]);
+}
 
 function accountTable(rows: CerfaRow[], totalLabel: string, totals: { plannedCents: number; actualCents: number; gapCents: number }): Table {
   const totalPercent = totals.plannedCents === 0 ? null : Math.round((totals.gapCents / totals.plannedCents) * 1000) / 10;
-  return table(
-    columns,
-    rows.map((r) => [r.account, t(`cerfa.account.${r.account}`), money(r.plannedCents), money(r.actualCents), signed(r.gapCents), percent(r.gapPercent)]),
-    { totals: ['', totalLabel, money(totals.plannedCents), money(totals.actualCents), signed(totals.gapCents), percent(totalPercent)] },
-  );
+  return table(columns, keptRows(accountRows(rows)), {
+    totals: ['', totalLabel, money(totals.plannedCents), money(totals.actualCents), signed(totals.gapCents), percent(totalPercent)],
+  });
 }
 
 export function cerfaFileName(report: CerfaReport): string {
@@ -107,7 +116,7 @@ export function cerfaDocument(report: CerfaReport): Document {
   // 3. Costs and income by account.
   blocks.push(
     heading(t('cerfa.doc.table')),
-    paragraph(t('cerfa.doc.tableIntro')),
+    paragraph(t('cerfa.doc.tableIntro'), { keepNext: true }),
     heading(t('cerfa.doc.expenses'), 2),
     accountTable(report.expenses, t('cerfa.doc.totalExpenses'), report.expenseTotals),
     heading(t('cerfa.doc.incomeTitle'), 2),
@@ -117,11 +126,8 @@ export function cerfaDocument(report: CerfaReport): Document {
   // 4. Voluntary contributions in kind (86 / 87).
   blocks.push(
     heading(t('cerfa.doc.contributions')),
-    paragraph(t('cerfa.doc.contributionsIntro', { hours: formatNumber(Math.round(report.donatedMinutes / 60), 'fr') })),
-    table(
-      columns,
-      report.contributions.map((r) => [r.account, t(`cerfa.account.${r.account}`), money(r.plannedCents), money(r.actualCents), signed(r.gapCents), percent(r.gapPercent)]),
-    ),
+    paragraph(t('cerfa.doc.contributionsIntro', { hours: formatNumber(Math.round(report.donatedMinutes / 60), 'fr') }), { keepNext: true }),
+    table(columns, [...keptRows(accountRows(report.contributions.slice(0, -1))), ...accountRows(report.contributions.slice(-1))]),
   );
 
   // 5. The gaps over 20 %, each with the explanation typed in the app.
