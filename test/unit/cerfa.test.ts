@@ -266,7 +266,7 @@ describe('Cerfa 15059: the report', () => {
     expect(stdout.join('')).toContain('Compte rendu financier écrit');
     const doc = readDocx(new Uint8Array(fs.readFileSync(out)));
     expect(plain(doc.tables[1]![1]!.join('|'))).toBe(['60', 'Achats', euros(200_000), euros(260_000), `+${euros(60_000)}`, '+30,0 %'].join('|'));
-    expect(await runCli(['report', 'cerfa', '--db', app.file, '--out', out], io)).not.toBe(0);
+    expect(await runCli(['report', 'cerfa', '--db', app.file, '--out', out], io)).toBe(2);
     expect(stderr.join('')).toContain('--grant ID');
   });
 });

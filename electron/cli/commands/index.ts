@@ -7,6 +7,7 @@ import { backupCommand, checkCommand, restoreCommand } from './data';
 import { timeCertificateCommand, timeNetworkCommand, timeSummaryCommand } from './time';
 import { reportAnnualCommand, reportPartnerCommand } from './report';
 import { reportCerfaCommand } from './cerfa';
+import { membershipsCallCommand, membershipsReceiptCommand } from './memberships';
 
 /** Every command, in the order the help lists them. A feature adds its commands here, one line each. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, minutesCommand, attendanceSheetCommand, noticeCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand];

@@ -121,6 +121,18 @@ export interface BudgetLinesTable {
   account: string | null;
 }
 
+/** A membership fee receipt: number without gaps per year, and what it certifies, frozen when issued. */
+export interface MembershipReceiptsTable {
+  id: Generated<number>;
+  membership_id: number;
+  year: number;
+  number: number;
+  issued_on: string;
+  amount_cents: number;
+  paid_on: string;
+  payment_method: string | null;
+}
+
 /** The explanation typed for a gap over 20 % on one account of a grant's Cerfa 15059. */
 export interface GrantGapExplanationsTable {
   id: Generated<number>;
@@ -155,4 +167,5 @@ export interface ActivityTables {
   budget_lines: BudgetLinesTable;
   report_texts: ReportTextsTable;
   grant_gap_explanations: GrantGapExplanationsTable;
+  membership_receipts: MembershipReceiptsTable;
 }

@@ -35,6 +35,7 @@ import {
   budgetLineRowSchema,
   budgetRowSchema,
   grantGapExplanationRowSchema,
+  membershipReceiptRowSchema,
   grantPaymentRowSchema,
   grantReportRowSchema,
   grantRowSchema,
@@ -118,6 +119,7 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   archivedTable('budget_lines', budgetLineRowSchema, { references: { budget_id: 'budgets', funder_organisation_id: 'organisations' } }),
   archivedTable('report_texts', reportTextRowSchema, { unique: [['report_type', 'period_key', 'section']] }),
   archivedTable('grant_gap_explanations', grantGapExplanationRowSchema, { references: { grant_id: 'grants' }, unique: [['grant_id', 'account']] }),
+  archivedTable('membership_receipts', membershipReceiptRowSchema, { references: { membership_id: 'memberships' }, unique: [['membership_id'], ['year', 'number']] }),
   archivedTable('meeting_kinds', meetingKindRowSchema, { primaryKey: 'kind' }),
   archivedTable('meetings', meetingRowSchema, {
     references: { host_organisation_id: 'organisations', convened_by_person_id: 'people', chair_person_id: 'people', secretary_person_id: 'people' },
