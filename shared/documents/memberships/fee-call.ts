@@ -33,7 +33,7 @@ function callBlocks(calls: FeeCalls, item: FeeCall, first: boolean): (Paragraph 
       { totals: [t('membershipDocs.call.outstanding'), formatMoney(item.outstandingCents)] },
     ),
     paragraph(t('membershipDocs.call.howToPay', { association: name }), { spacing: { before: 200 } }),
-    paragraph(t('membershipDocs.call.thanks'), { keepNext: true }),
+    paragraph(t('membershipDocs.call.thanks'), { keepNext: true, spacing: { after: 240 } }),
     signatures([{ role: t(`membershipDocs.role.${calls.signer?.office ?? 'none'}`), name: calls.signer?.name ?? null }]),
   ];
 }

@@ -28,7 +28,7 @@ function receiptBlocks(r: Receipt, first: boolean): (Paragraph | Table)[] {
     labelled(t('membershipDocs.receipt.paidOn'), formatDateLong(r.paidOn)),
     labelled(t('membershipDocs.receipt.method'), method),
     paragraph([text(t('membershipDocs.receipt.notFiscal'), { italics: true, size: 18, color: '555555' })], { spacing: { before: 200 } }),
-    paragraph(t('membershipDocs.receipt.madeAt', { city: r.letterhead.city ?? '……………', date: formatDateLong(r.issuedOn) }), { keepNext: true }),
+    paragraph(t('membershipDocs.receipt.madeAt', { city: r.letterhead.city ?? '……………', date: formatDateLong(r.issuedOn) }), { keepNext: true, spacing: { after: 240 } }),
     signatures([{ role: t(`membershipDocs.role.${r.signer?.office ?? 'none'}`), name: r.signer?.name ?? null }]),
   ];
 }
