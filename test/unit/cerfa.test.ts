@@ -256,6 +256,22 @@ describe('Cerfa 15059: the report', () => {
     }
   });
 
+  it('plans 87 like 86 when the budget plans only the use of the donated time', async () => {
+    const grant = await app.call('funding.grants.create', { funderOrganisationId: ids.funder!, programme: 'Temps seul', startDate: '2025-01-01', endDate: '2025-12-31', amountCents: 0 });
+    await app.call('funding.budgets.save', {
+      label: 'Budget du temps',
+      startDate: '2025-01-01',
+      endDate: '2025-12-31',
+      grantId: grant.id,
+      lines: [{ direction: 'expense', category: 'donated_time', plannedCents: 300_000, actualCents: 0, account: '86' }],
+    });
+    const r = await app.call('funding.cerfa.get', { id: grant.id });
+    expect(r.contributions.map((c) => [c.account, c.plannedCents, c.actualCents])).toEqual([
+      ['86', 300_000, 265_000],
+      ['87', 300_000, 265_000],
+    ]);
+  });
+
   it('is written by the CLI: report cerfa --grant ID --out FILE', async () => {
     await app.close();
     const out = path.join(tempDir(), 'compte-rendu.docx');

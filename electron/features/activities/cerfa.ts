@@ -62,7 +62,9 @@ export async function cerfaReport(ctx: ServiceContext, grantId: number): Promise
   const expenses = rowsOf(EXPENSE_ACCOUNTS);
   const income = rowsOf(INCOME_ACCOUNTS);
   // Donated time: the time feature's valuation over the grant's period, as the partner report prints it.
-  const contributions = CONTRIBUTION_ACCOUNTS.map((a) => row(a, planned.get(a) ?? 0, partner.figures.time.valueCents));
+  // 86 and 87 balance by definition: a budget that plans only one side plans the other too.
+  const plannedContribution = (a: Account) => planned.get(a) ?? planned.get(a === '86' ? '87' : '86') ?? 0;
+  const contributions = CONTRIBUTION_ACCOUNTS.map((a) => row(a, plannedContribution(a), partner.figures.time.valueCents));
 
   const [explanationRows, signer] = await Promise.all([
     ctx.db.selectFrom('grant_gap_explanations').select(['account', 'body']).where('grant_id', '=', grantId).execute(),

@@ -35,10 +35,10 @@ function freeText(body: string | undefined): Block[] {
 
 const columns: Column[] = [
   { header: t('cerfa.account'), width: 12, align: 'center' },
-  { header: t('cerfa.doc.label'), width: 33 },
+  { header: t('cerfa.doc.label'), width: 30 },
   { header: t('cerfa.doc.planned'), width: 15, align: 'right' },
   { header: t('cerfa.doc.actual'), width: 15, align: 'right' },
-  { header: t('cerfa.doc.gap'), width: 13, align: 'right' },
+  { header: t('cerfa.doc.gap'), width: 16, align: 'right' },
   { header: t('cerfa.doc.gapPercent'), width: 12, align: 'right' },
 ];
 
