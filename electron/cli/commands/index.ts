@@ -6,6 +6,8 @@ import { attendanceSheetCommand, minutesCommand, noticeCommand } from './meeting
 import { backupCommand, checkCommand, restoreCommand } from './data';
 import { timeCertificateCommand, timeNetworkCommand, timeSummaryCommand } from './time';
 import { reportAnnualCommand, reportPartnerCommand } from './report';
+import { reportCerfaCommand } from './cerfa';
+import { membershipsCallCommand, membershipsReceiptCommand } from './memberships';
 
 /** Every command, in the order the help lists them. A feature adds its commands here, one line each. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, minutesCommand, attendanceSheetCommand, noticeCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand];

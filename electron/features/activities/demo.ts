@@ -105,6 +105,7 @@ export async function generateActivityDemo(api: ApiCall, options: { now: Date; s
   });
   await api('funding.payments.add', { grantId: regionGrant.id, date: `${lastYear - 1}-04-10`, amountCents: 1_100_000 });
 
+  // Each line carries its account, so the demo's Cerfa 15059 can be written as it is.
   await api('funding.budgets.save', {
     label: 'Programme ADEME (2 ans et demi)',
     startDate: g1From,
@@ -112,15 +113,15 @@ export async function generateActivityDemo(api: ApiCall, options: { now: Date; s
     grantId: ademeGrant.id,
     note: null,
     lines: [
-      { direction: 'expense', category: 'staff', label: 'Coordination (mise à disposition)', plannedCents: 3_200_000, actualCents: 3_050_000, funderOrganisationId: null },
-      { direction: 'expense', category: 'donated_time', label: 'Temps des structures adhérentes', plannedCents: 1_600_000, actualCents: 1_650_000, funderOrganisationId: null },
-      { direction: 'expense', category: 'shows', label: 'Spectacles de la Faïte de la récup', plannedCents: 450_000, actualCents: 480_000, funderOrganisationId: null },
-      { direction: 'expense', category: 'printing', label: 'Affiches, plaquettes', plannedCents: 300_000, actualCents: 310_000, funderOrganisationId: null },
-      { direction: 'expense', category: 'graphic_design', label: 'Charte graphique', plannedCents: 250_000, actualCents: 240_000, funderOrganisationId: null },
-      { direction: 'expense', category: 'purchases', label: 'Petit matériel', plannedCents: 150_000, actualCents: 120_000, funderOrganisationId: null },
-      { direction: 'expense', category: 'travel', label: 'Déplacements', plannedCents: 150_000, actualCents: 150_000, funderOrganisationId: null },
-      { direction: 'income', category: 'funding', label: null, plannedCents: 4_000_000, actualCents: 3_200_000, funderOrganisationId: ademe.id },
-      { direction: 'income', category: 'funding', label: null, plannedCents: 2_200_000, actualCents: 1_100_000, funderOrganisationId: region.id },
+      { direction: 'expense', category: 'staff', account: '64', label: 'Coordination (mise à disposition)', plannedCents: 3_200_000, actualCents: 3_050_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'donated_time', account: '86', label: 'Temps des structures adhérentes', plannedCents: 1_600_000, actualCents: 1_650_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'shows', account: '62', label: 'Spectacles de la Faïte de la récup', plannedCents: 450_000, actualCents: 480_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'printing', account: '62', label: 'Affiches, plaquettes', plannedCents: 300_000, actualCents: 310_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'graphic_design', account: '62', label: 'Charte graphique', plannedCents: 250_000, actualCents: 240_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'purchases', account: '60', label: 'Petit matériel', plannedCents: 150_000, actualCents: 120_000, funderOrganisationId: null },
+      { direction: 'expense', category: 'travel', account: '62', label: 'Déplacements', plannedCents: 150_000, actualCents: 150_000, funderOrganisationId: null },
+      { direction: 'income', category: 'funding', account: '74', label: null, plannedCents: 4_000_000, actualCents: 3_200_000, funderOrganisationId: ademe.id },
+      { direction: 'income', category: 'funding', account: '74', label: null, plannedCents: 2_200_000, actualCents: 1_100_000, funderOrganisationId: region.id },
     ],
   });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Budget, Grant, ReportMetric, budgetInputSchema, grantInputSchema, paymentInputSchema, paymentUpdateSchema } from '../../../shared/features/activities/schemas';
+import type { Account } from '../../../shared/features/activities/cerfa';
 import { formatMoney } from '../../../shared/format/fr';
 import { nowIso, type ServiceContext } from '../../app/context';
 import { diffFields, recordChange } from '../data/audit';
@@ -203,6 +204,7 @@ export async function listBudgets(ctx: ServiceContext, ids?: number[]): Promise<
         label: l.label,
         plannedCents: l.planned_cents,
         actualCents: l.actual_cents,
+        account: l.account as Account | null,
       })),
   }));
 }
@@ -237,6 +239,7 @@ export async function saveBudget(ctx: ServiceContext, v: z.output<typeof budgetI
             label: l.label,
             planned_cents: l.plannedCents,
             actual_cents: l.actualCents,
+            account: l.account,
           })),
         )
         .execute();

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/api/contract';
 import type { ServiceContext } from '../../app/context';
+import { cerfaDocumentData, cerfaReport, saveGapExplanation } from './cerfa';
 import { dashboard } from './dashboard';
 import { addPayment, deleteBudget, deleteGrant, deletePayment, getGrant, listBudgets, listGrants, saveBudget, saveGrant, updatePayment } from './funding';
 import { listIndicators, observatoryForm, observatoryYear, saveIndicator, saveObservatory } from './observatory';
@@ -39,6 +40,9 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'funding.budgets.delete': ({ id }) => deleteBudget(ctx, id),
     'funding.budgets.list': async () => ({ items: await listBudgets(ctx) }),
     'funding.budgets.save': (values) => saveBudget(ctx, values),
+    'funding.cerfa.get': ({ id }) => cerfaReport(ctx, id),
+    'funding.cerfa.document': ({ id }) => cerfaDocumentData(ctx, id),
+    'funding.cerfa.explain': (v) => saveGapExplanation(ctx, v),
 
     'reports.annual': ({ year }) => annualReport(ctx, year),
     'reports.partner': (q) => partnerReport(ctx, q),

@@ -48,6 +48,9 @@ async function financesOf(ctx: ServiceContext, from: string, to: string, scope: 
   let inKind: ReportFigures['finances']['inKind'] = null;
   for (const b of budgets) {
     for (const l of b.lines) {
+      // A typed 87 line (contributions in kind received) is the counterpart of the donated time:
+      // it is shown once, below, valued from the ledger like its 86 twin, never twice.
+      if (l.direction === 'income' && l.account === '87') continue;
       const map = l.direction === 'expense' ? expenses : income;
       const key = l.direction === 'expense' ? l.category : (l.funderName ?? '—');
       const slot = map.get(key) ?? { plannedCents: 0, actualCents: 0 };

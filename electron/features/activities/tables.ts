@@ -117,6 +117,29 @@ export interface BudgetLinesTable {
   label: string | null;
   planned_cents: number;
   actual_cents: number;
+  /** Account of the associations' chart of accounts (60–68, 70–78, 86, 87); null = « à classer ». */
+  account: string | null;
+}
+
+/** A membership fee receipt: number without gaps per year, and what it certifies, frozen when issued. */
+export interface MembershipReceiptsTable {
+  id: Generated<number>;
+  membership_id: number;
+  year: number;
+  number: number;
+  issued_on: string;
+  amount_cents: number;
+  paid_on: string;
+  payment_method: string | null;
+}
+
+/** The explanation typed for a gap over 20 % on one account of a grant's Cerfa 15059. */
+export interface GrantGapExplanationsTable {
+  id: Generated<number>;
+  grant_id: number;
+  account: string;
+  body: string;
+  updated_at: string;
 }
 
 export interface ReportTextsTable {
@@ -143,4 +166,6 @@ export interface ActivityTables {
   budgets: BudgetsTable;
   budget_lines: BudgetLinesTable;
   report_texts: ReportTextsTable;
+  grant_gap_explanations: GrantGapExplanationsTable;
+  membership_receipts: MembershipReceiptsTable;
 }

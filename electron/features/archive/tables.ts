@@ -34,6 +34,8 @@ import {
   activityRowSchema,
   budgetLineRowSchema,
   budgetRowSchema,
+  grantGapExplanationRowSchema,
+  membershipReceiptRowSchema,
   grantPaymentRowSchema,
   grantReportRowSchema,
   grantRowSchema,
@@ -116,6 +118,8 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   archivedTable('budgets', budgetRowSchema, { references: { grant_id: 'grants' } }),
   archivedTable('budget_lines', budgetLineRowSchema, { references: { budget_id: 'budgets', funder_organisation_id: 'organisations' } }),
   archivedTable('report_texts', reportTextRowSchema, { unique: [['report_type', 'period_key', 'section']] }),
+  archivedTable('grant_gap_explanations', grantGapExplanationRowSchema, { references: { grant_id: 'grants' }, unique: [['grant_id', 'account']] }),
+  archivedTable('membership_receipts', membershipReceiptRowSchema, { references: { membership_id: 'memberships' }, unique: [['membership_id'], ['year', 'number']] }),
   archivedTable('meeting_kinds', meetingKindRowSchema, { primaryKey: 'kind' }),
   archivedTable('meetings', meetingRowSchema, {
     references: { host_organisation_id: 'organisations', convened_by_person_id: 'people', chair_person_id: 'people', secretary_person_id: 'people' },

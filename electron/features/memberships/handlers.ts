@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/api/contract';
 import { currentYear, type ServiceContext } from '../../app/context';
+import { feeCalls, membershipReceipt, membershipReceipts } from './documents';
 import { deleteMembership, membershipYear, renewMemberships, saveMembership } from './service';
 
 type MembershipHandlers = Pick<Handlers, `memberships.${string}` & keyof Handlers>;
@@ -10,5 +11,8 @@ export function membershipHandlers(ctx: ServiceContext): MembershipHandlers {
     'memberships.save': (values) => saveMembership(ctx, values),
     'memberships.delete': ({ id }) => deleteMembership(ctx, id),
     'memberships.renew': ({ fromYear }) => renewMemberships(ctx, fromYear),
+    'memberships.documents.calls': ({ year }) => feeCalls(ctx, year),
+    'memberships.documents.receipt': ({ id }) => membershipReceipt(ctx, id),
+    'memberships.documents.receipts': ({ year }) => membershipReceipts(ctx, year),
   };
 }

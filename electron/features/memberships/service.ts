@@ -126,6 +126,9 @@ export async function saveMembership(ctx: ServiceContext, values: MembershipValu
 export async function deleteMembership(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await getMembership({ ...ctx, db: trx }, id);
+    // A receipt given keeps its number: deleting its membership would leave a gap in the year's series.
+    const receipt = await trx.selectFrom('membership_receipts').select('number').where('membership_id', '=', id).executeTakeFirst();
+    if (receipt) throw new AppError('CONFLICT', 'error.receipt.membershipHasReceipt', { year: existing.year, number: receipt.number });
     const result = await trx.deleteFrom('memberships').where('id', '=', id).executeTakeFirst();
     await recordChange({ ...ctx, db: trx }, { entity: 'membership', entityId: id, action: 'delete', summary: { year: existing.year, feeDueCents: existing.feeDueCents, amountPaidCents: existing.amountPaidCents }, parent: { entity: 'organisation', id: existing.organisationId } });
     return { removed: Number(result.numDeletedRows) > 0 };

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
+import { accountsFor } from '../../../shared/features/activities/cerfa';
 import { EXPENSE_CATEGORIES, budgetInputSchema, type Budget } from '../../../shared/features/activities/schemas';
 import type { Language } from '../../../shared/i18n/index';
 import { api, toApiError } from '../../api/client';
@@ -26,6 +27,8 @@ interface LineForm {
   label: string;
   plannedCents: string;
   actualCents: string;
+  /** Account of the chart of accounts for the Cerfa 15059; '' = « à classer ». */
+  account: string;
 }
 export interface BudgetFormValues {
   label: string;
@@ -38,7 +41,7 @@ export interface BudgetFormValues {
 type BudgetValues = z.output<typeof budgetInputSchema>;
 
 const TOP_FIELDS = ['label', 'startDate', 'endDate', 'grantId', 'note'];
-const LINE_FIELD = /^lines\.\d+\.(category|funderOrganisationId|label|plannedCents|actualCents)$/;
+const LINE_FIELD = /^lines\.\d+\.(category|funderOrganisationId|label|plannedCents|actualCents|account)$/;
 
 /** Amounts read the French way; an unreadable one goes on as text so the contract's `error.money` names it. */
 function moneyOf(text: string, language: Language): number | string {
@@ -51,7 +54,7 @@ function budgetSchemaFromForm(language: Language) {
     if (!raw || typeof raw !== 'object') return raw;
     const values = raw as Record<string, unknown>;
     const lines = Array.isArray(values.lines) ? (values.lines as LineForm[]) : [];
-    return { ...values, lines: lines.map((l) => ({ ...l, plannedCents: moneyOf(l.plannedCents, language), actualCents: moneyOf(l.actualCents, language) })) };
+    return { ...values, lines: lines.map((l) => ({ ...l, account: l.account || null, plannedCents: moneyOf(l.plannedCents, language), actualCents: moneyOf(l.actualCents, language) })) };
   }, budgetInputSchema);
 }
 
@@ -64,7 +67,7 @@ function toFormValues(budget: Budget | null, language: Language): BudgetFormValu
       grantId: null,
       note: '',
       // A new budget starts with one line per expense category; empty ones are not saved.
-      lines: EXPENSE_CATEGORIES.map((category) => ({ direction: 'expense' as const, category, funderOrganisationId: null, label: '', plannedCents: '', actualCents: '' })),
+      lines: EXPENSE_CATEGORIES.map((category) => ({ direction: 'expense' as const, category, funderOrganisationId: null, label: '', plannedCents: '', actualCents: '', account: SUGGESTED_ACCOUNT[category] ?? '' })),
     };
   }
   return {
@@ -80,9 +83,23 @@ function toFormValues(budget: Budget | null, language: Language): BudgetFormValu
       label: l.label ?? '',
       plannedCents: formatMoneyInput(l.plannedCents, language),
       actualCents: formatMoneyInput(l.actualCents, language),
+      account: l.account ?? '',
     })),
   };
 }
+
+/** The usual account of a category, proposed on new lines only: lines saved before stay « à classer » until the user picks. */
+const SUGGESTED_ACCOUNT: Partial<Record<string, string>> = {
+  staff: '64',
+  donated_time: '86',
+  purchases: '60',
+  services: '61',
+  shows: '62',
+  printing: '62',
+  graphic_design: '62',
+  travel: '62',
+  funding: '74',
+};
 
 /** An error under a table cell, from a catalogue key. */
 function CellError({ id, message }: { id: string; message: string | undefined }) {
@@ -173,6 +190,9 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
               <th scope="col" id={col('category')}>
                 {direction === 'expense' ? t('activity.ui.category') : t('activity.ui.funder')}
               </th>
+              <th scope="col" id={col('account')}>
+                {t('cerfa.ui.account')}
+              </th>
               <th scope="col" id={col('label')}>
                 {t('activity.ui.lineLabel')}
               </th>
@@ -223,6 +243,22 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
                     <CellError id={errorId('funder')} message={e?.funderOrganisationId?.message} />
                   </td>
                   <td>
+                    <select
+                      aria-labelledby={`${col('account')} ${rowName}`}
+                      aria-invalid={Boolean(e?.account)}
+                      aria-describedby={e?.account ? errorId('account') : undefined}
+                      {...register(`lines.${index}.account`)}
+                    >
+                      <option value="">{t('cerfa.unclassified')}</option>
+                      {accountsFor(direction).map((a) => (
+                        <option key={a} value={a}>
+                          {a} {tKey(`cerfa.account.${a}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <CellError id={errorId('account')} message={e?.account?.message} />
+                  </td>
+                  <td>
                     <input aria-labelledby={`${col('label')} ${rowName}`} {...register(`lines.${index}.label`)} />
                     <CellError id={errorId('label')} message={e?.label?.message} />
                   </td>
@@ -257,7 +293,7 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={2}>
+              <th scope="row" colSpan={3}>
                 {t('activity.ui.total')}
               </th>
               <td className="num">{money(sum.planned)}</td>
@@ -311,7 +347,7 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
         <button
           type="button"
           className="btn btn-secondary btn-small"
-          onClick={() => lines.append({ direction: 'expense', category: 'other', funderOrganisationId: null, label: '', plannedCents: '', actualCents: '' }, { shouldFocus: true })}
+          onClick={() => lines.append({ direction: 'expense', category: 'other', funderOrganisationId: null, label: '', plannedCents: '', actualCents: '', account: '' }, { shouldFocus: true })}
         >
           {t('activity.ui.addExpense')}
         </button>
@@ -320,7 +356,7 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
         <button
           type="button"
           className="btn btn-secondary btn-small"
-          onClick={() => lines.append({ direction: 'income', category: 'funding', funderOrganisationId: null, label: '', plannedCents: '', actualCents: '' }, { shouldFocus: true })}
+          onClick={() => lines.append({ direction: 'income', category: 'funding', funderOrganisationId: null, label: '', plannedCents: '', actualCents: '', account: '74' }, { shouldFocus: true })}
         >
           {t('activity.ui.addIncome')}
         </button>

@@ -11,6 +11,7 @@ import { Badge, EmptyState, Loading, PageHeader, Section } from '../../component
 import { formatMoneyInput, parseMoney, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { BudgetDialog } from './BudgetDialog';
+import { CerfaPanel } from './CerfaPanel';
 import { formatDecimalInput } from './common';
 import { GrantDialog } from './GrantDialog';
 import { DateInput } from '../../components/DateInput';
@@ -164,6 +165,7 @@ export function FundingPage() {
                 <p className="muted">{t('activity.ui.noPayment')}</p>
               )}
               <PaymentForm grant={g} onSaved={grants.reload} />
+              <CerfaPanel grantId={g.id} label={`${g.funderName} — ${g.programme}`} version={budgets.data} />
             </article>
           ))
         )}

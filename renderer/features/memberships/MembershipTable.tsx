@@ -12,10 +12,12 @@ interface MembershipTableProps {
   onEdit: (membership: Membership) => void;
   /** A totals row, given the number of columns after the first three. */
   footer?: (restColumns: number) => ReactNode;
+  /** More buttons in a row's actions cell (the fee call or receipt on the year's page). */
+  rowActions?: (membership: Membership) => ReactNode;
 }
 
 /** The memberships table, the same in the year view and on an organisation's page. */
-export function MembershipTable({ memberships, by, caption, onEdit, footer }: MembershipTableProps) {
+export function MembershipTable({ memberships, by, caption, onEdit, footer, rowActions }: MembershipTableProps) {
   const { t, money, date } = useI18n();
   const anyExit = memberships.some((m) => m.exitDate);
   return (
@@ -71,6 +73,7 @@ export function MembershipTable({ memberships, by, caption, onEdit, footer }: Me
                 >
                   {t('action.edit')}
                 </button>
+                {rowActions?.(m)}
               </td>
             </tr>
           ))}

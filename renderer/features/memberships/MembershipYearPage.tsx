@@ -10,6 +10,7 @@ import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportButton } from '../data/ExportButton';
 import { MembershipDialog } from './MembershipDialog';
+import { MembershipDocumentButton, useMembershipDocuments } from './MembershipDocuments';
 import { MembershipTable } from './MembershipTable';
 import { useMembershipYears } from './status';
 import { currentYear as thisYear } from '../../i18n/format';
@@ -28,6 +29,15 @@ export function MembershipYearPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [renewedYear, setRenewedYear] = useState<number | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
+
+  const documents = useMembershipDocuments(year, {
+    onNotice: (message) => {
+      setActionError(null);
+      setRenewedYear(null);
+      setNotice(message);
+    },
+    onError: setActionError,
+  });
 
   const yearOptions = years.includes(year) ? years : [...years, year].sort((a, b) => b - a);
   const setYear = (y: number) => {
@@ -67,6 +77,12 @@ export function MembershipYearPage() {
             </button>
             <button type="button" className="btn btn-secondary" onClick={() => setConfirmRenew(true)} disabled={!items.length}>
               {t('membership.renew', { year: year + 1 })}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => void documents.allCalls()} disabled={!items.length}>
+              {t('membershipDocs.ui.calls')}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => void documents.allReceipts()} disabled={!items.length}>
+              {t('membershipDocs.ui.receipts')}
             </button>
             <ExportButton list="memberships" filter={{ year }} />
           </>
@@ -127,6 +143,7 @@ export function MembershipYearPage() {
           by="organisation"
           caption={t('membership.tableCaption', { year })}
           onEdit={(m) => setDialog({ membership: m })}
+          rowActions={(m) => <MembershipDocumentButton membership={m} documents={documents} />}
           footer={(restColumns) => (
             <tr>
               <th scope="row">{t('membership.totals', { count: number(data.totals.count) })}</th>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { column, rowSchema } from '../archive/schemas';
+import { ACCOUNTS } from './cerfa';
+import { PAYMENT_METHODS } from '../memberships/schemas';
 import { ACTIVITY_KINDS, FOUNDER_STAGES, INDICATOR_UNITS, REPORT_METRICS, REPORT_SECTIONS, REPORT_TYPES, VISITOR_KINDS } from './schemas';
 
 /** Archive rows of the activity tables: stored column names and values, strict. */
@@ -65,6 +67,8 @@ export const budgetLineRowSchema = rowSchema({
   label: column.nullableText,
   planned_cents: column.cents,
   actual_cents: column.cents,
+  // Added by migration 0009: older archives have no account, their lines come back « à classer ».
+  account: z.enum(ACCOUNTS).nullable().default(null),
 });
 export const reportTextRowSchema = rowSchema({
   id: column.id,
@@ -73,4 +77,17 @@ export const reportTextRowSchema = rowSchema({
   section: z.enum(REPORT_SECTIONS),
   body: column.text,
   updated_at: column.timestamp,
+});
+export const grantGapExplanationRowSchema = rowSchema({ id: column.id, grant_id: column.ref, account: z.enum(ACCOUNTS), body: column.requiredText, updated_at: column.timestamp });
+
+/** Membership fee receipts (migration 0009): the number without gaps per year, what was certified. */
+export const membershipReceiptRowSchema = rowSchema({
+  id: column.id,
+  membership_id: column.ref,
+  year: column.year,
+  number: column.integer.min(1),
+  issued_on: column.date,
+  amount_cents: column.cents,
+  paid_on: column.date,
+  payment_method: z.enum(PAYMENT_METHODS).nullable(),
 });

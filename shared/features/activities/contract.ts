@@ -34,6 +34,7 @@ import {
   reportTextsQuerySchema,
   reportTextsSchema,
 } from './schemas';
+import { cerfaReportSchema, gapExplanationSaveSchema } from './cerfa';
 
 const byId = z.object({ id });
 const removed = z.object({ removed: z.boolean() });
@@ -74,6 +75,12 @@ export const activitiesContract = {
   'funding.budgets.delete': method(byId, removed),
   'funding.budgets.list': method(z.object({}), z.object({ items: z.array(budgetSchema) })),
   'funding.budgets.save': method(budgetInputSchema, budgetSchema),
+  /** The Cerfa 15059 figures of a grant, with the budget lines still « à classer ». */
+  'funding.cerfa.get': method(byId, cerfaReportSchema),
+  /** The same, refused (lines named) while a budget line of the grant is « à classer ». */
+  'funding.cerfa.document': method(byId, cerfaReportSchema),
+  /** Keeps the explanation of a gap over 20 % on one account; blank forgets it. */
+  'funding.cerfa.explain': method(gapExplanationSaveSchema, cerfaReportSchema),
 
   'reports.annual': method(annualQuerySchema, annualReportSchema),
   'reports.partner': method(partnerQuerySchema, partnerReportSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cents, checkedText, formatText, id, isoDate, keyText, optionalDate, optionalText, requiredText, searchText, year } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
+import { ACCOUNTS, accountDirection } from './cerfa';
 
 // ——— Activity log ———
 
@@ -244,6 +245,8 @@ const budgetLineInput = z.object({
   label: optionalText(200),
   plannedCents: cents,
   actualCents: cents,
+  /** Account of the chart of accounts for the Cerfa 15059; null or absent = « à classer ». */
+  account: z.enum(ACCOUNTS, { error: 'error.choice' }).nullish().transform((v) => v ?? null),
 });
 
 export const budgetInputSchema = z
@@ -263,6 +266,8 @@ export const budgetInputSchema = z
         ctx.addIssue({ code: 'custom', path: ['lines', i, 'category'], message: 'error.choice' });
       if (l.direction === 'income' && !l.funderOrganisationId)
         ctx.addIssue({ code: 'custom', path: ['lines', i, 'funderOrganisationId'], message: 'error.activity.funderRequired' });
+      if (l.account && accountDirection(l.account) !== l.direction)
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'account'], message: l.direction === 'expense' ? 'error.cerfa.accountNotExpense' : 'error.cerfa.accountNotIncome' });
     });
   });
 
@@ -283,6 +288,7 @@ export const budgetSchema = z.object({
       label: z.string().nullable(),
       plannedCents: z.number().int(),
       actualCents: z.number().int(),
+      account: z.enum(ACCOUNTS).nullable(),
     }),
   ),
 });
