@@ -34,7 +34,7 @@ import {
 } from './security';
 import { startAutomaticBackups } from './features/data/backup';
 import { StoreHolder } from './features/data/store-holder';
-import { type Store } from './store/open';
+import { type Store } from './store/engine';
 import { loadWindowState, MIN_WINDOW_SIZE, resolveWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
 
 /*

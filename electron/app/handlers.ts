@@ -9,7 +9,7 @@ import { membershipHandlers } from '../features/memberships/handlers';
 import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
-import type { Store } from '../store/open';
+import type { Store } from '../store/engine';
 import type { Runtime, ServiceContext } from './context';
 import { APP_VERSION } from './version';
 

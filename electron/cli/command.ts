@@ -1,5 +1,5 @@
 import type { Language, MessageKey } from '../../shared/i18n/index';
-import type { Store } from '../store/open';
+import type { Store } from '../store/engine';
 import type { ApiCall } from './api';
 
 export interface OptionSpec {

@@ -6,7 +6,7 @@ import { translate, type Language } from '../../shared/i18n/index';
 import { createHandlers } from '../app/handlers';
 import { defaultDatabasePath } from '../app/paths';
 import { APP_VERSION } from '../app/version';
-import { openStore, type Store } from '../store/open';
+import { openStore, type Store } from '../store/engine';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { createApiCall } from './api';
 import { UsageError, type CliCommand, type CliContext, type OptionSpec } from './command';

@@ -8,6 +8,10 @@ import type { DB } from './schema';
 
 export interface Store {
   db: Kysely<DB>;
+  /** Which engine (see engine.ts, which opens PostgreSQL as well). */
+  dialect: 'sqlite';
+  /** What was opened, as named: here the file. */
+  target: string;
   /** The raw handle, for pragmas, online backups and benchmark floors; services use `db`. */
   sqlite: Database.Database;
   file: string;
@@ -100,6 +104,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 
   return {
     db,
+    dialect: 'sqlite',
+    target: file,
     sqlite,
     file,
     schemaVersion: latest,

@@ -5,13 +5,14 @@ import { meetingsEn, meetingsFr } from './messages-meetings';
 import { timeEn, timeFr } from './messages-time';
 import { activityEn, activityFr } from './messages-activity';
 import { dataEn, dataFr } from './messages-data';
+import { pgEn, pgFr } from './messages-pg';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...pgFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...pgEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

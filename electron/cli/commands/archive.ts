@@ -41,7 +41,7 @@ export const importCommand = defineCommand({
     const replace = ctx.options.replace === true;
     await ctx.withStore(async (store) => {
       if (replace && (await countArchivedRows(store.db)) > 0) {
-        ctx.out(ctx.t('cli.backup.done', { file: backupBeforeReplacing(store, 'import', ctx.now()) }));
+        ctx.out(ctx.t('cli.backup.done', { file: await backupBeforeReplacing(store, 'import', ctx.now()) }));
       }
       const summary = await writeArchive(store.db, archive, { replace }).catch((error: unknown) => {
         // Same refusal, with the option that lifts it on this command line.

@@ -16,7 +16,7 @@ export const demoCommand = defineCommand({
       const existing = await countArchivedRows(store.db);
       if (existing > 0) {
         if (!ctx.options.force) throw new AppError('CONFLICT', 'cli.demo.notEmpty', { file: ctx.dbPath, count: formatInteger(existing) });
-        ctx.out(ctx.t('cli.backup.done', { file: backupBeforeReplacing(store, 'demo', ctx.now()) }));
+        ctx.out(ctx.t('cli.backup.done', { file: await backupBeforeReplacing(store, 'demo', ctx.now()) }));
         await store.db.transaction().execute((trx) => clearArchivedTables(trx));
       }
       try {

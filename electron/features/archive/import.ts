@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/api/errors';
@@ -10,6 +10,7 @@ import {
   type ArchiveSummary,
 } from '../../../shared/features/archive/schemas';
 import { keyForIssue, pathToString } from '../../../shared/validation/zod-issues';
+import { deferForeignKeys, resetIdentities } from '../../store/dialect';
 import type { DB } from '../../store/schema';
 import { ARCHIVED_TABLES, findArchivedTable, type ArchivedTable } from './tables';
 
@@ -335,13 +336,15 @@ export async function writeArchive(db: Kysely<DB>, archive: ValidatedArchive, op
   try {
     await (db as unknown as AnyDb).transaction().execute(async (trx) => {
       // Rows were checked against each other already; deferring lets a table reference itself in any order.
-      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+      await deferForeignKeys(trx);
       const existing = await countArchivedRows(trx as unknown as Transaction<DB>);
       if (existing > 0) {
         if (!options.replace) throw invalid('error.archive.notEmpty', { count: existing });
         await clearArchivedTables(trx as unknown as Transaction<DB>);
       }
       for (const { table, rows } of archive.tables) await insertRows(trx, table, rows);
+      // The rows kept their ids: the next generated id follows them (PostgreSQL's identities).
+      await resetIdentities(trx);
     });
   } catch (error) {
     if (error instanceof AppError) throw error;

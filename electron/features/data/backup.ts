@@ -6,7 +6,7 @@ import { safeFileName } from '../../../shared/api/files';
 import { BACKUP_KINDS, type Backup, type BackupKind, type RestoreResult } from '../../../shared/features/data/schemas';
 import type { Runtime } from '../../app/context';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
-import { backupsDirFor, type OpenOptions, type Store } from '../../store/open';
+import { backupsDirFor, isSqliteStore, sqliteOnly, type OpenOptions, type Store } from '../../store/engine';
 import { recordChange } from './audit';
 import { backupsToDelete } from './retention';
 import { openOptionsOf, StoreHolder } from './store-holder';
@@ -86,7 +86,8 @@ function uniqueTarget(dir: string, base: string, kind: BackupKind, at: Date): st
  * so a crash mid-copy never leaves a truncated backup under a real name; switched to a rollback
  * journal so that the copy is one self-contained file.
  */
-export async function createBackup(store: Store, kind: BackupKind, now: Date = new Date()): Promise<Backup> {
+export async function createBackup(anyStore: Store, kind: BackupKind, now: Date = new Date()): Promise<Backup> {
+  const store = sqliteOnly(anyStore);
   const dir = backupsDirFor(store.file);
   fs.mkdirSync(dir, { recursive: true });
   const target = uniqueTarget(dir, baseName(store.file), kind, now);
@@ -203,7 +204,7 @@ export async function restoreDatabase(
   options: { now?: Date; runtime?: Runtime } = {},
 ): Promise<RestoreResult> {
   const now = options.now ?? new Date();
-  const dir = backupsDirFor(holder.file);
+  const dir = backupsDirFor(sqliteOnly(holder).file);
   fs.mkdirSync(dir, { recursive: true });
   const staging = path.join(dir, `.restauration-${stamp(now)}-${process.pid}.tmp`);
   fs.copyFileSync(path.resolve(candidate), staging);
@@ -256,6 +257,9 @@ export interface AutomaticBackupOptions {
  * waiting for a backup under way, to call before closing the store.
  */
 export function startAutomaticBackups(store: Store, options: AutomaticBackupOptions = {}): () => Promise<void> {
+  // PostgreSQL: the engine's own backups (pg_dump, continuous archiving) are the server's business; see the README.
+  if (!isSqliteStore(store)) return async () => {};
+  const file = store.file;
   const intervalMs = options.intervalMs ?? DAY_MS;
   const now = options.now ?? (() => new Date());
   const onError = options.onError ?? ((error: unknown) => console.error('Sauvegarde automatique :', error));
@@ -263,7 +267,7 @@ export function startAutomaticBackups(store: Store, options: AutomaticBackupOpti
   let stopped = false;
 
   const lastAutomatic = (): number => {
-    const last = listBackups(store.file).find((b) => b.kind === 'auto');
+    const last = listBackups(file).find((b) => b.kind === 'auto');
     return last ? new Date(last.at).getTime() : 0;
   };
 
@@ -274,7 +278,7 @@ export function startAutomaticBackups(store: Store, options: AutomaticBackupOpti
     running = (async () => {
       try {
         const backup = await createBackup(store, 'auto', now());
-        const removed = pruneBackups(store.file);
+        const removed = pruneBackups(file);
         options.onBackup?.(backup, removed);
       } catch (error) {
         onError(error);

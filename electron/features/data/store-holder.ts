@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors';
-import { openStore, type OpenOptions, type Store } from '../../store/open';
+import { openStore, sqliteOnly, type Dialect, type OpenOptions, type Store } from '../../store/engine';
 import type { DB } from '../../store/schema';
 
 /**
@@ -15,7 +15,9 @@ import type { DB } from '../../store/schema';
 export class StoreHolder implements Store {
   #store: Store | null;
   #replacing = false;
-  readonly file: string;
+  readonly file: string | null;
+  readonly target: string;
+  readonly dialect: Dialect;
 
   constructor(
     store: Store,
@@ -24,10 +26,13 @@ export class StoreHolder implements Store {
   ) {
     this.#store = store;
     this.file = store.file;
+    this.target = store.target;
+    this.dialect = store.dialect;
   }
 
-  static async open(file: string, openOptions: OpenOptions = {}): Promise<StoreHolder> {
-    return new StoreHolder(await openStore(file, openOptions), openOptions);
+  /** A SQLite file or a `postgres://` URL (replacing the file applies to SQLite only). */
+  static async open(target: string, openOptions: OpenOptions = {}): Promise<StoreHolder> {
+    return new StoreHolder(await openStore(target, openOptions), openOptions);
   }
 
   /** The current store; refused while the file is being replaced or after close. */
@@ -44,7 +49,7 @@ export class StoreHolder implements Store {
     return this.current.db;
   }
 
-  get sqlite(): Database.Database {
+  get sqlite(): Database.Database | null {
     return this.current.sqlite;
   }
 
@@ -71,22 +76,23 @@ export class StoreHolder implements Store {
    */
   async replaceFile(replace: (file: string) => Promise<void> | void, rollback?: (file: string) => void): Promise<Store> {
     const store = this.current;
+    const file = sqliteOnly(store).file;
     this.#replacing = true;
     try {
       await store.close();
       this.#store = null;
       let failure: unknown = null;
       try {
-        await replace(this.file);
+        await replace(file);
       } catch (error) {
         failure = error;
       }
       try {
-        this.#store = await openStore(this.file, this.openOptions);
+        this.#store = await openStore(file, this.openOptions);
       } catch (error) {
         if (!rollback) throw error;
-        rollback(this.file);
-        this.#store = await openStore(this.file, this.openOptions);
+        rollback(file);
+        this.#store = await openStore(file, this.openOptions);
         failure ??= error;
       }
       if (failure) throw failure;
