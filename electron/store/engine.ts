@@ -25,6 +25,8 @@ export interface Store {
   /** What the user named: the file, or the URL without its password. */
   target: string;
   schemaVersion: number;
+  /** PostgreSQL: the schema version found on opening (0: the base was created by this open). */
+  previousVersion?: number;
   migrationBackup: string | null;
   close(): Promise<void>;
 }

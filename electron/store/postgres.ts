@@ -19,6 +19,8 @@ export interface PostgresStore {
   schema: string;
   pool: pg.Pool;
   schemaVersion: number;
+  /** The schema version found on opening: 0 when this open created the base. */
+  previousVersion: number;
   migrationBackup: null;
   close(): Promise<void>;
 }
@@ -100,8 +102,9 @@ export async function openPostgresStore(targetString: string, options: PostgresO
     await db.destroy();
     throw new AppError('INTERNAL', 'pg.error.unreachable', { target: target.display, detail: error instanceof Error ? error.message : String(error) }, undefined, error);
   }
+  let current = 0;
   try {
-    const current = await appliedVersion(db, target.schema);
+    current = await appliedVersion(db, target.schema);
     if (current > latest) throw new AppError('DATABASE_TOO_NEW', 'error.databaseTooNew', { found: current, supported: latest });
     if (current < latest) {
       if (options.migrate === false) throw new AppError('DATABASE_TOO_NEW', 'error.databaseNeedsMigration', { found: current, supported: latest });
@@ -120,6 +123,7 @@ export async function openPostgresStore(targetString: string, options: PostgresO
     schema: target.schema,
     pool,
     schemaVersion: latest,
+    previousVersion: current,
     migrationBackup: null,
     close: () => db.destroy(),
   };

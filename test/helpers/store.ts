@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDispatcher } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
 import { sql } from 'kysely';
+import { inject } from 'vitest';
 import { isPostgresTarget, openStore, type Store } from '../../electron/store/engine';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
@@ -28,7 +29,7 @@ export const onSqlite = TEST_ENGINE === 'sqlite';
  */
 export function testTarget(fileName = 'maillage.sqlite'): string {
   if (TEST_ENGINE === 'sqlite') return path.join(tempDir(), fileName);
-  const url = process.env.MAILLAGE_TEST_PG_URL;
+  const url = process.env.MAILLAGE_TEST_PG_URL || inject('pgUrl');
   if (!url) throw new Error('MAILLAGE_TEST_PG_URL manquant : le serveur PostgreSQL de test est démarré par test/helpers/pg-global-setup.ts');
   return freshSchemaUrl(url);
 }

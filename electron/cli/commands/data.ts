@@ -49,7 +49,7 @@ export const restoreCommand = defineCommand({
   async run(ctx) {
     const candidate = path.resolve(ctx.args[0]!);
     if (!fs.existsSync(candidate)) throw new AppError('NOT_FOUND', 'data.backup.notFound', { name: candidate });
-    const holder = await StoreHolder.open(ctx.dbPath);
+    const holder = await StoreHolder.open(ctx.dbTarget);
     try {
       const result = await restoreDatabase(holder, candidate, { now: ctx.now(), runtime: 'cli' });
       ctx.out(ctx.t('data.cli.restore.done', { file: ctx.dbPath, from: candidate, safety: result.safetyBackup, schema: result.schemaVersion }));

@@ -2,10 +2,11 @@ import type { CliCommand } from '../command';
 import { exportCommand, importCommand } from './archive';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { copyCommand } from './copy';
 import { attendanceSheetCommand, minutesCommand, noticeCommand } from './meetings';
 import { backupCommand, checkCommand, restoreCommand } from './data';
 import { timeCertificateCommand, timeNetworkCommand, timeSummaryCommand } from './time';
 import { reportAnnualCommand, reportPartnerCommand } from './report';
 
 /** Every command, in the order the help lists them. A feature adds its commands here, one line each. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, minutesCommand, attendanceSheetCommand, noticeCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, minutesCommand, attendanceSheetCommand, noticeCommand];
