@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toApiError } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
