@@ -7,14 +7,16 @@ import { createHandlers } from './app/handlers';
 import { defaultDatabasePath } from './app/paths';
 import { startAutomaticBackups } from './features/data/backup';
 import { StoreHolder } from './features/data/store-holder';
+import { describeTarget, isPostgresTarget } from './store/engine';
 import { startWebServer } from './web/server';
 
-const HELP = `Usage : npm run web -- [--db FICHIER] [--port N]
+const HELP = `Usage : npm run web -- [--db FICHIER|postgres://…] [--port N]
 
 Sert l’interface de Maillage et son API sur 127.0.0.1 seulement, avec un jeton aléatoire.
 Ouvrez l’adresse affichée (jeton compris) dans un navigateur.
 
-  --db FICHIER   base de données (par défaut : celle de l’application, ${defaultDatabasePath()})
+  --db FICHIER   base de données (par défaut : celle de l’application, ${defaultDatabasePath()}),
+                 ou base PostgreSQL partagée : postgres://utilisateur@hôte:port/base (mot de passe : PGPASSWORD ou ~/.pgpass)
   --port N       port d’écoute (par défaut : 5180 ; 0 = un port libre au hasard)
   --help         cette aide`;
 
@@ -29,7 +31,8 @@ async function main() {
   }
   const port = values.port === undefined ? 5180 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${values.port}`);
-  const dbFile = path.resolve(values.db ?? defaultDatabasePath());
+  const given = values.db ?? defaultDatabasePath();
+  const dbFile = isPostgresTarget(given) ? given : path.resolve(given);
   // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
   const store = await StoreHolder.open(dbFile);
   const stopBackups = startAutomaticBackups(store);
@@ -40,7 +43,7 @@ async function main() {
   const staticDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
   const server = await startWebServer({ dispatch, staticDir, port });
   process.stdout.write(`Maillage web : ${server.url}\n`);
-  process.stdout.write(`Base de données : ${dbFile}\n`);
+  process.stdout.write(`Base de données : ${describeTarget(dbFile)}\n`);
 
   const stop = async () => {
     await server.close();
