@@ -14,6 +14,8 @@ export const pgFr = {
   'pg.cli.copy.notEmpty': 'La base cible {target} n’est pas vide ({count} enregistrements) : rien n’a été copié.',
   'pg.cli.copy.done': '{rows} enregistrements copiés de {from} vers {to}.',
   'pg.cli.init.migrated': 'Base {target} mise à jour du schéma {from} au schéma {schema}.',
+  'pg.error.modifiedMeanwhile': 'Enregistrement modifié entre-temps par {by} à {at} : rechargez-le pour voir ses nouvelles valeurs, puis refaites votre modification.',
+  'pg.ui.reload': 'Recharger la fiche',
   'pg.error.sqliteOnly': 'Cette opération porte sur un fichier SQLite ; la base {target} est sur PostgreSQL (sauvegardez-la avec « export », restaurez avec « import --replace »).',
 } as const;
 
@@ -32,5 +34,7 @@ export const pgEn: Record<keyof typeof pgFr, string> = {
   'pg.cli.copy.notEmpty': 'The target base {target} is not empty ({count} records): nothing was copied.',
   'pg.cli.copy.done': '{rows} records copied from {from} to {to}.',
   'pg.cli.init.migrated': 'Base {target} updated from schema {from} to schema {schema}.',
+  'pg.error.modifiedMeanwhile': 'Record changed meanwhile by {by} at {at}: reload it to see its new values, then make your change again.',
+  'pg.ui.reload': 'Reload the record',
   'pg.error.sqliteOnly': 'This operation works on a SQLite file; the base {target} is on PostgreSQL (back it up with “export”, restore with “import --replace”).',
 };

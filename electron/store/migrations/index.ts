@@ -4,6 +4,7 @@ import { migration0002 } from './0002_meetings';
 import { migration0003 } from './0003_time';
 import { migration0004 } from './0004_data';
 import { migration0005 } from './0005_activity';
+import { migration0007 } from './0007_record_versions';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Imported statically: bundlers cannot list a folder at run time. Never edit one that has landed; add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0007];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

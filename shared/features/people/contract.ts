@@ -20,7 +20,7 @@ export const peopleContract = {
   'people.list': method(personListQuerySchema, z.object({ items: z.array(personListItemSchema) })),
   'people.get': method(byId, personDetailSchema),
   'people.create': method(personInputSchema, personSchema),
-  'people.update': method(personInputSchema.extend({ id }), personSchema),
+  'people.update': method(personInputSchema.extend({ id, version: z.number().int().min(1).optional() }), personSchema),
   'people.archive': method(byId, personSchema),
   'people.restore': method(byId, personSchema),
   'people.addAffiliation': method(affiliationInputSchema, affiliationSchema),
