@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultDatabasePath } from '../app/paths';
 import { exportArchive, writeArchiveFile } from '../features/archive/export';
+import { archiveBackupAnchor } from '../features/data/backup';
 import { backupsDirFor, isSqliteStore, type Store } from '../store/engine';
 
 /**
@@ -22,15 +22,17 @@ export async function backupBeforeReplacing(store: Store, reason: string, now = 
 }
 
 /**
- * On PostgreSQL there is no file to copy: the app's own archive stands for the backup, written to
- * the backups folder of this machine's default database, and restored with `import --replace`.
+ * On PostgreSQL there is no file to copy: the app's own archive stands for the backup, written
+ * beside the automatic ones (archiveBackupAnchor), and restored with `import --replace`.
  */
 async function archiveBeforeReplacing(store: Store, reason: string, now: Date): Promise<string> {
-  const dir = backupsDirFor(defaultDatabasePath());
+  const anchor = archiveBackupAnchor(store);
+  const dir = backupsDirFor(anchor);
   fs.mkdirSync(dir, { recursive: true });
+  const base = path.basename(anchor, '.json');
   const stamp = now.toISOString().replace(/:/g, '-').replace(/\..+$/, '');
-  let target = path.join(dir, `postgresql-avant-${reason}-${stamp}.json`);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `postgresql-avant-${reason}-${stamp}-${n}.json`);
+  let target = path.join(dir, `${base}-avant-${reason}-${stamp}.json`);
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${base}-avant-${reason}-${stamp}-${n}.json`);
   writeArchiveFile(target, await exportArchive(store.db, { schemaVersion: store.schemaVersion, now: () => now }));
   return target;
 }

@@ -55,7 +55,7 @@ export function parsePostgresTarget(target: string): PostgresTarget {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new AppError('VALIDATION', 'pg.error.badSchema', { schema });
   url.searchParams.delete('schema');
   const connectionString = url.toString();
-  return { connectionString, schema, display: redactPassword(connectionString) };
+  return { connectionString, schema, display: redactPassword(target) };
 }
 
 export function redactPassword(target: string): string {

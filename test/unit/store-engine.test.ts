@@ -7,7 +7,9 @@ import { createHandlers } from '../../electron/app/handlers';
 import { createApiCall } from '../../electron/cli/api';
 import { runCli } from '../../electron/cli/run';
 import { exportArchive, serializeArchive } from '../../electron/features/archive/export';
+import { listBackups, startAutomaticBackups } from '../../electron/features/data/backup';
 import { generateDemo } from '../../electron/features/demo/generate';
+import type { Backup } from '../../shared/features/data/schemas';
 import { dialectOf, groupConcat } from '../../electron/store/dialect';
 import { openStore, type Store } from '../../electron/store/engine';
 import { MIGRATIONS, type Migration } from '../../electron/store/migrations/index';
@@ -25,10 +27,18 @@ afterEach(async () => {
   }
 });
 
+const targets = new Map<Store, string>();
+
 async function open(target = testTarget(), options: { migrations?: readonly Migration[] } = {}): Promise<Store> {
   const store = await openStore(target, options);
   cleanup.push({ store, target });
+  targets.set(store, target);
   return store;
+}
+
+/** The target a store was opened from, password included (store.target hides it). */
+function testTargetOf(store: Store): string {
+  return targets.get(store)!;
 }
 
 function cli() {
@@ -125,6 +135,35 @@ describe.runIf(!onSqlite)('PostgreSQL migrations', () => {
     expect(first.out.join('') + second.out.join('')).not.toContain(':maillage-test@');
     const check = cli();
     expect(await runCli(['check', '--db', target], check.io), check.err.join('')).toBe(0);
+  });
+});
+
+describe.runIf(!onSqlite)('backups of a PostgreSQL base', () => {
+  it('are the app’s archive, on the automatic schedule, listed like the others and restored by import --replace', async () => {
+    const store = await open();
+    const api = createApiCall(createHandlers(store, { runtime: 'test', now }));
+    await api('organisations.create', { name: 'Ressourcerie sauvegardée', kind: 'member' });
+    const dataDir = tempDir();
+    const made = new Promise<Backup>((resolve) => {
+      const stop = startAutomaticBackups(store, { dataDir, now, onBackup: (backup) => void stop().then(() => resolve(backup)) });
+    });
+    const backup = await made;
+    expect(backup.kind).toBe('auto');
+    expect(backup.name).toMatch(/^postgresql-maillage_test-t\w+-auto-2026-11-15T09-00-00\.json$/);
+    const anchor = path.join(dataDir, backup.name.replace(/-auto-.*$/, '.json'));
+    expect(listBackups(anchor).map((b) => b.name)).toEqual([backup.name]);
+
+    await api('organisations.create', { name: 'Écrite après la sauvegarde', kind: 'member' });
+    const c = cli();
+    // The archive of the replaced content goes beside the automatic ones, not into this machine's real data folder.
+    process.env.MAILLAGE_DATA_DIR = dataDir;
+    try {
+      expect(await runCli(['import', path.join(dataDir, 'backups', backup.name), '--replace', '--db', testTargetOf(store)], c.io), c.err.join('')).toBe(0);
+    } finally {
+      delete process.env.MAILLAGE_DATA_DIR;
+    }
+    expect(fs.readdirSync(path.join(dataDir, 'backups')).some((n) => n.includes('-avant-import-'))).toBe(true);
+    expect((await store.db.selectFrom('organisations').select('name').execute()).map((o) => o.name)).toEqual(['Ressourcerie sauvegardée']);
   });
 });
 
