@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import { dropSchemaOf, freshSchemaUrl } from '../helpers/pg';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -15,18 +16,23 @@ export interface WebApp {
   /** `http://127.0.0.1:PORT/`, for direct API requests. */
   base: string;
   token: string;
+  /** The SQLite file, or on the PostgreSQL run (MAILLAGE_E2E_ENGINE=postgres) the base's URL. */
   dbFile: string;
 }
 
+/** On the PostgreSQL run, each test gets a fresh schema on the server that pg-global-setup.ts started. */
+const ON_POSTGRES = process.env.MAILLAGE_E2E_ENGINE === 'postgres';
+
 /** Starts web mode on a fresh database and resolves with the URL it prints on stdout. */
-function startWebMode(dbFile: string): Promise<{ child: ChildProcess; url: string }> {
+function startWebMode(dbFile: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // Its own process group, so that tsx and the node process it runs stop together.
     const child = spawn(TSX, ['electron/web-main.ts', '--db', dbFile, '--port', '0'], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MAILLAGE_VALIDATE_OUTPUT: '1' },
+      // MAILLAGE_DATA_DIR: a PostgreSQL base's automatic backups (archives) stay in the test's folder.
+      env: { ...process.env, MAILLAGE_VALIDATE_OUTPUT: '1', MAILLAGE_DATA_DIR: dataDir },
     });
     let output = '';
     const timer = setTimeout(() => fail(new Error(`web mode did not print its URL in time:\n${output}`)), 20_000);
@@ -83,8 +89,8 @@ export const test = base.extend<{ app: WebApp }>({
   app: [
     async ({ page }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'maillage-e2e-'));
-    const dbFile = path.join(dir, 'maillage.sqlite');
-    const { child, url } = await startWebMode(dbFile);
+    const dbFile = ON_POSTGRES ? freshSchemaUrl(process.env.MAILLAGE_TEST_PG_URL!) : path.join(dir, 'maillage.sqlite');
+    const { child, url } = await startWebMode(dbFile, dir);
     const parsed = new URL(url);
     const app: WebApp = { url, base: `${parsed.origin}/`, token: parsed.searchParams.get('token') ?? '', dbFile };
     try {
@@ -93,6 +99,7 @@ export const test = base.extend<{ app: WebApp }>({
       await use(app);
     } finally {
       await stop(child);
+      if (ON_POSTGRES) await dropSchemaOf(dbFile);
       rmSync(dir, { recursive: true, force: true });
     }
     },
