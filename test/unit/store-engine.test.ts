@@ -10,7 +10,7 @@ import { exportArchive, serializeArchive } from '../../electron/features/archive
 import { listBackups, startAutomaticBackups } from '../../electron/features/data/backup';
 import { generateDemo } from '../../electron/features/demo/generate';
 import type { Backup } from '../../shared/features/data/schemas';
-import { dialectOf, groupConcat } from '../../electron/store/dialect';
+import { dialectOf, groupConcat, transactionWithRetry } from '../../electron/store/dialect';
 import { openStore, type Store } from '../../electron/store/engine';
 import { MIGRATIONS, type Migration } from '../../electron/store/migrations/index';
 import { parsePostgresTarget, redactPassword } from '../../electron/store/postgres';
@@ -65,6 +65,29 @@ describe('engine', () => {
     // Counts come back as numbers on both engines (pg gives bigint as text unless told).
     const count = await store.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(count.n).toBe(2);
+  });
+
+  it('runs a transaction again after a serialisation failure or a deadlock, not after other errors', async () => {
+    const store = await open();
+    let attempts = 0;
+    const value = await transactionWithRetry(store.db, async (trx) => {
+      attempts++;
+      await trx.insertInto('settings').values({ key: `essai-${attempts}`, value: 'x' }).execute();
+      if (attempts < 3) throw Object.assign(new Error('could not serialize access'), { code: attempts === 1 ? '40001' : '40P01' });
+      return 'fait';
+    });
+    expect(value).toBe('fait');
+    expect(attempts).toBe(3);
+    // The failed attempts were rolled back: only the last one's row is there.
+    expect((await store.db.selectFrom('settings').select('key').where('key', 'like', 'essai-%').execute()).map((r) => r.key)).toEqual(['essai-3']);
+    let once = 0;
+    await expect(
+      transactionWithRetry(store.db, async () => {
+        once++;
+        throw new Error('autre');
+      }),
+    ).rejects.toThrow('autre');
+    expect(once).toBe(1);
   });
 
   it('never shows a PostgreSQL password, and keeps the schema apart from the URL', () => {
