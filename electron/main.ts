@@ -37,7 +37,7 @@ import {
   resolveAppFile,
 } from './security';
 import { openHolder, startAutomaticBackups } from './features/data/backup';
-import { type Store } from './store/open';
+import { type Store } from './store/engine';
 import { loadWindowState, MIN_WINDOW_SIZE, resolveWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
 
 /*

@@ -7,14 +7,16 @@ import { appClock, FIXED_NOW_VARIABLE } from './app/clock';
 import { createHandlers } from './app/handlers';
 import { defaultDatabasePath } from './app/paths';
 import { openHolder, startAutomaticBackups } from './features/data/backup';
+import { describeTarget, isPostgresTarget } from './store/engine';
 import { startWebServer } from './web/server';
 
-const HELP = `Usage : npm run web -- [--db FICHIER] [--port N]
+const HELP = `Usage : npm run web -- [--db FICHIER|postgres://…] [--port N]
 
 Sert l’interface de Maillage et son API sur 127.0.0.1 seulement, avec un jeton aléatoire.
 Ouvrez l’adresse affichée (jeton compris) dans un navigateur.
 
-  --db FICHIER   base de données (par défaut : celle de l’application, ${defaultDatabasePath()})
+  --db FICHIER   base de données (par défaut : celle de l’application, ${defaultDatabasePath()}),
+                 ou base PostgreSQL partagée : postgres://utilisateur@hôte:port/base (mot de passe : PGPASSWORD ou ~/.pgpass)
   --port N       port d’écoute (par défaut : 5180 ; 0 = un port libre au hasard)
   --now INSTANT  heure fixe, pour les tests (ou la variable ${FIXED_NOW_VARIABLE}), ex. 2026-03-12T10:00:00Z
   --help         cette aide`;
@@ -32,7 +34,8 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : ${values.port}`);
   // Tests fix the clock (the page's clock is set to the same instant by Playwright).
   const now = values.now !== undefined ? appClock(values.now, '--now') : appClock();
-  const dbFile = path.resolve(values.db ?? defaultDatabasePath());
+  const given = values.db ?? defaultDatabasePath();
+  const dbFile = isPostgresTarget(given) ? given : path.resolve(given);
   // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
   const store = await openHolder(dbFile);
   const stopBackups = startAutomaticBackups(store, { now });
@@ -43,7 +46,7 @@ async function main() {
   const staticDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
   const server = await startWebServer({ dispatch, staticDir, port });
   process.stdout.write(`Maillage web : ${server.url}\n`);
-  process.stdout.write(`Base de données : ${dbFile}\n`);
+  process.stdout.write(`Base de données : ${describeTarget(dbFile)}\n`);
 
   const stop = async () => {
     await server.close();

@@ -10,7 +10,7 @@ import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { searchHandlers } from '../features/search/handlers';
-import type { Store } from '../store/open';
+import type { Store } from '../store/engine';
 import { systemClock } from './clock';
 import type { Runtime, ServiceContext } from './context';
 import { APP_VERSION } from './version';

@@ -1,5 +1,5 @@
 import type { Language, MessageKey } from '../../shared/i18n/index';
-import type { Store } from '../store/open';
+import type { Store } from '../store/engine';
 import type { ApiCall } from './api';
 
 export interface OptionSpec {
@@ -23,8 +23,10 @@ export interface CliContext {
   /** Positional arguments after the command's own words. */
   args: string[];
   options: Record<string, string | boolean | undefined>;
-  /** Absolute path of the database file (--db, or the app's own database). */
+  /** Absolute path of the database file (--db, or the app's own database); for PostgreSQL the URL without its password, for messages. */
   dbPath: string;
+  /** What to open: the same absolute path, or the `postgres://` URL as given (password included). */
+  dbTarget: string;
   verbose: boolean;
   now: () => Date;
   language: Language;

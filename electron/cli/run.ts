@@ -7,7 +7,7 @@ import { systemClock } from '../app/clock';
 import { createHandlers } from '../app/handlers';
 import { defaultDatabasePath } from '../app/paths';
 import { APP_VERSION } from '../app/version';
-import { openStore, type Store } from '../store/open';
+import { describeTarget, isPostgresTarget, openStore, type Store } from '../store/engine';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { createApiCall } from './api';
 import { UsageError, type CliCommand, type CliContext, type OptionSpec } from './command';
@@ -117,11 +117,15 @@ function contextFor(
   io: CliIo,
   language: Language,
 ): CliContext {
-  const dbPath = path.resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath());
+  const given = typeof values.db === 'string' ? values.db : defaultDatabasePath();
+  const onPostgres = isPostgresTarget(given);
+  const dbTarget = onPostgres ? given : path.resolve(given);
+  const dbPath = describeTarget(dbTarget);
   const now = io.now ?? systemClock;
   const withStore = async <T>(fn: (store: Store) => Promise<T>): Promise<T> => {
-    if (command.requiresExistingDatabase && !fs.existsSync(dbPath)) throw new UsageError('cli.error.databaseNotFound', { file: dbPath });
-    const store = await openStore(dbPath);
+    // (A PostgreSQL base is checked by opening it: a server that does not answer is said so.)
+    if (command.requiresExistingDatabase && !onPostgres && !fs.existsSync(dbPath)) throw new UsageError('cli.error.databaseNotFound', { file: dbPath });
+    const store = await openStore(dbTarget);
     try {
       return await fn(store);
     } finally {
@@ -132,6 +136,7 @@ function contextFor(
     args,
     options: values,
     dbPath,
+    dbTarget,
     verbose: values.verbose === true,
     now,
     language,

@@ -11,6 +11,10 @@ import { DatabaseLock, type ExclusiveReason } from './sqlite-lock';
 
 export interface Store {
   db: Kysely<DB>;
+  /** Which engine (see engine.ts, which opens PostgreSQL as well). */
+  dialect: 'sqlite';
+  /** What was opened, as named: here the file. */
+  target: string;
   /** The raw handle, for pragmas, online backups and benchmark floors; services use `db`. */
   sqlite: Database.Database;
   file: string;
@@ -159,6 +163,8 @@ async function openLocked(file: string, options: OpenOptions, lock: DatabaseLock
 
   return {
     db,
+    dialect: 'sqlite',
+    target: file,
     sqlite,
     file,
     schemaVersion: latest,

@@ -35,6 +35,9 @@ export interface OrganisationsTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** Since 0007: raised by each save; a save naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface PeopleTable {
@@ -53,6 +56,8 @@ export interface PeopleTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface AffiliationsTable {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { localDay } from '../../shared/format/day';
 import { FIXED_NOW_ISO } from '../helpers/clock';
+import { dropSchemaOf, freshSchemaUrl } from '../helpers/pg';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -25,18 +26,23 @@ export interface WebApp {
   /** `http://127.0.0.1:PORT/`, for direct API requests. */
   base: string;
   token: string;
+  /** The SQLite file, or on the PostgreSQL run (MAILLAGE_E2E_ENGINE=postgres) the base's URL. */
   dbFile: string;
 }
 
+/** On the PostgreSQL run, each test gets a fresh schema on the server that pg-global-setup.ts started. */
+const ON_POSTGRES = process.env.MAILLAGE_E2E_ENGINE === 'postgres';
+
 /** Starts web mode on a fresh database and resolves with the URL it prints on stdout. */
-function startWebMode(dbFile: string, now: string): Promise<{ child: ChildProcess; url: string }> {
+function startWebMode(dbFile: string, now: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // Its own process group, so that tsx and the node process it runs stop together.
     const child = spawn(TSX, ['electron/web-main.ts', '--db', dbFile, '--port', '0', '--now', now], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MAILLAGE_VALIDATE_OUTPUT: '1' },
+      // MAILLAGE_DATA_DIR: a PostgreSQL base's automatic backups (archives) stay in the test's folder.
+      env: { ...process.env, MAILLAGE_VALIDATE_OUTPUT: '1', MAILLAGE_DATA_DIR: dataDir },
     });
     let output = '';
     const timer = setTimeout(() => fail(new Error(`web mode did not print its URL in time:\n${output}`)), 20_000);
@@ -95,8 +101,8 @@ export const test = base.extend<{ app: WebApp; fixedNow: string }>({
   app: [
     async ({ page, fixedNow }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'maillage-e2e-'));
-    const dbFile = path.join(dir, 'maillage.sqlite');
-    const { child, url } = await startWebMode(dbFile, fixedNow);
+    const dbFile = ON_POSTGRES ? freshSchemaUrl(process.env.MAILLAGE_TEST_PG_URL!) : path.join(dir, 'maillage.sqlite');
+    const { child, url } = await startWebMode(dbFile, fixedNow, dir);
     const parsed = new URL(url);
     const app: WebApp = { url, base: `${parsed.origin}/`, token: parsed.searchParams.get('token') ?? '', dbFile };
     try {
@@ -107,6 +113,7 @@ export const test = base.extend<{ app: WebApp; fixedNow: string }>({
       await use(app);
     } finally {
       await stop(child);
+      if (ON_POSTGRES) await dropSchemaOf(dbFile);
       rmSync(dir, { recursive: true, force: true });
     }
     },

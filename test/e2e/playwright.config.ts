@@ -7,6 +7,8 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // MAILLAGE_E2E_ENGINE=postgres: web mode on a PostgreSQL server started here (or MAILLAGE_TEST_PG_URL).
+  globalSetup: './pg-global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,

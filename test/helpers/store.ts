@@ -3,13 +3,41 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
-import { openStore, type Store } from '../../electron/store/open';
+import { sql } from 'kysely';
+import { inject } from 'vitest';
+import { isPostgresTarget, openStore, type Store } from '../../electron/store/engine';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import { FIXED_NOW_ISO } from './clock';
+import { dropSchemaOf, freshSchemaUrl } from './pg';
 
 export function tempDir(prefix = 'maillage-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * The engine the suite runs on: SQLite by default, PostgreSQL when MAILLAGE_TEST_ENGINE=postgres
+ * (`npm test` runs the unit suite once each way; see vitest.config.ts and pg-global-setup.ts).
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.MAILLAGE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** For tests about SQLite itself (file backups, pragmas, crash recovery): `describe.runIf(onSqlite)`, skipped on the PostgreSQL run. */
+export const onSqlite = TEST_ENGINE === 'sqlite';
+
+/**
+ * Where a new, empty test base goes: a SQLite file in a temp folder, or on PostgreSQL a fresh
+ * schema of the test server (what `--db` and openStore accept either way).
+ */
+export function testTarget(fileName = 'maillage.sqlite'): string {
+  if (TEST_ENGINE === 'sqlite') return path.join(tempDir(), fileName);
+  const url = process.env.MAILLAGE_TEST_PG_URL || inject('pgUrl');
+  if (!url) throw new Error('MAILLAGE_TEST_PG_URL manquant : le serveur PostgreSQL de test est démarré par test/helpers/pg-global-setup.ts');
+  return freshSchemaUrl(url);
+}
+
+/** Removes what testTarget made on the PostgreSQL server (a temp file is left to the OS). */
+export async function dropTestTarget(target: string): Promise<void> {
+  if (isPostgresTarget(target)) await dropSchemaOf(target);
 }
 
 export const FIXED_NOW = new Date(FIXED_NOW_ISO);
@@ -21,12 +49,15 @@ export interface TestApp {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   /** Calls a method expecting a failure, and returns the error envelope. */
   fail<M extends MethodName>(method: M, input: MethodInput<M> | Record<string, unknown>): Promise<ApiError>;
-  count(table: string): number;
+  count(table: string): Promise<number>;
   close(): Promise<void>;
 }
 
-/** A real SQLite file in a temp folder, migrated, behind the real dispatcher. */
-export async function openTestApp(file = path.join(tempDir(), 'maillage.sqlite'), now = FIXED_NOW): Promise<TestApp> {
+/**
+ * A real base, migrated, behind the real dispatcher: a SQLite file in a temp folder, or a fresh
+ * schema on the test PostgreSQL server when the suite runs on PostgreSQL (see TEST_ENGINE).
+ */
+export async function openTestApp(file = testTarget(), now = FIXED_NOW): Promise<TestApp> {
   const store = await openStore(file);
   const dispatch = createDispatcher(createHandlers(store, { runtime: 'test', now: () => now }), {
     validateOutput: true,
@@ -45,9 +76,27 @@ export async function openTestApp(file = path.join(tempDir(), 'maillage.sqlite')
       if (result.ok) throw new Error(`${method} was expected to fail`);
       return result.error;
     },
-    count(table) {
-      return (store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    async count(table) {
+      const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(store.db);
+      return Number(result.rows[0]?.n ?? 0);
     },
-    close: () => store.close(),
+    async close() {
+      await store.close();
+      await dropTestTarget(file);
+    },
   };
+}
+
+/**
+ * Makes the database itself refuse to insert the organisation named `name` (a trigger, on either
+ * engine): to prove that a write spanning several rows is all or nothing.
+ */
+export async function refuseInsertOf(app: TestApp, name: string): Promise<void> {
+  const db = app.store.db;
+  if (app.store.dialect === 'sqlite') {
+    await sql`CREATE TRIGGER refuse_insert BEFORE INSERT ON organisations WHEN NEW.name = ${sql.lit(name)} BEGIN SELECT RAISE(ABORT, 'refusé'); END`.execute(db);
+    return;
+  }
+  await sql`CREATE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = ${sql.lit(name)} THEN RAISE EXCEPTION 'refusé'; END IF; RETURN NEW; END $$`.execute(db);
+  await sql`CREATE TRIGGER refuse_insert BEFORE INSERT ON organisations FOR EACH ROW EXECUTE FUNCTION refuse_insert()`.execute(db);
 }

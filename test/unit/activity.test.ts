@@ -121,27 +121,27 @@ afterAll(async () => {
 
 describe('bad input: clear messages naming the field, nothing written', () => {
   it('refuses an activity without a leading organisation', async () => {
-    const before = app.count('activities');
+    const before = await app.count('activities');
     const error = await app.fail('activities.create', { kind: 'awareness', date: '2025-05-01', title: 'Sans porteur', leadOrganisationIds: [] });
     expect(error.code).toBe('VALIDATION');
     expect(error.issues).toEqual([{ path: 'leadOrganisationIds', key: 'error.activity.leadRequired' }]);
     expect(error.message).toContain('Structures porteuses');
-    expect(app.count('activities')).toBe(before);
+    expect(await app.count('activities')).toBe(before);
   });
 
   it('refuses a visit without a visitor kind', async () => {
-    const before = app.count('activities');
+    const before = await app.count('activities');
     const error = await app.fail('activities.create', { kind: 'visit', date: '2025-05-01', title: 'Visite', leadOrganisationIds: [ids.a!] });
     expect(error.issues?.[0]).toMatchObject({ path: 'visitorKind', key: 'error.activity.visitorRequired' });
     expect(error.message).toContain('Visiteur');
-    expect(app.count('activities')).toBe(before);
+    expect(await app.count('activities')).toBe(before);
   });
 
   it('refuses a payment beyond the amount granted', async () => {
     const error = await app.fail('funding.payments.add', { grantId: ids.grant!, date: '2025-06-01', amountCents: 1_000_001 });
     expect(error.issues?.[0]?.path).toBe('amountCents');
     expect(plain(error.message)).toContain('il dépasse le montant accordé (40 000 €) ; il reste 10 000 € à recevoir');
-    expect(app.count('grant_payments')).toBe(1);
+    expect(await app.count('grant_payments')).toBe(1);
     // Exactly the rest is accepted.
     const grant = await app.call('funding.payments.add', { grantId: ids.grant!, date: '2025-06-01', amountCents: 1_000_000 });
     expect(grant.paidCents).toBe(4_000_000);
@@ -149,13 +149,13 @@ describe('bad input: clear messages naming the field, nothing written', () => {
   });
 
   it('refuses a negative tonnage and a decimal headcount, and writes none of the values', async () => {
-    const before = app.count('indicator_values');
+    const before = await app.count('indicator_values');
     const negative = await app.fail('observatory.save', { organisationId: ids.c!, year: 2025, values: [{ indicatorId: ids.employees!, value: 3 }, { indicatorId: ids.collected!, value: -2 }] });
     expect(negative.issues).toEqual([{ path: 'values[1].value', key: 'error.activity.negativeTonnage', params: { indicator: 'Tonnes collectées' } }]);
     expect(negative.message).toContain('Tonnes collectées : un tonnage ne peut pas être négatif');
     const decimal = await app.fail('observatory.save', { organisationId: ids.c!, year: 2025, values: [{ indicatorId: ids.employees!, value: 2.5 }] });
     expect(decimal.message).toContain('Salariés : un nombre entier est attendu');
-    expect(app.count('indicator_values')).toBe(before);
+    expect(await app.count('indicator_values')).toBe(before);
   });
 });
 

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteOnly } from '../../electron/store/engine';
 import { AppError } from '../../shared/api/errors';
 import type { Archive } from '../../shared/features/archive/schemas';
 import { exportArchive, writeArchiveFile } from '../../electron/features/archive/export';
@@ -86,7 +87,7 @@ function spawnCli(...args: string[]): Promise<{ status: number; stdout: string; 
 describe('check knows the settings', () => {
   it('faults a setting that is not JSON, one its schema refuses, one that is no object; a setting it does not read only has to be JSON', async () => {
     const a = await app();
-    const put = a.store.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const put = sqliteOnly(a.store).sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     put.run('association', JSON.stringify({ ...SETTINGS, etpHours: 5 }));
     put.run('privacy', '[3]');
     put.run('plus-tard', '"une version suivante"');

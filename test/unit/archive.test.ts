@@ -19,32 +19,46 @@ import {
 } from '../../electron/features/archive/import';
 import { ARCHIVED_TABLES } from '../../electron/features/archive/tables';
 import { generateDemo } from '../../electron/features/demo/generate';
-import { openStore, type Store } from '../../electron/store/open';
+import { openStore, type Store } from '../../electron/store/engine';
+import { dropTestTarget, onSqlite, testTarget } from '../helpers/store';
 
 const NOW = new Date('2026-11-15T09:00:00.000Z');
 const now = () => NOW;
 
 let dir: string;
-const opened: Store[] = [];
+const opened: { store: Store; target: string }[] = [];
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-archive-'));
 });
 
 afterEach(async () => {
-  for (const store of opened.splice(0)) await store.close();
+  for (const { store, target } of opened.splice(0)) {
+    await store.close();
+    await dropTestTarget(target);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(name: string): Promise<Store> {
-  const store = await openStore(path.join(dir, name));
-  opened.push(store);
+  // On the PostgreSQL run, a fresh schema of the test server instead of a file.
+  const target = testTarget(name);
+  const store = await openStore(target);
+  opened.push({ store, target });
   return store;
 }
 
+/** The demo, generated through the API once per file (seconds, more on PostgreSQL), then imported from its archive. */
+let demoArchive: string | null = null;
+
 async function demoStore(name = 'demo.sqlite'): Promise<Store> {
   const store = await open(name);
-  await generateDemo(createApiCall(createHandlers(store, { runtime: 'test', now })), { now: NOW });
+  if (demoArchive === null) {
+    await generateDemo(createApiCall(createHandlers(store, { runtime: 'test', now })), { now: NOW });
+    demoArchive = serializeArchive(await exported(store));
+  } else {
+    await importArchive(store.db, JSON.parse(demoArchive), { schemaVersion: store.schemaVersion });
+  }
   return store;
 }
 
@@ -67,9 +81,10 @@ function paths(error: AppError): string[] {
   return (error.issues ?? []).map((i) => i.path);
 }
 
-describe('archive registry', () => {
+// Read from SQLite's catalogue; the same migrations make the same tables on PostgreSQL.
+describe.runIf(onSqlite)('archive registry', () => {
   function databaseTables(store: Store): string[] {
-    const rows = store.sqlite
+    const rows = store.sqlite!
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
       .all() as { name: string }[];
     // The full-text index is derived from the records (electron/store/search-index.ts): rebuilt, never archived.
@@ -88,11 +103,11 @@ describe('archive registry', () => {
     const position = new Map(ARCHIVED_TABLES.map((t, i) => [t.name, i]));
     for (const table of ARCHIVED_TABLES) {
       expect(existing, table.name).toContain(table.name);
-      const columns = store.sqlite.pragma(`table_info(${table.name})`) as { name: string; pk: number }[];
+      const columns = store.sqlite!.pragma(`table_info(${table.name})`) as { name: string; pk: number }[];
       expect(table.columns, table.name).toEqual(columns.map((c) => c.name));
       expect(table.primaryKey, table.name).toBe(columns.find((c) => c.pk === 1)?.name);
 
-      const foreignKeys = store.sqlite.pragma(`foreign_key_list(${table.name})`) as { table: string; from: string; to: string | null }[];
+      const foreignKeys = store.sqlite!.pragma(`foreign_key_list(${table.name})`) as { table: string; from: string; to: string | null }[];
       expect(table.references, table.name).toEqual(Object.fromEntries(foreignKeys.map((f) => [f.from, f.table])));
       for (const f of foreignKeys) {
         const target = ARCHIVED_TABLES.find((t) => t.name === f.table);
@@ -103,16 +118,16 @@ describe('archive registry', () => {
         if (f.table !== table.name) expect(position.get(target!.name)!, `${f.table} before ${table.name}`).toBeLessThan(position.get(table.name)!);
       }
 
-      const indexes = (store.sqlite.pragma(`index_list(${table.name})`) as { name: string; unique: number; origin: string }[]).filter(
+      const indexes = (store.sqlite!.pragma(`index_list(${table.name})`) as { name: string; unique: number; origin: string }[]).filter(
         (i) => i.unique === 1 && i.origin !== 'pk',
       );
-      const unique = indexes.map((i) => (store.sqlite.pragma(`index_info(${i.name})`) as { name: string }[]).map((c) => c.name));
+      const unique = indexes.map((i) => (store.sqlite!.pragma(`index_info(${i.name})`) as { name: string }[]).map((c) => c.name));
       expect([...table.unique].map((u) => [...u]).sort(), table.name).toEqual(unique.sort());
     }
   });
 });
 
-describe('archive round trip', () => {
+describe('archive round trip', { timeout: 120_000 }, () => {
   it('export → import into an empty database → export gives the same file', async () => {
     const source = await demoStore();
     const first = await exported(source);
@@ -170,7 +185,7 @@ describe('archive round trip', () => {
   });
 });
 
-describe('archive import refusals (nothing written)', () => {
+describe('archive import refusals (nothing written)', { timeout: 120_000 }, () => {
   let archive: Archive;
   let target: Store;
 
@@ -290,9 +305,9 @@ describe('archive import refusals (nothing written)', () => {
     expect(error.issues!.at(-1)).toEqual({ path: '$', key: 'error.archive.moreIssues', params: { count: total - MAX_REPORTED_ISSUES } });
   });
 
-  it('rolls everything back when the database refuses a row half-way', async () => {
+  it.runIf(onSqlite)('rolls everything back when the database refuses a row half-way', async () => {
     // A rule the registry does not know about, met only when the last table is written.
-    target.sqlite.exec("CREATE TRIGGER refuse_2024 BEFORE INSERT ON memberships WHEN NEW.year = 2024 BEGIN SELECT RAISE(ABORT, 'année close'); END");
+    target.sqlite!.exec("CREATE TRIGGER refuse_2024 BEFORE INSERT ON memberships WHEN NEW.year = 2024 BEGIN SELECT RAISE(ABORT, 'année close'); END");
     const error = await refused(archive);
     expect(error.key).toBe('error.archive.rejected');
     expect(String(error.params?.detail)).toContain('année close');

@@ -54,13 +54,13 @@ describe('change log', () => {
         throw new Error('échec de l’écriture');
       }),
     ).rejects.toThrow();
-    expect(a.count('audit_log')).toBe(0);
+    expect(await a.count('audit_log')).toBe(0);
     const org = await a.call('organisations.create', { name: 'B', kind: 'member' });
     // A refused save (duplicate year) leaves no line either.
     await a.call('memberships.save', { organisationId: org.id, year: 2025, feeDueCents: 0, amountPaidCents: 0 });
     await a.fail('memberships.save', { organisationId: org.id, year: 2025, feeDueCents: 0, amountPaidCents: 0 });
     // The structure's creation and the first save.
-    expect(a.count('audit_log')).toBe(2);
+    expect(await a.count('audit_log')).toBe(2);
   });
 });
 

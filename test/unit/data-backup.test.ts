@@ -18,7 +18,7 @@ import { StoreHolder } from '../../electron/features/data/store-holder';
 import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations/index';
 import { backupsDirFor, openStore } from '../../electron/store/open';
 import { safeFileName } from '../../shared/api/files';
-import { FIXED_NOW, openTestApp, tempDir, type TestApp } from '../helpers/store';
+import { FIXED_NOW, onSqlite, openTestApp, tempDir, type TestApp } from '../helpers/store';
 
 const org = (name: string) => ({ name, kind: 'member' as const });
 let apps: TestApp[] = [];
@@ -46,11 +46,11 @@ async function heldApp(file = path.join(tempDir(), 'maillage.sqlite')) {
     if (!result.ok) throw Object.assign(new Error(result.error.message), { apiError: result.error });
     return result.value as never;
   };
-  const count = (table: string) => (holder.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) => (holder.sqlite!.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { holder, dispatch, call, count, file };
 }
 
-describe('backups', () => {
+describe.runIf(onSqlite)('backups', () => {
   it('copies the open database through the online backup into backups/, as one self-contained file', async () => {
     const a = await app();
     await a.call('organisations.create', org('Ressourcerie du Pays de Tulle'));
@@ -103,7 +103,7 @@ describe('backups', () => {
   });
 });
 
-describe('backup names never leave the backups folder', () => {
+describe.runIf(onSqlite)('backup names never leave the backups folder', () => {
   it('refuses folders, "..", absolute paths and other files', async () => {
     const a = await app();
     const { name } = await createBackup(a.store, 'manuel');
@@ -123,7 +123,7 @@ describe('backup names never leave the backups folder', () => {
   });
 });
 
-describe('restore', () => {
+describe.runIf(onSqlite)('restore', () => {
   it('puts a backup back through the API, reopening the store, and keeps a copy of the replaced database', async () => {
     const h = await heldApp();
     await h.call('organisations.create', org('Avant'));
@@ -142,7 +142,7 @@ describe('restore', () => {
     expect(safety.prepare('SELECT COUNT(*) AS n FROM organisations').get()).toEqual({ n: 2 });
     safety.close();
     // The restore itself is in the change log of the restored database.
-    expect(h.holder.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'database'").all()).toEqual([{ action: 'restore' }]);
+    expect(h.holder.sqlite!.prepare("SELECT action FROM audit_log WHERE entity = 'database'").all()).toEqual([{ action: 'restore' }]);
     // The web mode's holder is still usable for writes.
     await h.call('organisations.create', org('Encore'));
     expect(h.count('organisations')).toBe(2);
@@ -216,7 +216,7 @@ describe('restore', () => {
     const h = await heldApp(path.join(dir, 'maillage.sqlite'));
     const result = await restoreDatabase(h.holder, old);
     expect(result).toMatchObject({ migrated: true, schemaVersion: LATEST_SCHEMA_VERSION });
-    expect(h.holder.sqlite.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: '"ancienne"' });
+    expect(h.holder.sqlite!.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: '"ancienne"' });
   });
 
   it('is refused where the store cannot be reopened (plain store), pointing to the CLI', async () => {

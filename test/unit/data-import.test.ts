@@ -10,7 +10,7 @@ import type { ImportAnalysis } from '../../shared/features/data/schemas';
 import { MAX_IMPORT_BYTES } from '../../shared/features/data/schemas';
 import { formatImportIssue } from '../../shared/features/data/messages';
 import { completeSiret } from '../../shared/validation/identifiers';
-import { FIXED_NOW, openTestApp, tempDir, type TestApp } from '../helpers/store';
+import { FIXED_NOW, openTestApp, refuseInsertOf, tempDir, type TestApp } from '../helpers/store';
 
 const SIRET_A = completeSiret('4123456780001');
 const SIRET_B = completeSiret('5234567890001');
@@ -56,7 +56,7 @@ describe('spreadsheet import: organisations', () => {
     const error = await a.fail('data.import.commit', { fileName: 'structures.csv', base64: excelCsv(ORGANISATIONS), type: 'organisations' });
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('Ligne 4, colonne « N° SIRET »');
-    expect(a.count('organisations')).toBe(0);
+    expect(await a.count('organisations')).toBe(0);
   });
 
   it('imports the fixed file, all in one go, then finds duplicates by SIRET or name and skips or updates them', async () => {
@@ -93,7 +93,7 @@ describe('spreadsheet import: organisations', () => {
     // Updated from the given columns only: the name and address stay, the e-mail changes.
     expect(detail.organisation).toMatchObject({ name: 'Ressourcerie de la Vézère', email: 'nouveau@vezere.fr', address: '2 rue de l’Église' });
     expect((await a.call('organisations.list', { search: 'grenier' })).items[0]!.name).toBe('Le Grenier à réemploi');
-    expect(a.count('organisations')).toBe(5);
+    expect(await a.count('organisations')).toBe(5);
   });
 
   it('refuses two lines of the same file that are the same organisation', async () => {
@@ -205,13 +205,13 @@ describe('spreadsheet import: people and memberships', () => {
     const csv = excelCsv(['Nom;SIRET', `A;${SIRET_A}`, `B;${SIRET_B}`]);
     const dry = await a.call('data.import.commit', { fileName: 'x.csv', base64: csv, type: 'organisations', dryRun: true });
     expect(dry).toMatchObject({ created: 2, dryRun: true });
-    expect(a.count('organisations')).toBe(0);
-    expect(a.count('audit_log')).toBe(0);
+    expect(await a.count('organisations')).toBe(0);
+    expect(await a.count('audit_log')).toBe(0);
     // A trigger makes the second insert fail inside the transaction: nothing stays.
-    a.store.sqlite.exec("CREATE TRIGGER refuse_b BEFORE INSERT ON organisations WHEN NEW.name = 'B' BEGIN SELECT RAISE(ABORT, 'refusé'); END");
+    await refuseInsertOf(a, 'B');
     const error = await a.fail('data.import.commit', { fileName: 'x.csv', base64: csv, type: 'organisations' });
     expect(error.code).toBe('INTERNAL');
-    expect(a.count('organisations')).toBe(0);
+    expect(await a.count('organisations')).toBe(0);
   });
 
   it('offers every type the issue names, all available', async () => {
@@ -361,7 +361,7 @@ describe('spreadsheet import: activities and observatory figures', () => {
     ]);
     const error = await a.fail('data.import.commit', { fileName: 'actions.csv', base64: excelCsv(lines), type: 'activities' });
     expect(error.message).toContain('Ligne 2, colonne « Visiteur »');
-    expect(a.count('activities')).toBe(0);
+    expect(await a.count('activities')).toBe(0);
   });
 
   it('imports a wide sheet of indicator values, matched by label or code, and updates existing ones', async () => {
@@ -398,7 +398,7 @@ describe('spreadsheet import: activities and observatory figures', () => {
       'Ligne 3, colonne « Salariés » : Salariés : un nombre entier est attendu (c’est un effectif ou un nombre, pas une quantité décimale).',
     ]);
     expect((await a.fail('data.import.commit', { fileName: 'o.csv', base64: excelCsv(lines), type: 'indicators' })).code).toBe('VALIDATION');
-    expect(a.count('indicator_values')).toBe(0);
+    expect(await a.count('indicator_values')).toBe(0);
   });
 
   it('imports activities through the CLI, with --dry-run', async () => {

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const MEETING_TABLES = ['meetings', 'attendances', 'agenda_items', 'decisions', 'decision_counters', 'action_items', 'action_follow_ups', 'minutes_approvals', 'minutes_errata'];
-const counts = () => Object.fromEntries(MEETING_TABLES.map((t) => [t, app.count(t)]));
+const counts = async () => Object.fromEntries(await Promise.all(MEETING_TABLES.map(async (t) => [t, await app.count(t)] as const)));
 
 async function meeting(kind: 'general_assembly' | 'coordination' | 'board' = 'general_assembly', date = '2026-06-14', title = 'Réunion') {
   return app.call('meetings.create', { kind, title, date, startTime: '14:00', endTime: '17:00', hostOrganisationId: net.organisations[0]!.id });
@@ -45,7 +45,7 @@ describe('meetings', () => {
     expect(error.message).toContain('L’heure de fin doit être après l’heure de début');
     const bad = await app.fail('meetings.create', { kind: 'coordination', title: 'Coordination', date: '2026-03-12', startTime: '25:00' });
     expect(bad.issues?.[0]).toMatchObject({ path: 'startTime', key: 'error.meetings.time' });
-    expect(app.count('meetings')).toBe(0);
+    expect(await app.count('meetings')).toBe(0);
   });
 
   it('invites every member organisation’s voting representative of the meeting’s year, once', async () => {
@@ -97,7 +97,7 @@ describe('meetings', () => {
     const [holder, a, b] = net.representatives;
     const second = await attendanceOf(ag.id, a!.id);
     const third = await attendanceOf(ag.id, b!.id);
-    const before = counts();
+    const before = await counts();
 
     // The holder is absent.
     const absent = await app.fail('meetings.updateAttendance', { id: second.id, status: 'represented', proxyHolderPersonId: net.representatives[3]!.id, organisationId: null, capacity: null, voting: true });
@@ -126,7 +126,7 @@ describe('meetings', () => {
     const leaving = await app.fail('meetings.updateAttendance', { id: holderRow.id, status: 'absent', proxyHolderPersonId: null, organisationId: null, capacity: null, voting: true });
     expect(leaving.issues?.[0]).toMatchObject({ path: 'status', key: 'error.meetings.holdsProxies', params: { count: 2 } });
     expect((await app.fail('meetings.removeAttendee', { id: holderRow.id })).key).toBe('error.meetings.removeHolder');
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('numbers decisions per year on creation and never gives a number twice', async () => {
@@ -159,8 +159,8 @@ describe('meetings', () => {
     expect(error.issues?.[0]).toMatchObject({ path: 'votesFor', key: 'error.meetings.votesExceedVoters', params: { votes: 3, voters: 2 } });
     expect(error.message).toContain('Les voix exprimées (3) dépassent le nombre de votants présents ou représentés (2)');
     expect((await app.fail('meetings.addDecision', { agendaItemId: item.id, text: 'x', voteMode: 'vote' })).issues?.[0]).toMatchObject({ path: 'votesFor', key: 'error.meetings.votesRequired' });
-    expect(app.count('decisions')).toBe(0);
-    expect(app.count('decision_counters')).toBe(0);
+    expect(await app.count('decisions')).toBe(0);
+    expect(await app.count('decision_counters')).toBe(0);
     const ok = await app.call('meetings.addDecision', { agendaItemId: item.id, text: 'Budget adopté', voteMode: 'vote', votesFor: 2, votesAgainst: 0, votesAbstain: 0 });
     expect((await app.fail('meetings.updateDecision', { id: ok.id, text: 'Budget adopté', voteMode: 'vote', votesFor: 3, votesAgainst: 0, votesAbstain: 0 })).issues?.[0]?.key).toBe(
       'error.meetings.votesExceedVoters',
@@ -312,13 +312,13 @@ describe('meetings', () => {
     const writeMethods = METHOD_NAMES.filter((m) => m.startsWith('meetings.') && !reads.includes(m) && !notAboutOneMeeting.includes(m));
     expect(Object.keys(writes).sort()).toEqual([...writeMethods].sort());
 
-    const before = counts();
+    const before = await counts();
     const snapshot = JSON.stringify(await app.call('meetings.get', { id: m1.id }));
     for (const [method, input] of Object.entries(writes)) {
       const error = await app.fail(method as MethodName, input as Record<string, unknown>);
       expect([method, error.code, error.key]).toEqual([method, 'LOCKED', 'error.meetings.locked']);
     }
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect(JSON.stringify(await app.call('meetings.get', { id: m1.id }))).toBe(snapshot);
     const error = await app.fail('meetings.saveDiscussion', { id: item.id, discussion: 'x' });
     expect(error.message).toBe('Ce compte rendu a été approuvé le 11 juin 2026 : il ne peut plus être modifié. Ajoutez un erratum pour le corriger.');
@@ -361,7 +361,7 @@ describe('meetings', () => {
     expect((await app.fail('meetings.delete', { id: m1.id })).key).toBe('error.meetings.deleteReferenced');
     await app.call('meetings.delete', { id: m2.id });
     await app.call('meetings.delete', { id: m1.id });
-    expect(counts()).toMatchObject({ meetings: 0, attendances: 0, agenda_items: 0, decisions: 0, decision_counters: 1 });
+    expect(await counts()).toMatchObject({ meetings: 0, attendances: 0, agenda_items: 0, decisions: 0, decision_counters: 1 });
   });
 
   it('lists meetings per kind and year with their status', async () => {

@@ -38,7 +38,7 @@ describe('memberships', () => {
     const stranger = await app.call('people.create', { firstName: 'Jean', lastName: 'Inconnu' });
     const voter = await app.fail('memberships.save', { organisationId: a.id, year: 2027, feeDueCents: 5000, amountPaidCents: 0, votingPersonId: stranger.id });
     expect(voter.issues?.[0]).toMatchObject({ path: 'votingPersonId', key: 'error.votingNotAffiliated' });
-    expect(app.count('memberships')).toBe(1);
+    expect(await app.count('memberships')).toBe(1);
   });
 
   it('updates an existing membership in place', async () => {
@@ -47,7 +47,7 @@ describe('memberships', () => {
     const paid = await app.call('memberships.save', { id: m.id, organisationId: a.id, year: 2026, feeDueCents: 5000, amountPaidCents: 5000, paidOn: '2026-04-01', paymentMethod: 'cash' });
     expect(paid.id).toBe(m.id);
     expect(paid.paymentMethod).toBe('cash');
-    expect(app.count('memberships')).toBe(1);
+    expect(await app.count('memberships')).toBe(1);
   });
 
   it('renews active members for next year, once, skipping leavers and archived organisations', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toApiError } from '../../electron/api/dispatch';
 import { MIGRATIONS, type Migration } from '../../electron/store/migrations/index';
 import { backupsDirFor, openStore } from '../../electron/store/open';
-import { tempDir } from '../helpers/store';
+import { onSqlite, tempDir } from '../helpers/store';
 
 const addColour: Migration = {
   version: 999,
@@ -24,7 +24,8 @@ const broken: Migration = {
   },
 };
 
-describe('store and migrations', () => {
+// The SQLite side: WAL, file backups before migrations (PostgreSQL's side: store-engine.test.ts).
+describe.runIf(onSqlite)('store and migrations', () => {
   it('creates a database in WAL mode with foreign keys on, without a backup for a new file', async () => {
     const file = path.join(tempDir(), 'new.sqlite');
     const store = await openStore(file);

@@ -46,7 +46,7 @@ describe('organisations', () => {
       ['email', 'error.email'],
     ]);
     expect(error.message).toContain('SIRET invalide');
-    expect(app.count('organisations')).toBe(0);
+    expect(await app.count('organisations')).toBe(0);
   });
 
   it('refuses a duplicate by SIRET or by name ignoring case and accents', async () => {
@@ -55,7 +55,7 @@ describe('organisations', () => {
     expect(bySiret.issues?.[0]).toMatchObject({ path: 'siret', key: 'error.duplicateSiret', params: { name: 'Le Monde Allant Vers' } });
     const byName = await app.fail('organisations.create', { ...base, name: '  le monde  allant vérs ' });
     expect(byName.issues?.[0]).toMatchObject({ path: 'name', key: 'error.duplicateName' });
-    expect(app.count('organisations')).toBe(1);
+    expect(await app.count('organisations')).toBe(1);
   });
 
   it('edits, archives and restores; archived ones leave the default list', async () => {

@@ -24,7 +24,7 @@ describe('people', () => {
   it('refuses a bad e-mail, postcode or consent date, writing nothing', async () => {
     const error = await app.fail('people.create', { firstName: '', lastName: 'X', email: 'x@', postcode: 'abc', consentDate: '2026-02-30' });
     expect(error.issues?.map((i) => i.path).sort()).toEqual(['consentDate', 'email', 'firstName', 'postcode']);
-    expect(app.count('people')).toBe(0);
+    expect(await app.count('people')).toBe(0);
   });
 
   it('keeps the history of affiliations: ending one keeps it on record', async () => {
@@ -45,7 +45,7 @@ describe('people', () => {
     expect(ended.issues?.[0]).toMatchObject({ path: 'endDate', key: 'error.endBeforeStart' });
     const bad = await app.fail('people.addAffiliation', { personId: p.id, organisationId: o1.id, role: 'X', startDate: '2020-01-01', endDate: '2019-01-01' });
     expect(bad.issues?.[0]?.path).toBe('endDate');
-    expect(app.count('affiliations')).toBe(2);
+    expect(await app.count('affiliations')).toBe(2);
   });
 
   it('lists the association’s current officers in protocol order', async () => {
@@ -69,7 +69,7 @@ describe('people', () => {
     const a = await app.call('people.addAffiliation', { personId: p.id, organisationId: o.id, role: 'Président', startDate: '2019-05-01' });
     await app.call('memberships.save', { organisationId: o.id, year: 2026, feeDueCents: 5000, amountPaidCents: 0, votingPersonId: p.id });
     expect((await app.fail('people.removeAffiliation', { id: a.id })).code).toBe('CONFLICT');
-    expect(app.count('affiliations')).toBe(1);
+    expect(await app.count('affiliations')).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteOnly } from '../../electron/store/engine';
 import { createDispatcher } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
 import { runCli } from '../../electron/cli/run';
@@ -66,7 +67,7 @@ function cliIo() {
   return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), now: () => FIXED_NOW } };
 }
 
-const register = (a: TestApp) => a.store.sqlite.prepare('SELECT person_id, person_created_at, erased_at, kept_records, kept_tables, kept_reason FROM erasures ORDER BY id').all();
+const register = (a: TestApp) => sqliteOnly(a.store).sqlite.prepare('SELECT person_id, person_created_at, erased_at, kept_records, kept_tables, kept_reason FROM erasures ORDER BY id').all();
 const erasures = async (a: TestApp, personId: number) =>
   (await a.call('audit.list', { entity: 'person', entityId: personId })).items.filter((e) => e.action === 'erase');
 
@@ -120,7 +121,7 @@ describe('register of erasures', () => {
     expect(restored.person).toMatchObject({ firstName: ERASED, email: null });
     // Paul was never erased: the backup gives him back as he was.
     expect((await call<{ person: { email: string | null } }>('people.get', { id: paul.id })).person.email).toBe('paul@vezere.fr');
-    expect(holder.sqlite.prepare('SELECT person_id FROM erasures').all()).toEqual([{ person_id: marie.id }]);
+    expect(sqliteOnly(holder).sqlite.prepare('SELECT person_id FROM erasures').all()).toEqual([{ person_id: marie.id }]);
     const log = await call<{ items: { action: string; summary: Record<string, unknown> }[] }>('audit.list', { entity: 'person', entityId: marie.id });
     expect(log.items.filter((e) => e.action === 'erase').map((e) => e.summary.reapplied)).toEqual([true]);
   });
@@ -144,8 +145,8 @@ describe('register of erasures', () => {
     await erasePerson(ctx, id);
 
     await expect(restoreDatabase(holder, backupFile, { now: FIXED_NOW, runtime: 'test' })).rejects.toThrow(/figée/);
-    expect(holder.sqlite.prepare('SELECT first_name, email FROM people WHERE id = ?').get(id)).toEqual({ first_name: ERASED, email: null });
-    expect(holder.sqlite.prepare('SELECT COUNT(*) AS n FROM erasures').get()).toEqual({ n: 1 });
+    expect(sqliteOnly(holder).sqlite.prepare('SELECT first_name, email FROM people WHERE id = ?').get(id)).toEqual({ first_name: ERASED, email: null });
+    expect(sqliteOnly(holder).sqlite.prepare('SELECT COUNT(*) AS n FROM erasures').get()).toEqual({ n: 1 });
   });
 
   it('the restore command tells how many erasures it applied again', async () => {

@@ -32,6 +32,6 @@ describe('settings', () => {
       ['logoDataUrl', 'error.logoFormat'],
       ['etpHours', 'error.etpRange'],
     ]);
-    expect(app.count('settings')).toBe(0);
+    expect(await app.count('settings')).toBe(0);
   });
 });

@@ -78,6 +78,6 @@ describe('time records in the archive', () => {
       ['$.tables.time_entries[1].minutes', 'error.time.durationZero'],
       ['$.tables.time_entries[1].value_cents', 'error.time.archiveValue'],
     ]);
-    expect(target.count('time_entries')).toBe(0);
+    expect(await target.count('time_entries')).toBe(0);
   });
 });

@@ -198,7 +198,7 @@ describe('the demo agrees with itself: screen, CLI and certificates', () => {
       // What the Temps › Bilans page shows: the same method, through the same dispatcher.
       const screen = await app.call('time.summary', { from, to, by: 'organisation' });
       expect(screen.groups.length).toBeGreaterThan(10);
-      expect(app.count('time_entries')).toBeGreaterThan(3000);
+      expect(await app.count('time_entries')).toBeGreaterThan(3000);
 
       const cli = io();
       expect(await runCli(['time', 'summary', '--from', from, '--to', to, '--json', '--db', file], cli.io), cli.err()).toBe(0);

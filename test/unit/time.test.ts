@@ -74,7 +74,7 @@ describe('entries', () => {
     const overflow = await app.fail('time.entries.create', { ...base, organisationId: beta.id, minutes: '4h30' });
     expect(overflow.issues?.[0]).toMatchObject({ path: 'minutes', key: 'error.time.dayOverflow', params: { person: 'Anne Bernard', date: '10 février 2026', already: '20 h' } });
     expect(overflow.message).toContain('Anne Bernard aurait plus de 24 heures le 10 février 2026');
-    expect(app.count('time_entries')).toBe(1);
+    expect(await app.count('time_entries')).toBe(1);
     await app.call('time.entries.create', { ...base, organisationId: beta.id, minutes: '4h' });
   });
 
@@ -82,7 +82,7 @@ describe('entries', () => {
     const { alpha, anne, cat } = await setup();
     const saved = await app.call('time.entries.create', { organisationId: alpha.id, personId: anne.id, date: '2023-05-02', minutes: 60, categoryId: cat('other'), nature: 'volunteering' });
     expect(saved.warnings).toEqual([{ path: 'organisationId', key: 'time.warning.notMember', params: { organisation: 'Ressourcerie Alpha', date: '2 mai 2023' } }]);
-    expect(app.count('time_entries')).toBe(1);
+    expect(await app.count('time_entries')).toBe(1);
     await app.call('memberships.save', { organisationId: alpha.id, year: 2023, feeDueCents: 5000, amountPaidCents: 0, startDate: '2023-06-01' });
     const early = await app.call('time.entries.create', { organisationId: alpha.id, personId: anne.id, date: '2023-05-03', minutes: 60, categoryId: cat('other'), nature: 'volunteering' });
     expect(early.warnings.map((w) => w.key)).toEqual(['time.warning.notMember']);
@@ -155,7 +155,7 @@ describe('dated rates', () => {
     expect(missing.issues?.[0]).toMatchObject({ path: 'validFrom', key: 'error.time.rateStartRequired' });
     const noPerson = await app.fail('time.rates.save', { scope: 'person', validFrom: '2026-01-01', hourlyCents: 2000 });
     expect(noPerson.issues?.[0]).toMatchObject({ path: 'personId', key: 'error.time.ratePersonRequired' });
-    expect(app.count('time_rates')).toBe(0);
+    expect(await app.count('time_rates')).toBe(0);
   });
 });
 
@@ -195,7 +195,7 @@ describe('closed periods', () => {
     const overlap = await app.fail('time.periods.close', { from: '2025-12-01', to: '2026-01-31', label: 'Chevauchement' });
     expect(overlap.issues?.[0]).toMatchObject({ path: 'from', key: 'error.time.periodOverlap' });
     expect((await app.call('time.entries.get', { id: inside.id })).minutes).toBe(60);
-    expect(app.count('time_entries')).toBe(2);
+    expect(await app.count('time_entries')).toBe(2);
 
     const noReason = await app.fail('time.periods.reopen', { id: period.id, reason: ' ' });
     expect(noReason.issues?.[0]).toMatchObject({ path: 'reason', key: 'error.time.reasonRequired' });
@@ -330,7 +330,7 @@ describe('month grid', () => {
       ],
     });
     expect(second).toEqual({ created: 1, updated: 1, deleted: 1, warnings: [] });
-    expect(app.count('time_entries')).toBe(3);
+    expect(await app.count('time_entries')).toBe(3);
 
     // Weeks: a week holding two entries can only be left as it is.
     await app.call('time.entries.create', { organisationId: alpha.id, personId: anne.id, date: '2026-02-06', minutes: 60, categoryId: coordination, nature: 'secondment' });
@@ -368,7 +368,7 @@ describe('month grid', () => {
       ['rows[0].cells[1].minutes', 'error.time.gridDayOverflow'],
     ]);
     expect(error.message).toContain('Ligne « Anne Bernard · Coordination », 3 février 2026 : cette personne aurait 25 h ce jour-là');
-    expect(app.count('time_entries')).toBe(1);
+    expect(await app.count('time_entries')).toBe(1);
   });
 });
 
@@ -413,7 +413,7 @@ describe('from a held meeting', () => {
 
     const again = await app.call('time.fromMeeting', { meetingId: id, travelMinutes: 60 });
     expect(again).toMatchObject({ created: 0, alreadyCounted: 3 });
-    expect(app.count('time_entries')).toBe(3);
+    expect(await app.count('time_entries')).toBe(3);
     // Nor by hand: the (meeting, person) key holds.
     const byHand = await app.fail('time.entries.create', { organisationId: alpha.id, personId: anne.id, date: '2026-02-12', minutes: 60, categoryId: cat('other'), nature: 'secondment', meetingId: id });
     expect(byHand.issues?.[0]).toMatchObject({ path: 'meetingId', key: 'error.time.meetingAlreadyCounted' });

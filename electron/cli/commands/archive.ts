@@ -42,7 +42,7 @@ export const importCommand = defineCommand({
     await ctx.withStore(async (store) => {
       const load = async () => {
         if (replace && (await countArchivedRows(store.db)) > 0) {
-          ctx.out(ctx.t('cli.backup.done', { file: backupBeforeReplacing(store, 'import', ctx.now()) }));
+          ctx.out(ctx.t('cli.backup.done', { file: await backupBeforeReplacing(store, 'import', ctx.now()) }));
         }
         return writeArchive(store.db, archive, { replace, now: ctx.now, runtime: 'cli' }).catch((error: unknown) => {
           // Same refusal, with the option that lifts it on this command line.

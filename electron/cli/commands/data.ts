@@ -9,6 +9,7 @@ import { createBackup, openHolder, pruneBackups, restoreDatabase } from '../../f
 import { checkDatabase } from '../../features/data/check';
 import { analyzeImport, commitImport } from '../../features/data/import/service';
 import { readSpreadsheetFile } from '../../features/data/sheets/read';
+import { sqliteOnly } from '../../store/engine';
 import { defineCommand, UsageError, type CliContext, type OptionSpec } from '../command';
 import { formatBytes, formatInteger } from '../format';
 
@@ -20,7 +21,8 @@ export const backupCommand = defineCommand({
   examples: ['npm run cli -- backup', 'npm run cli -- backup /media/cle-usb/maillage-2026-03-12.sqlite'],
   requiresExistingDatabase: true,
   async run(ctx) {
-    await ctx.withStore(async (store) => {
+    await ctx.withStore(async (anyStore) => {
+      const store = sqliteOnly(anyStore);
       const backup = await createBackup(store, 'manuel', ctx.now());
       const made = path.join(path.dirname(path.resolve(store.file)), 'backups', backup.name);
       let file = made;
@@ -47,7 +49,7 @@ export const restoreCommand = defineCommand({
   async run(ctx) {
     const candidate = path.resolve(ctx.args[0]!);
     if (!fs.existsSync(candidate)) throw new AppError('NOT_FOUND', 'data.backup.notFound', { name: candidate });
-    const holder = await openHolder(ctx.dbPath);
+    const holder = await openHolder(ctx.dbTarget);
     try {
       const result = await restoreDatabase(holder, candidate, { now: ctx.now(), runtime: 'cli' });
       ctx.out(ctx.t('data.cli.restore.done', { file: ctx.dbPath, from: candidate, safety: result.safetyBackup, schema: result.schemaVersion }));

@@ -17,7 +17,7 @@ export const demoCommand = defineCommand({
       if (existing > 0 && !ctx.options.force) throw new AppError('CONFLICT', 'cli.demo.notEmpty', { file: ctx.dbPath, count: formatInteger(existing) });
       const fill = async () => {
         if (existing > 0) {
-          ctx.out(ctx.t('cli.backup.done', { file: backupBeforeReplacing(store, 'demo', ctx.now()) }));
+          ctx.out(ctx.t('cli.backup.done', { file: await backupBeforeReplacing(store, 'demo', ctx.now()) }));
           await store.db.transaction().execute((trx) => clearArchivedTables(trx));
         }
         try {

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { exportCommand, importCommand } from './archive';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { copyCommand } from './copy';
 import { attendanceSheetCommand, minutesCommand, noticeCommand } from './meetings';
 import { backupCommand, checkCommand, restoreCommand } from './data';
 import { timeCertificateCommand, timeNetworkCommand, timeSummaryCommand } from './time';
@@ -10,4 +11,4 @@ import { reportCerfaCommand } from './cerfa';
 import { membershipsCallCommand, membershipsReceiptCommand } from './memberships';
 
 /** Every command, in the order the help lists them. A feature adds its commands here, one line each. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand];

@@ -15,6 +15,7 @@ import { metricValue } from '../../../shared/features/activities/sentences';
 import { formatMoney, formatNumber } from '../../../shared/format/fr';
 import { translate } from '../../../shared/i18n/index';
 import { today, type ServiceContext } from '../../app/context';
+import { groupConcat } from '../../store/dialect';
 import { letterhead } from '../meetings/documents';
 import { memberRoll, membersOn } from '../memberships/roll';
 import { summarize } from '../time/summary';
@@ -337,7 +338,7 @@ export async function figureRecords(ctx: ServiceContext, metric: string, from: s
         eb
           .selectFrom('activity_organisations as ao')
           .innerJoin('organisations as o', 'o.id', 'ao.organisation_id')
-          .select(sql<string>`group_concat(o.name, ', ')`.as('x'))
+          .select((eb) => groupConcat(ctx.db, eb.ref('o.name'), ', ').as('x'))
           .whereRef('ao.activity_id', '=', 'a.id')
           .where('ao.role', '=', 'lead')
           .as('leads'),

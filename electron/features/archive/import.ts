@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/api/errors';
@@ -12,6 +12,7 @@ import {
 import { keyForIssue, pathToString } from '../../../shared/validation/zod-issues';
 import type { Runtime } from '../../app/context';
 import { systemClock } from '../../app/clock';
+import { deferForeignKeys, resetIdentities } from '../../store/dialect';
 import type { DB } from '../../store/schema';
 import { runInvariants, type Finding } from '../data/check';
 import { readErasureRegister, reapplyErasures } from '../data/privacy';
@@ -352,7 +353,7 @@ export async function writeArchive(db: Kysely<DB>, archive: ValidatedArchive, op
   try {
     await db.transaction().execute(async (trx) => {
       // Rows were checked against each other already; deferring lets a table reference itself in any order.
-      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+      await deferForeignKeys(trx);
       const register = await readErasureRegister(trx);
       const existing = await countArchivedRows(trx);
       if (existing > 0) {
@@ -360,6 +361,8 @@ export async function writeArchive(db: Kysely<DB>, archive: ValidatedArchive, op
         await clearArchivedTables(trx);
       }
       for (const { table, rows } of archive.tables) await insertRows(trx as unknown as AnyDb, table, rows);
+      // The rows kept their ids: the next generated id follows them (PostgreSQL's identities).
+      await resetIdentities(trx);
       erasuresReapplied = await reapplyErasures(trx, register, { now: options.now ?? systemClock, runtime: options.runtime ?? 'cli' });
       const tables = new Set((await trx.introspection.getTables()).map((t) => t.name));
       const { findings } = await runInvariants(trx, tables);

@@ -5,8 +5,10 @@ import { AppError } from '../../../shared/api/errors';
 import { safeFileName } from '../../../shared/api/files';
 import { BACKUP_KINDS, type Backup, type BackupKind, type RestoreResult } from '../../../shared/features/data/schemas';
 import type { Runtime } from '../../app/context';
+import { defaultUserDataDir } from '../../app/paths';
+import { exportArchive, writeArchiveFile } from '../archive/export';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
-import { backupsDirFor, type OpenOptions, type Store } from '../../store/open';
+import { backupsDirFor, isSqliteStore, sqliteOnly, type OpenOptions, type Store } from '../../store/engine';
 import { recordChange } from './audit';
 import { readErasureRegister, reapplyErasures } from './privacy';
 import { backupsToDelete } from './retention';
@@ -54,9 +56,10 @@ export function listBackups(dbFile: string): Backup[] {
   const dir = backupsDirFor(dbFile);
   if (!fs.existsSync(dir)) return [];
   const prefix = `${baseName(dbFile)}-`;
+  const ext = backupExtension(dbFile);
   const out: Backup[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.startsWith(prefix) || !entry.name.endsWith('.sqlite')) continue;
+    if (!entry.isFile() || !entry.name.startsWith(prefix) || !entry.name.endsWith(ext)) continue;
     const stat = fs.statSync(path.join(dir, entry.name));
     const { at, kind } = describeBackupName(entry.name);
     out.push({ name: entry.name, at: (at ?? stat.mtime).toISOString(), kind, bytes: stat.size });
@@ -79,9 +82,35 @@ export function resolveBackupPath(dbFile: string, name: string): string {
   return file;
 }
 
-function uniqueTarget(dir: string, base: string, kind: BackupKind, at: Date): string {
-  let target = path.join(dir, `${base}-${kind}-${stamp(at)}.sqlite`);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${base}-${kind}-${stamp(at)}-${n}.sqlite`);
+/** SQLite copies are `.sqlite` files; a PostgreSQL base's backups are archives (see archiveBackupAnchor). */
+function backupExtension(dbFile: string): string {
+  return dbFile.endsWith('.json') ? '.json' : '.sqlite';
+}
+
+/**
+ * A PostgreSQL base has no file to copy: its backups are the app's archive, on the same schedule
+ * and with the same retention, in the backups folder of this machine's data folder. They are
+ * listed and pruned as if the base were a file named `postgresql-BASE-SCHEMA.json` there.
+ */
+export function archiveBackupAnchor(store: Store, dataDir = defaultUserDataDir()): string {
+  const url = new URL(store.target);
+  const base = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
+  const schema = url.searchParams.get('schema') ?? 'maillage';
+  return path.join(dataDir, `${safeFileName(`postgresql-${base}-${schema}`, 'postgresql')}.json`);
+}
+
+/** One archive of the whole base, written to a temporary name then renamed (never a truncated backup). */
+export async function createArchiveBackup(store: Store, anchor: string, kind: BackupKind, now: Date): Promise<Backup> {
+  const dir = backupsDirFor(anchor);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = uniqueTarget(dir, baseName(anchor), kind, now, '.json');
+  const { bytes } = writeArchiveFile(target, await exportArchive(store.db, { schemaVersion: store.schemaVersion, now: () => now }));
+  return { name: path.basename(target), at: now.toISOString(), kind, bytes };
+}
+
+function uniqueTarget(dir: string, base: string, kind: BackupKind, at: Date, ext = '.sqlite'): string {
+  let target = path.join(dir, `${base}-${kind}-${stamp(at)}${ext}`);
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${base}-${kind}-${stamp(at)}-${n}${ext}`);
   return target;
 }
 
@@ -91,7 +120,8 @@ function uniqueTarget(dir: string, base: string, kind: BackupKind, at: Date): st
  * so a crash mid-copy never leaves a truncated backup under a real name; switched to a rollback
  * journal so that the copy is one self-contained file.
  */
-export async function createBackup(store: Store, kind: BackupKind, now: Date = systemClock()): Promise<Backup> {
+export async function createBackup(anyStore: Store, kind: BackupKind, now: Date = systemClock()): Promise<Backup> {
+  const store = sqliteOnly(anyStore);
   const dir = backupsDirFor(store.file);
   fs.mkdirSync(dir, { recursive: true });
   const target = uniqueTarget(dir, baseName(store.file), kind, now);
@@ -215,7 +245,7 @@ export async function restoreDatabase(
   options: { now?: Date; runtime?: Runtime } = {},
 ): Promise<RestoreResult> {
   const now = options.now ?? systemClock();
-  const dir = backupsDirFor(holder.file);
+  const dir = backupsDirFor(sqliteOnly(holder).file);
   fs.mkdirSync(dir, { recursive: true });
   const staging = path.join(dir, `${STAGING_PREFIX}${stamp(now)}-${process.pid}.tmp`);
   fs.copyFileSync(path.resolve(candidate), staging);
@@ -287,6 +317,8 @@ export interface AutomaticBackupOptions {
   now?: () => Date;
   onBackup?: (backup: Backup, removed: string[]) => void;
   onError?: (error: unknown) => void;
+  /** PostgreSQL: the data folder whose backups/ receives the archives (the app's own by default). */
+  dataDir?: string;
 }
 
 /**
@@ -295,6 +327,10 @@ export interface AutomaticBackupOptions {
  * waiting for a backup under way, to call before closing the store.
  */
 export function startAutomaticBackups(store: Store, options: AutomaticBackupOptions = {}): () => Promise<void> {
+  // PostgreSQL: archives on the same schedule; the engine's own backups (pg_dump, continuous
+  // archiving) come on top, on the server (see the README).
+  const file = isSqliteStore(store) ? store.file : archiveBackupAnchor(store, options.dataDir);
+  const backUp = (at: Date) => (isSqliteStore(store) ? createBackup(store, 'auto', at) : createArchiveBackup(store, file, 'auto', at));
   const intervalMs = options.intervalMs ?? DAY_MS;
   const now = options.now ?? systemClock;
   const onError = options.onError ?? ((error: unknown) => console.error('Sauvegarde automatique :', error));
@@ -302,7 +338,7 @@ export function startAutomaticBackups(store: Store, options: AutomaticBackupOpti
   let stopped = false;
 
   const lastAutomatic = (): number => {
-    const last = listBackups(store.file).find((b) => b.kind === 'auto');
+    const last = listBackups(file).find((b) => b.kind === 'auto');
     return last ? new Date(last.at).getTime() : 0;
   };
 
@@ -312,8 +348,8 @@ export function startAutomaticBackups(store: Store, options: AutomaticBackupOpti
     if (!force && now().getTime() - lastAutomatic() < intervalMs) return;
     running = (async () => {
       try {
-        const backup = await createBackup(store, 'auto', now());
-        const removed = pruneBackups(store.file);
+        const backup = await backUp(now());
+        const removed = pruneBackups(file);
         options.onBackup?.(backup, removed);
       } catch (error) {
         onError(error);

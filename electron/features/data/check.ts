@@ -6,7 +6,8 @@ import { translate } from '../../../shared/i18n/index';
 import { isIsoDate, isValidSiret } from '../../../shared/validation/identifiers';
 import { normalizeKey } from '../../../shared/validation/text';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
-import type { Store } from '../../store/open';
+import { isSqliteStore, type Store } from '../../store/engine';
+import { sql } from 'kysely';
 import type { DB } from '../../store/schema';
 import { SETTINGS_KEY } from '../settings/service';
 import { DEFAULT_PRIVACY, PRIVACY_KEY } from './privacy';
@@ -259,7 +260,11 @@ export const INVARIANTS: Invariant[] = [
   },
 ];
 
-function existingTables(store: Store): Set<string> {
+async function existingTables(store: Store): Promise<Set<string>> {
+  if (!isSqliteStore(store)) {
+    const result = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(store.db);
+    return new Set(result.rows.map((r) => r.name));
+  }
   const rows = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
   return new Set(rows.map((r) => r.name));
 }
@@ -297,23 +302,28 @@ export async function checkDatabase(store: Store, options: { invariants?: readon
   const findings: (Finding & { code: string })[] = [];
   const checks: string[] = [];
 
-  checks.push('integrity');
-  const integrity = store.sqlite.pragma('integrity_check(100)') as { integrity_check: string }[];
-  if (!(integrity.length === 1 && integrity[0]?.integrity_check === 'ok')) {
-    for (const row of integrity) findings.push({ code: 'integrity', key: 'data.check.integrity', params: { detail: row.integrity_check } });
-  }
+  // SQLite's own page and foreign-key checks; PostgreSQL enforces its foreign keys at every
+  // commit and checks its pages itself (data checksums, amcheck), so there is nothing to ask it here.
+  if (isSqliteStore(store)) {
+    checks.push('integrity');
+    const integrity = store.sqlite.pragma('integrity_check(100)') as { integrity_check: string }[];
+    if (!(integrity.length === 1 && integrity[0]?.integrity_check === 'ok')) {
+      for (const row of integrity) findings.push({ code: 'integrity', key: 'data.check.integrity', params: { detail: row.integrity_check } });
+    }
 
-  checks.push('foreign_keys');
-  const orphans = store.sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
-  for (const o of orphans) {
-    findings.push({ code: 'foreign_key', key: 'data.check.foreignKey', params: { table: o.table, id: o.rowid ?? '?', parent: o.parent }, table: o.table, rowId: o.rowid });
+    checks.push('foreign_keys');
+    const orphans = store.sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
+    for (const o of orphans) {
+      findings.push({ code: 'foreign_key', key: 'data.check.foreignKey', params: { table: o.table, id: o.rowid ?? '?', parent: o.parent }, table: o.table, rowId: o.rowid });
+    }
   }
 
   checks.push('schema_version');
-  const version = (store.sqlite.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const versionRow = await store.db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const version = Number(versionRow?.v ?? 0);
   if (version !== LATEST_SCHEMA_VERSION) findings.push({ code: 'schema_version', key: 'data.check.schemaVersion', params: { found: version, expected: LATEST_SCHEMA_VERSION } });
 
-  const rules = await runInvariants(store.db, existingTables(store), options.invariants);
+  const rules = await runInvariants(store.db, await existingTables(store), options.invariants);
   checks.push(...rules.checks);
   findings.push(...rules.findings);
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/api/errors';
 import { RETENTION } from '../../../shared/features/data/schemas';
 import { today, type ServiceContext } from '../../app/context';
 import { exportArchive, serializeArchive, summarizeArchive } from '../archive/export';
-import { backupsDirFor, type Store } from '../../store/open';
+import { backupsDirFor, sqliteOnly, type SqliteStore, type Store } from '../../store/engine';
 import { listChanges } from './audit';
 import { createBackup, listBackups, pruneBackups, resolveBackupPath, restoreDatabase } from './backup';
 import { checkDatabase } from './check';
@@ -24,9 +24,10 @@ type DataHandlers = Pick<Handlers, (`data.${string}` | `privacy.${string}` | `au
  */
 export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'schemaVersion'> & Partial<Store>): DataHandlers {
   // Backups need the file and the raw handle; the benchmark's bare handlers have neither.
-  const fileStore = (): Store => {
+  const fileStore = (): SqliteStore => {
+    if (served.dialect === 'postgres') return sqliteOnly(served as Store);
     if (!served.file || !served.sqlite) throw new AppError('FORBIDDEN', 'data.restore.unavailable');
-    return served as Store;
+    return served as SqliteStore;
   };
   return {
     'data.backups.list': async () => {
@@ -45,7 +46,7 @@ export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'sc
       if (!(store instanceof StoreHolder)) throw new AppError('FORBIDDEN', 'data.restore.unavailable');
       return restoreDatabase(store, file, { now: ctx.now(), runtime: ctx.runtime });
     },
-    'data.check': () => checkDatabase(fileStore()),
+    'data.check': () => checkDatabase(served.dialect === 'postgres' ? (served as Store) : fileStore()),
     'data.import.types': () => importTypes(ctx),
     'data.import.analyze': ({ fileName, base64, type, mapping }) => analyzeImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), type, mapping),
     'data.import.commit': ({ fileName, base64, ...options }) => commitImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), options, fileName),

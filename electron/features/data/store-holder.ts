@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors';
-import { openStore, type OpenOptions, type Store } from '../../store/open';
+import { isPostgresTarget, openStore, sqliteOnly, type Dialect, type OpenOptions, type Store } from '../../store/engine';
 import type { DB } from '../../store/schema';
 import { DatabaseLock, type ExclusiveReason } from '../../store/sqlite-lock';
 
@@ -16,29 +16,35 @@ import { DatabaseLock, type ExclusiveReason } from '../../store/sqlite-lock';
 export class StoreHolder implements Store {
   #store: Store | null;
   #replacing = false;
-  /** Held by the holder, not the store: the exclusive lock must outlive the store closed for a restore. */
-  readonly #lock: DatabaseLock;
-  readonly file: string;
+  /** SQLite: held by the holder, not the store, so that it outlives the store closed for a restore. None on PostgreSQL. */
+  readonly #lock: DatabaseLock | null;
+  readonly file: string | null;
+  readonly target: string;
+  readonly dialect: Dialect;
 
   private constructor(
     store: Store,
-    lock: DatabaseLock,
+    lock: DatabaseLock | null,
     /** How to open the file again (Electron passes its own native binding). */
     readonly openOptions: OpenOptions = {},
   ) {
     this.#store = store;
     this.#lock = lock;
     this.file = store.file;
+    this.target = store.target;
+    this.dialect = store.dialect;
   }
 
-  static async open(file: string, openOptions: OpenOptions = {}): Promise<StoreHolder> {
+  /** A SQLite file or a `postgres://` URL (replacing the file applies to SQLite only). */
+  static async open(target: string, openOptions: OpenOptions = {}): Promise<StoreHolder> {
     const { lock: _ignored, ...options } = openOptions;
-    const lock = await DatabaseLock.acquire(file, {
+    if (isPostgresTarget(target)) return new StoreHolder(await openStore(target, options), null, options);
+    const lock = await DatabaseLock.acquire(target, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.exclusiveWaitMs !== undefined ? { exclusiveWaitMs: options.exclusiveWaitMs } : {}),
     });
     try {
-      return new StoreHolder(await openStore(file, { ...options, lock }), lock, options);
+      return new StoreHolder(await openStore(target, { ...options, lock }), lock, options);
     } catch (error) {
       lock.release();
       throw error;
@@ -59,7 +65,7 @@ export class StoreHolder implements Store {
     return this.current.db;
   }
 
-  get sqlite(): Database.Database {
+  get sqlite(): Database.Database | null {
     return this.current.sqlite;
   }
 
@@ -72,12 +78,13 @@ export class StoreHolder implements Store {
   }
 
   exclusive<T>(reason: ExclusiveReason, fn: () => Promise<T>): Promise<T> {
-    return this.#lock.exclusive(reason, fn);
+    return this.#lock ? this.#lock.exclusive(reason, fn) : this.current.exclusive(reason, fn);
   }
 
   /** Runs `fn` only if this process alone has the database open right now (no wait); says whether it ran. */
   async ifAlone(fn: () => void): Promise<boolean> {
-    return this.#lock.ifAlone(fn);
+    // Only files have leftovers to tidy: on PostgreSQL there is nothing to run.
+    return this.#lock ? this.#lock.ifAlone(fn) : false;
   }
 
   async close(): Promise<void> {
@@ -86,7 +93,7 @@ export class StoreHolder implements Store {
     try {
       await store?.close();
     } finally {
-      this.#lock.release();
+      this.#lock?.release();
     }
   }
 
@@ -98,28 +105,32 @@ export class StoreHolder implements Store {
    * one back and that one is opened.
    */
   async replaceFile(replace: (file: string) => Promise<void> | void, rollback?: (file: string) => void): Promise<Store> {
+    const lock = this.#lock;
+    // Only a SQLite file can be replaced: said plainly on PostgreSQL, as sqliteOnly does.
+    if (!lock) throw new AppError('FORBIDDEN', 'pg.error.sqliteOnly', { target: this.target });
     // Refused, naming the file, while another process has it open: it would go on writing to the old one.
-    return this.#lock.exclusive('restore', () => this.#replaceFile(replace, rollback));
+    return lock.exclusive('restore', () => this.#replaceFile(lock, replace, rollback));
   }
 
-  async #replaceFile(replace: (file: string) => Promise<void> | void, rollback?: (file: string) => void): Promise<Store> {
+  async #replaceFile(lock: DatabaseLock, replace: (file: string) => Promise<void> | void, rollback?: (file: string) => void): Promise<Store> {
     const store = this.current;
+    const file = sqliteOnly(store).file;
     this.#replacing = true;
     try {
       await store.close();
       this.#store = null;
       let failure: unknown = null;
       try {
-        await replace(this.file);
+        await replace(file);
       } catch (error) {
         failure = error;
       }
       try {
-        this.#store = await openStore(this.file, { ...this.openOptions, lock: this.#lock });
+        this.#store = await openStore(file, { ...this.openOptions, lock });
       } catch (error) {
         if (!rollback) throw error;
-        rollback(this.file);
-        this.#store = await openStore(this.file, { ...this.openOptions, lock: this.#lock });
+        rollback(file);
+        this.#store = await openStore(file, { ...this.openOptions, lock });
         failure ??= error;
       }
       if (failure) throw failure;

@@ -15,7 +15,7 @@ export function organisationHandlers(ctx: ServiceContext): OrganisationHandlers 
     'organisations.list': (q) => listOrganisations(ctx, q),
     'organisations.get': ({ id }) => getOrganisationDetail(ctx, id),
     'organisations.create': (values) => createOrganisation(ctx, values),
-    'organisations.update': ({ id, ...values }) => updateOrganisation(ctx, id, values),
+    'organisations.update': ({ id, version, ...values }) => updateOrganisation(ctx, id, values, version),
     'organisations.archive': ({ id }) => setOrganisationArchived(ctx, id, true),
     'organisations.restore': ({ id }) => setOrganisationArchived(ctx, id, false),
   };

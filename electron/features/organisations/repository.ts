@@ -21,6 +21,7 @@ export function toOrganisation(row: Selectable<OrganisationsTable>): Organisatio
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    version: row.version,
   };
 }
 

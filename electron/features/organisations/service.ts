@@ -1,3 +1,4 @@
+import { modifiedMeanwhile, savedBy } from '../../store/versions';
 import { sql } from 'kysely';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { OrganisationDetail } from '../../../shared/features/organisations/contract';
@@ -71,17 +72,20 @@ export async function createOrganisation(ctx: ServiceContext, values: Organisati
   });
 }
 
-export async function updateOrganisation(ctx: ServiceContext, id: number, values: OrganisationValues): Promise<Organisation> {
+export async function updateOrganisation(ctx: ServiceContext, id: number, values: OrganisationValues, expectedVersion?: number): Promise<Organisation> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     await getOrganisation(tctx, id);
     await assertNotDuplicate(tctx, values, id);
+    // One statement: the version check and the write cannot be separated by another writer.
     const row = await trx
       .updateTable('organisations')
-      .set({ ...columns(values), updated_at: nowIso(ctx) })
+      .set((eb) => ({ ...columns(values), updated_at: nowIso(ctx), updated_by: savedBy(ctx.runtime), version: eb('version', '+', 1) }))
       .where('id', '=', id)
+      .$if(expectedVersion !== undefined, (q) => q.where('version', '=', expectedVersion!))
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw await modifiedMeanwhile(trx, 'organisations', id);
     return toOrganisation(row);
   });
 }

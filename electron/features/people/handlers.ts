@@ -24,7 +24,7 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
     'people.list': (q) => listPeople(ctx, q),
     'people.get': ({ id }) => getPersonDetail(ctx, id),
     'people.create': (values) => createPerson(ctx, values),
-    'people.update': ({ id, ...values }) => updatePerson(ctx, id, values),
+    'people.update': ({ id, version, ...values }) => updatePerson(ctx, id, values, version),
     'people.archive': ({ id }) => setPersonArchived(ctx, id, true),
     'people.restore': ({ id }) => setPersonArchived(ctx, id, false),
     'people.createWithAffiliation': (values) => createPersonWithAffiliation(ctx, values),

@@ -1,3 +1,4 @@
+import { modifiedMeanwhile, savedBy } from '../../store/versions';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
@@ -40,6 +41,7 @@ function toPerson(row: Selectable<PeopleTable>): Person {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    version: row.version,
   };
 }
 
@@ -93,14 +95,17 @@ export async function createPersonWithAffiliation(
   });
 }
 
-export async function updatePerson(ctx: ServiceContext, id: number, values: PersonValues): Promise<Person> {
+export async function updatePerson(ctx: ServiceContext, id: number, values: PersonValues, expectedVersion?: number): Promise<Person> {
   await getPerson(ctx, id);
+  // One statement: the version check and the write cannot be separated by another writer.
   const row = await ctx.db
     .updateTable('people')
-    .set({ ...columns(values), updated_at: nowIso(ctx) })
+    .set((eb) => ({ ...columns(values), updated_at: nowIso(ctx), updated_by: savedBy(ctx.runtime), version: eb('version', '+', 1) }))
     .where('id', '=', id)
+    .$if(expectedVersion !== undefined, (q) => q.where('version', '=', expectedVersion!))
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) throw await modifiedMeanwhile(ctx.db, 'people', id);
   return toPerson(row);
 }
 

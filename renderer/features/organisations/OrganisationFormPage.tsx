@@ -13,6 +13,7 @@ import {
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ReloadOnConflict } from '../../components/ReloadOnConflict';
 import { Field } from '../../components/Field';
 import { applyServerError, blanks } from '../../components/forms';
 import { Loading, PageHeader } from '../../components/Page';
@@ -83,7 +84,7 @@ function OrganisationForm({ organisation }: { organisation: Organisation | null 
     setBanner(null);
     try {
       const saved = organisation
-        ? await api.call('organisations.update', { ...values, id: organisation.id })
+        ? await api.call('organisations.update', { ...values, id: organisation.id, version: organisation.version })
         : await api.call('organisations.create', values);
       allowNavigation();
       navigate(`/structures/${saved.id}`, { replace: !organisation });
@@ -99,6 +100,13 @@ function OrganisationForm({ organisation }: { organisation: Organisation | null 
     <>
       <PageHeader title={title} />
       <ErrorBanner error={banner} />
+      <ReloadOnConflict
+        error={banner}
+        onReload={() => {
+          allowNavigation();
+          window.location.reload();
+        }}
+      />
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset className="form-grid">
           <legend>{t('org.identity')}</legend>

@@ -7,6 +7,7 @@ import { personInputSchema, type Person, type PersonInput } from '../../../share
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ReloadOnConflict } from '../../components/ReloadOnConflict';
 import { Field } from '../../components/Field';
 import { applyServerError, blanks } from '../../components/forms';
 import { Loading, PageHeader } from '../../components/Page';
@@ -69,7 +70,7 @@ function PersonForm({ person }: { person: Person | null }) {
   const onSubmit = handleSubmit(async (values) => {
     setBanner(null);
     try {
-      const saved = person ? await api.call('people.update', { ...values, id: person.id }) : await api.call('people.create', values);
+      const saved = person ? await api.call('people.update', { ...values, id: person.id, version: person.version }) : await api.call('people.create', values);
       allowNavigation();
       navigate(`/personnes/${saved.id}`, { replace: !person });
     } catch (e) {
@@ -82,6 +83,13 @@ function PersonForm({ person }: { person: Person | null }) {
     <>
       <PageHeader title={title} />
       <ErrorBanner error={banner} />
+      <ReloadOnConflict
+        error={banner}
+        onReload={() => {
+          allowNavigation();
+          window.location.reload();
+        }}
+      />
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset className="form-grid">
           <legend>{t('person.identity')}</legend>

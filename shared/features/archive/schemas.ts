@@ -95,6 +95,9 @@ export const organisationRowSchema = rowSchema({
   created_at: column.timestamp,
   updated_at: column.timestamp,
   archived_at: column.nullableTimestamp,
+  // Since schema 7; archives written before it have neither.
+  version: z.number().int().min(1).default(1),
+  updated_by: column.nullableText.default(null),
 });
 
 export const personRowSchema = rowSchema({
@@ -113,6 +116,8 @@ export const personRowSchema = rowSchema({
   created_at: column.timestamp,
   updated_at: column.timestamp,
   archived_at: column.nullableTimestamp,
+  version: z.number().int().min(1).default(1),
+  updated_by: column.nullableText.default(null),
 });
 
 const endNotBeforeStart = (row: { start_date: string; end_date: string | null }) => row.end_date === null || row.end_date >= row.start_date;

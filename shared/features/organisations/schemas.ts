@@ -67,6 +67,8 @@ export const organisationSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
+  /** Raised by each save; sent back with an update so that a stale form is refused, not applied. */
+  version: z.number().int(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
@@ -101,4 +103,5 @@ export const organisationListSchema = z.object({
 });
 
 export const organisationIdSchema = z.object({ id });
-export const organisationUpdateSchema = organisationInputSchema.extend({ id });
+/** `version`: the one the form was opened at; without it the save is not checked (CLI, older callers). */
+export const organisationUpdateSchema = organisationInputSchema.extend({ id, version: z.number().int().min(1).optional() });

@@ -24,7 +24,7 @@ export const peopleContract = {
   'people.create': method(personInputSchema, personSchema),
   /** From a structure's page: the person and their affiliation in one transaction. */
   'people.createWithAffiliation': method(personWithAffiliationSchema, affiliationSchema),
-  'people.update': method(personInputSchema.extend({ id }), personSchema),
+  'people.update': method(personInputSchema.extend({ id, version: z.number().int().min(1).optional() }), personSchema),
   'people.archive': method(byId, personSchema),
   'people.restore': method(byId, personSchema),
   'people.addAffiliation': method(affiliationInputSchema, affiliationSchema),

@@ -44,6 +44,8 @@ export const personSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
+  /** Raised by each save; sent back with an update so that a stale form is refused, not applied. */
+  version: z.number().int(),
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -1,0 +1,70 @@
+import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+
+/**
+ * What differs between the two engines, in one place. Services and reports take a `Kysely<DB>`
+ * and never ask which engine is behind it; the few statements that cannot be written in
+ * Kysely's portable subset call these helpers, which read the dialect from the connection.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any database type: only the adapter is read
+type AnyKysely = Kysely<any>;
+
+export function dialectOf(db: AnyKysely): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** `group_concat(x, sep)` on SQLite, `string_agg(x, sep)` on PostgreSQL (both: order unspecified). */
+export function groupConcat(db: AnyKysely, expression: Expression<string | null>, separator: string): RawBuilder<string | null> {
+  return dialectOf(db) === 'postgres' ? sql<string | null>`string_agg(${expression}, ${separator})` : sql<string | null>`group_concat(${expression}, ${separator})`;
+}
+
+/**
+ * Foreign keys checked at commit rather than at each statement, for the rest of the transaction:
+ * an archive may list a row before the row it references. (PostgreSQL's are declared deferrable
+ * by the migrations' DDL translation.)
+ */
+export async function deferForeignKeys(trx: AnyKysely): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`SET CONSTRAINTS ALL DEFERRED`.execute(trx);
+  else await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+}
+
+/**
+ * After rows were written with their own ids (archive import, copy), the next generated id must
+ * follow the largest one. SQLite's AUTOINCREMENT does that by itself; PostgreSQL's identity
+ * sequences are set here, for every identity column of the current schema.
+ */
+export async function resetIdentities(trx: AnyKysely): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  const columns = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and is_identity = 'YES'`.execute(trx);
+  for (const { table_name: table, column_name: column } of columns.rows) {
+    await sql`select setval(pg_get_serial_sequence(${`${quoteIdent(table)}`}, ${column}), coalesce((select max(${sql.ref(column)}) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** PostgreSQL errors worth running the whole transaction again for: serialisation failure, deadlock. */
+export function isRetryableError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+/**
+ * Runs `work` in a transaction, again (up to `attempts` times) when PostgreSQL reports a
+ * serialisation failure or a deadlock, so that concurrent writers see no spurious error.
+ * On SQLite a writer waits for the lock (busy_timeout) and this runs once.
+ */
+export async function transactionWithRetry<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => work(trx));
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableError(error)) throw error;
+    }
+  }
+}
