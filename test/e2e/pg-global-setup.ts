@@ -1,4 +1,4 @@
-import { startTestPostgres } from '../helpers/pg';
+import { startTestPostgresProcess } from '../helpers/pg-process';
 
 /**
  * Playwright global setup: on the PostgreSQL run (MAILLAGE_E2E_ENGINE=postgres) one server for
@@ -7,7 +7,7 @@ import { startTestPostgres } from '../helpers/pg';
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.MAILLAGE_E2E_ENGINE !== 'postgres' || process.env.MAILLAGE_TEST_PG_URL) return undefined;
-  const server = await startTestPostgres();
+  const server = await startTestPostgresProcess();
   process.env.MAILLAGE_TEST_PG_URL = server.url;
   return () => server.stop();
 }

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startTestPostgres, type TestPostgres } from './pg';
+import type { TestPostgres } from './pg';
+import { startTestPostgresProcess } from './pg-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +20,7 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('pgUrl', given);
     return;
   }
-  server = await startTestPostgres();
+  server = await startTestPostgresProcess();
   project.provide('pgUrl', server.url);
 }
 

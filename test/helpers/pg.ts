@@ -14,6 +14,8 @@ import pg from 'pg';
 export interface TestPostgres {
   /** postgres://postgres:…@127.0.0.1:PORT/maillage_test */
   url: string;
+  /** Its data folder, removed by stop(). */
+  dir: string;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   await admin.end();
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${TEST_DATABASE}`,
+    dir,
     async stop() {
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -50,6 +50,8 @@ export interface TestApp {
   /** Calls a method expecting a failure, and returns the error envelope. */
   fail<M extends MethodName>(method: M, input: MethodInput<M> | Record<string, unknown>): Promise<ApiError>;
   count(table: string): Promise<number>;
+  /** Closes the connection only: the base stays for another program (a CLI run). */
+  closeStore(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,13 @@ export interface TestApp {
  */
 export async function openTestApp(file = testTarget(), now = FIXED_NOW): Promise<TestApp> {
   const store = await openStore(file);
+  let storeOpen = true;
+  // Closing the connection keeps the base (a CLI run may open it next); close() also removes it.
+  const closeStore = async () => {
+    if (!storeOpen) return;
+    storeOpen = false;
+    await store.close();
+  };
   const dispatch = createDispatcher(createHandlers(store, { runtime: 'test', now: () => now }), {
     validateOutput: true,
     onInternalError: (method, error) => console.error(method, error),
@@ -80,8 +89,9 @@ export async function openTestApp(file = testTarget(), now = FIXED_NOW): Promise
       const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(store.db);
       return Number(result.rows[0]?.n ?? 0);
     },
+    closeStore,
     async close() {
-      await store.close();
+      await closeStore();
       await dropTestTarget(file);
     },
   };

@@ -100,7 +100,7 @@ describe('check knows the settings', () => {
 
     put.run('association', '{"associationName": "Réseau"');
     report = await checkDatabase(a.store);
-    expect(report.problems.map((p) => [p.code, p.message])).toContainEqual(['settings_values', 'Table « settings », ligne association : contenu JSON illisible.']);
+    expect(report.problems.map((p) => [p.code, p.message])).toContainEqual(['settings_values', '« réglages », ligne association : contenu JSON illisible.']);
   });
 });
 

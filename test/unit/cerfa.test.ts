@@ -273,7 +273,7 @@ describe('Cerfa 15059: the report', () => {
   });
 
   it('is written by the CLI: report cerfa --grant ID --out FILE', async () => {
-    await app.close();
+    await app.closeStore();
     const out = path.join(tempDir(), 'compte-rendu.docx');
     const stdout: string[] = [];
     const stderr: string[] = [];

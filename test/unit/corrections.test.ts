@@ -135,10 +135,10 @@ describe('people and structures', () => {
   });
 
   it('adds a person from a structure’s page with their role, both or neither', async () => {
-    const people = app.count('people');
+    const people = await app.count('people');
     const refused = await app.fail('people.createWithAffiliation', { person: { firstName: 'Zoé', lastName: 'Petit' }, affiliation: { organisationId: 99_999, role: 'Salariée', startDate: '2026-01-05' } });
     expect(refused.issues?.[0]).toMatchObject({ path: 'organisationId', key: 'error.notFound' });
-    expect(app.count('people')).toBe(people);
+    expect(await app.count('people')).toBe(people);
     const a = await app.call('people.createWithAffiliation', { person: { firstName: 'Zoé', lastName: 'Petit', email: 'zoe@exemple.fr' }, affiliation: { organisationId: net.organisations[0]!.id, role: 'Salariée', startDate: '2026-01-05' } });
     expect(a).toMatchObject({ personName: 'Zoé Petit', role: 'Salariée', organisationId: net.organisations[0]!.id });
     expect((await history('person', a.personId)).map((l) => `${l.entity} ${l.action}`)).toEqual(['affiliation create', 'person create']);

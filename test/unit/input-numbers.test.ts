@@ -56,7 +56,7 @@ describe('a header row with the same title twice', () => {
     ]);
     const refused = await a.fail('data.import.commit', { fileName: 's.csv', base64: utf8(['Nom;Ville;nom', 'Ressourcerie A;Tulle;Ressourcerie B']), type: 'organisations' });
     expect(refused.message).toMatch(/même titre « nom »/);
-    expect(a.count('organisations')).toBe(0);
+    expect(await a.count('organisations')).toBe(0);
   });
 });
 
@@ -86,7 +86,7 @@ describe('time entries more than a year ahead', () => {
     const input = { organisationId: org.id, personId: null, date: '2062-01-01', minutes: '2h', categoryId, nature: 'volunteering' as const, meetingId: null, activityId: null, note: null };
     const refused = await a.fail('time.entries.create', input);
     expect(refused.issues).toEqual([{ path: 'date', key: 'error.time.farFuture', params: { date: formatDate('2062-01-01') } }]);
-    expect(a.count('time_entries')).toBe(0);
+    expect(await a.count('time_entries')).toBe(0);
     const saved = await a.call('time.entries.create', { ...input, confirmFarFuture: true });
     expect(saved.entry.date).toBe('2062-01-01');
     // Changing something else keeps the date without asking again; moving it elsewhere far ahead asks again.

@@ -64,7 +64,7 @@ describe('membership fee receipts', () => {
     const error = await app.fail('memberships.documents.receipt', { id: m.b! });
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain('Ressourcerie B');
-    expect(app.count('membership_receipts')).toBe(0);
+    expect(await app.count('membership_receipts')).toBe(0);
   });
 
   it('numbers receipts without gaps per year, and gives the same one again', async () => {
@@ -78,7 +78,7 @@ describe('membership fee receipts', () => {
     expect((await app.call('memberships.documents.receipt', { id: m.c! })).reference).toBe('2026-001');
     // Another year starts again at 1.
     expect((await app.call('memberships.documents.receipt', { id: m.a2025! })).reference).toBe('2025-001');
-    expect(app.count('membership_receipts')).toBe(3);
+    expect(await app.count('membership_receipts')).toBe(3);
   });
 
   it('prints number, amount, date and method of payment', async () => {
@@ -96,7 +96,7 @@ describe('membership fee receipts', () => {
     const error = await app.fail('memberships.delete', { id: m.c! });
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('n° 1');
-    expect(app.count('memberships')).toBe(5);
+    expect(await app.count('memberships')).toBe(5);
   });
 
   it('round-trips the receipts through the JSON archive', async () => {
@@ -112,7 +112,7 @@ describe('membership fee receipts', () => {
   });
 
   it('are written by the CLI: memberships call --year Y --out DIR, memberships receipt ID --out F', async () => {
-    await app.close();
+    await app.closeStore();
     const dir = tempDir();
     const stdout: string[] = [];
     const stderr: string[] = [];

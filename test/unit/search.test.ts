@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/store/migrations/index';
 import { openStore } from '../../electron/store/open';
 import { matchExpression, searchIndex } from '../../electron/store/search-index';
-import { openTestApp, tempDir, type TestApp } from '../helpers/store';
+import { openTestApp, tempDir, type TestApp, onSqlite } from '../helpers/store';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -29,7 +29,9 @@ async function seed() {
   return { org, person, meeting, item, decision, action, activity };
 }
 
-describe('search across everything (search.all)', () => {
+// Full-text search exists on SQLite only (FTS5, migration 0008); PostgreSQL's index is still to
+// be written in the store (issue 13), and search.all answers nothing there meanwhile.
+describe.runIf(onSqlite)('search across everything (search.all)', () => {
   it('ignores accents and case, both ways, and finds every kind of record', async () => {
     const { org, meeting } = await seed();
     const groups = await find('reemploi');
@@ -74,7 +76,7 @@ describe('search across everything (search.all)', () => {
     expect(await titles('conteneurs')).toEqual([]);
     await app.call('meetings.delete', { id: meeting.id });
     for (const word of ['coordination', 'textile', 'egletons', 'benne']) expect(await titles(word)).toEqual([]);
-    expect(app.count('search_index')).toBe(3); // the organisation, the person and the activity
+    expect(await app.count('search_index')).toBe(3); // the organisation, the person and the activity
   });
 
   it('forgets an erased person (GDPR): the name is no longer found', async () => {

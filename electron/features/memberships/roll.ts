@@ -39,8 +39,8 @@ export async function membersOn(ctx: ServiceContext, day: string): Promise<RollM
   return ctx.db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    // One membership per organisation and year (a unique key): no duplicates to remove.
     .select(['o.id', 'o.name', 'o.city'])
-    .distinct()
     .where('m.year', '=', year)
     .where('o.kind', '=', 'member')
     .where((eb) => eb.or([eb('m.start_date', 'is', null), eb('m.start_date', '<=', day)]))
