@@ -1,3 +1,4 @@
+import { formatDate } from '../../shared/format/fr';
 import { expect, test } from './fixtures';
 
 // 23:30 UTC on 31 December: already 00:30 on 1 January 2027 in Paris, where the secretary is.
@@ -10,10 +11,10 @@ test('at 00:30 on 1 January in Paris, still 31 December in UTC, the app and its 
   const response = await request.post(`${app.base}api/memberships.year`, { data: {}, headers: { Authorization: `Bearer ${app.token}` } });
   expect(((await response.json()) as { value: { year: number } }).value.year).toBe(2027);
 
-  // A new meeting is dated today, the renderer's today.
+  // A new meeting is dated today, the renderer's today (the field shows it the French way).
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réunions' }).click();
   await page.getByRole('link', { name: 'Nouvelle réunion' }).click();
-  await expect(page.getByRole('textbox', { name: 'Date', exact: true })).toHaveValue('2027-01-01');
+  await expect(page.getByRole('textbox', { name: 'Date', exact: true })).toHaveValue(formatDate('2027-01-01', 'fr', 'short'));
 
   // An export made now is named after today, the server's today.
   await page.getByRole('navigation').getByRole('link', { name: 'Structures' }).click();

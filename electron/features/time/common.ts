@@ -59,13 +59,18 @@ export async function assertDatesOpen(ctx: ServiceContext, dates: readonly strin
 
 export const personNameSql = sql<string>`p.first_name || ' ' || p.last_name`;
 
-/** Adds the default categories the first time the list is empty (see migration 0003). */
+/**
+ * Adds the default categories the first time the list is empty (see migration 0003). Two requests
+ * may find it empty at once (PostgreSQL serves them on two connections): the second one's rows
+ * meet the unique codes and are skipped, not an error.
+ */
 export async function ensureDefaultCategories(ctx: ServiceContext): Promise<void> {
   const any = await ctx.db.selectFrom('time_categories').select('id').limit(1).executeTakeFirst();
   if (any) return;
   await ctx.db
     .insertInto('time_categories')
     .values(DEFAULT_CATEGORIES.map((c, i) => ({ code: c.code, name: c.name, position: (i + 1) * 10, active: 1 })))
+    .onConflict((oc) => oc.column('code').doNothing())
     .execute();
 }
 
