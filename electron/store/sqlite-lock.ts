@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/errors';
 
@@ -66,6 +67,8 @@ export class DatabaseLock {
 
   /** Takes the read lock held for the life of the store; waits while another process replaces the database. */
   static async acquire(dbFile: string, options: LockOptions = {}): Promise<DatabaseLock> {
+    // The lock is taken before the base is created: on a first start its folder may not exist yet.
+    fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
     const connection = new Database(lockFileFor(dbFile), {
       // No busy wait inside SQLite: it would block the event loop; waits are done here, asynchronously.
       timeout: 0,

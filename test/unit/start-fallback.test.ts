@@ -37,7 +37,8 @@ function waitFor(output: () => string, pattern: RegExp, ms: number): Promise<Reg
 
 describe('npm start without Electron', () => {
   it('says why in one line, serves web mode on the default database, and stops on Ctrl+C', { timeout: 180_000 }, async () => {
-    const dataDir = tempDir();
+    // A first start: the application's folder does not exist yet.
+    const dataDir = path.join(tempDir(), 'Maillage');
     const noElectron = tempDir(); // an Electron "installation" without its binary, even where one was downloaded
     let output = '';
     child = spawn('npm', ['start', '--silent', '--', '--port', '0'], {
