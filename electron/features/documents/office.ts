@@ -98,6 +98,18 @@ function run(child: ChildProcess, timeoutMs: number): Promise<number> {
  * saved as `format`: a .docx whose table of contents has its page numbers, or a PDF/A-2b.
  */
 export async function finishWithOffice(office: Office, docx: Uint8Array, format: 'docx' | 'pdf', timeoutMs = 120_000): Promise<Uint8Array> {
+  // A LibreOffice starting on a new profile now and then answers and then writes nothing (seen
+  // when two conversions start together): a second try, on a fresh profile, goes through.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await convertOnce(office, docx, format, timeoutMs);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function convertOnce(office: Office, docx: Uint8Array, format: 'docx' | 'pdf', timeoutMs: number): Promise<Uint8Array> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-office-'));
   const pipe = `maillage-${randomBytes(6).toString('hex')}`;
   const src = path.join(dir, 'document.docx');
@@ -112,7 +124,7 @@ export async function finishWithOffice(office: Office, docx: Uint8Array, format:
     let stderr = '';
     client.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
     const code = await run(client, timeoutMs);
-    if (code !== 0 || !fs.existsSync(dst)) throw new Error(`LibreOffice could not convert the document: ${stderr.trim().split('\n').pop() ?? code}`);
+    if (code !== 0 || !fs.existsSync(dst)) throw new Error(`LibreOffice could not convert the document (exit ${code}): ${stderr.trim().split('\n').pop() || 'no output file'}`);
     return new Uint8Array(fs.readFileSync(dst));
   } finally {
     // The server we started, by its own process: it normally quits on terminate().
