@@ -9,7 +9,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { applyServerError } from '../../components/forms';
 import { Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { PersonOptions, numberOrNull, textOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { OrganisationOptions, PersonOptions, numberOrNull, textOrNull, useOrganisationOptions, usePeopleOptions } from './common';
 import type { TabProps } from './MeetingPage';
 
 /** Attendance as it is recorded on the day, with the quorum stated after every change. */
@@ -402,11 +402,7 @@ function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: A
           {(p) => (
             <select {...p} {...register('organisationId', { setValueAs: numberOrNull })}>
               <option value="">{t('common.none')}</option>
-              {organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={organisations} />
             </select>
           )}
         </Field>

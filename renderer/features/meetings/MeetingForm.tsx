@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/Page';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { MeetingsSubnav, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { MeetingsSubnav, OrganisationOptions, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
 import { DateInput } from '../../components/DateInput';
 import { TimeInput } from '../../components/TimeInput';
 
@@ -164,11 +164,7 @@ export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = 
             {(p) => (
               <select {...p} {...register('hostOrganisationId', { setValueAs: numberOrNull })}>
                 <option value="">{t('common.none')}</option>
-                {organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
+                <OrganisationOptions organisations={organisations} />
               </select>
             )}
           </Field>

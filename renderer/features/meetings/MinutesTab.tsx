@@ -26,7 +26,7 @@ import { Badge, Loading, Section } from '../../components/Page';
 import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Markup, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { Markup, OrganisationOptions, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
 import type { TabProps } from './MeetingPage';
 import { FormActions } from '../../components/FormActions';
 import { DateInput } from '../../components/DateInput';
@@ -536,11 +536,7 @@ function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
         {(p) => (
           <select {...p} {...register('ownerOrganisationId', { setValueAs: numberOrNull })}>
             <option value="">{t('common.none')}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
+            <OrganisationOptions organisations={organisations} />
           </select>
         )}
       </Field>

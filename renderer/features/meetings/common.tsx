@@ -87,6 +87,19 @@ export function useOrganisationOptions() {
   return organisations.data?.items ?? [];
 }
 
+/** The organisations of a picker, after its « — » choice: one list for every meeting form. */
+export function OrganisationOptions({ organisations }: { organisations: readonly { id: number; name: string }[] }) {
+  return (
+    <>
+      {organisations.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function PersonOptions({ people }: { people: ReturnType<typeof usePeopleOptions> }) {
   return (
     <>
