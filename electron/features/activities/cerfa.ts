@@ -10,6 +10,7 @@ import {
 } from '../../../shared/features/activities/cerfa';
 import { translate } from '../../../shared/i18n/index';
 import { nowIso, today, type ServiceContext } from '../../app/context';
+import { officerSigner } from '../memberships/documents';
 import { listBudgets } from './funding';
 import { partnerReport } from './reports';
 
@@ -98,20 +99,9 @@ export async function cerfaReport(ctx: ServiceContext, grantId: number): Promise
   };
 }
 
-/** The president in office today, or else the treasurer: the Cerfa is signed by one of them. */
-async function signerOf(ctx: ServiceContext): Promise<CerfaReport['signer']> {
-  const day = today(ctx);
-  const officer = await ctx.db
-    .selectFrom('offices as f')
-    .innerJoin('people as p', 'p.id', 'f.person_id')
-    .select(['p.first_name', 'p.last_name', 'f.office'])
-    .where('f.office', 'in', ['president', 'treasurer'])
-    .where('f.start_date', '<=', day)
-    .where((eb) => eb.or([eb('f.end_date', 'is', null), eb('f.end_date', '>=', day)]))
-    .orderBy('f.office')
-    .orderBy('f.start_date', 'desc')
-    .executeTakeFirst();
-  return officer ? { office: officer.office as 'president' | 'treasurer', name: `${officer.first_name} ${officer.last_name}` } : null;
+/** The president in office today, or else the treasurer: the Cerfa is signed by one of them, as a receipt is. */
+function signerOf(ctx: ServiceContext): Promise<CerfaReport['signer']> {
+  return officerSigner(ctx.db, today(ctx));
 }
 
 /** The report, refused while a budget line of the grant is still « à classer » (the lines are named). */
