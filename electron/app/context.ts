@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_TIME_ZONE, localDay } from '../../shared/format/day';
+import type { Actor } from '../../shared/api/roles';
 import type { DB } from '../store/schema';
 
-export type Runtime = 'electron' | 'web' | 'cli' | 'test';
+export type Runtime = 'electron' | 'web' | 'cli' | 'test' | 'server';
 
 /** What every service gets: the database and a clock (tests pin the date). */
 export interface ServiceContext {
@@ -11,6 +12,8 @@ export interface ServiceContext {
   runtime: Runtime;
   /** The zone « today » is taken in: Europe/Paris unless told (Electron passes the machine's). */
   timeZone?: string;
+  /** Who is calling; absent means the person at this machine (desktop, web mode, CLI), with every right. */
+  caller?: Actor;
 }
 
 export function nowIso(ctx: ServiceContext): string {

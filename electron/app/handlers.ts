@@ -10,6 +10,7 @@ import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { searchHandlers } from '../features/search/handlers';
+import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
 import type { Runtime, ServiceContext } from './context';
@@ -23,12 +24,14 @@ export interface HandlerOptions {
   timeZone?: string;
   /** Where the runtime can save a file the user names (Electron's save dialog); absent elsewhere. */
   saveFile?: SaveFile;
+  /** The account calling through the network's server; absent on the desktop, web mode and CLI. */
+  caller?: Actor;
 }
 
 /** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
 export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, options: HandlerOptions): Handlers {
   // A getter, so that services follow the store when a restore reopens it (see StoreHolder).
-  const ctx: ServiceContext = { get db() { return store.db; }, now: options.now ?? systemClock, runtime: options.runtime, timeZone: options.timeZone };
+  const ctx: ServiceContext = { get db() { return store.db; }, now: options.now ?? systemClock, runtime: options.runtime, timeZone: options.timeZone, caller: options.caller };
   return {
     'app.info': async () => ({ version: APP_VERSION, schemaVersion: store.schemaVersion, runtime: options.runtime }),
     ...organisationHandlers(ctx),

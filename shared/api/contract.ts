@@ -15,7 +15,7 @@ import { searchContract } from '../features/search/contract';
 const appContract = {
   'app.info': method(
     z.object({}),
-    z.object({ version: z.string(), schemaVersion: z.number().int(), runtime: z.enum(['electron', 'web', 'cli', 'test']) }),
+    z.object({ version: z.string(), schemaVersion: z.number().int(), runtime: z.enum(['electron', 'web', 'cli', 'test', 'server']) }),
   ),
 };
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { AuditEntry } from '../../../shared/features/data/schemas';
 import { nowIso, type Runtime, type ServiceContext } from '../../app/context';
 
-const RUNTIME_LABEL: Record<Runtime, string> = { electron: 'application', web: 'mode web', cli: 'ligne de commande', test: 'test' };
+const RUNTIME_LABEL: Record<Runtime, string> = { electron: 'application', web: 'mode web', cli: 'ligne de commande', test: 'test', server: 'serveur' };
 
 let osUser: string | null | undefined;
 function operatingSystemUser(): string | null {
@@ -17,9 +17,13 @@ function operatingSystemUser(): string | null {
   return osUser;
 }
 
-/** The app has no accounts: the operating-system user and the way in are what identifies the author. */
-export function actorOf(ctx: Pick<ServiceContext, 'runtime'> & { actor?: string }): string {
+/**
+ * Who made a change: the account on the network's server; elsewhere (no accounts) the
+ * operating-system user and the way in.
+ */
+export function actorOf(ctx: Pick<ServiceContext, 'runtime' | 'caller'> & { actor?: string }): string {
   if (ctx.actor) return ctx.actor;
+  if (ctx.caller?.kind === 'user') return `${ctx.caller.displayName} <${ctx.caller.email}>`;
   const user = operatingSystemUser();
   return user ? `${user} (${RUNTIME_LABEL[ctx.runtime]})` : RUNTIME_LABEL[ctx.runtime];
 }
