@@ -4,6 +4,8 @@ import { AppError, type ApiError, type Result } from '../../shared/api/errors';
 import { translate } from '../../shared/i18n/index';
 import { issuesFromZod } from '../../shared/validation/zod-issues';
 import { toStoreError } from '../store/sqlite-driver';
+import type { Actor } from '../../shared/api/roles';
+import { assertRoleAllows, callerOf } from './access';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -11,6 +13,8 @@ export interface DispatchOptions {
   /** Check outputs against the contract too (tests and development); a mismatch is a bug, reported as INTERNAL. */
   validateOutput?: boolean;
   onInternalError?: (method: string, error: unknown) => void;
+  /** The account calling; by default the one the handlers were made for (createHandlers' `caller`). */
+  caller?: Actor;
 }
 
 export function toApiError(error: unknown): ApiError {
@@ -30,12 +34,21 @@ export function toApiError(error: unknown): ApiError {
 
 /**
  * The one gate every call goes through, whatever the transport (IPC, HTTP, CLI):
- * known method, input parsed by the contract's schema, errors turned into data.
+ * known method, allowed to the caller's role (shared/api/access.ts), input parsed by the
+ * contract's schema, errors turned into data. The records a call names are checked on the
+ * service side (electron/app/access.ts), which knows the base.
  */
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  const caller = options.caller ?? callerOf(handlers);
   return async (name, rawInput) => {
     if (!isMethodName(name)) {
       return { ok: false, error: toApiError(new AppError('UNKNOWN_METHOD', 'error.unknownMethod', { method: String(name).slice(0, 80) })) };
+    }
+    // Before parsing: a refused role learns nothing about the input's shape.
+    try {
+      assertRoleAllows(name, caller);
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
     }
     const spec = contract[name as MethodName];
     const parsed = spec.input.safeParse(rawInput ?? {});

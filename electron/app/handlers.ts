@@ -15,6 +15,8 @@ import type { Store } from '../store/engine';
 import { systemClock } from './clock';
 import type { Runtime, ServiceContext } from './context';
 import { APP_VERSION } from './version';
+import { bindCaller } from '../api/access';
+import { guardHandlers } from './access';
 
 export interface HandlerOptions {
   runtime: Runtime;
@@ -28,11 +30,14 @@ export interface HandlerOptions {
   caller?: Actor;
 }
 
-/** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
+/**
+ * Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI;
+ * for a server account, each handler goes through its role's rules (electron/app/access.ts).
+ */
 export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, options: HandlerOptions): Handlers {
   // A getter, so that services follow the store when a restore reopens it (see StoreHolder).
   const ctx: ServiceContext = { get db() { return store.db; }, now: options.now ?? systemClock, runtime: options.runtime, timeZone: options.timeZone, caller: options.caller };
-  return {
+  const handlers: Handlers = {
     'app.info': async () => ({ version: APP_VERSION, schemaVersion: store.schemaVersion, runtime: options.runtime }),
     ...organisationHandlers(ctx),
     ...peopleHandlers(ctx),
@@ -49,4 +54,5 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
       return options.saveFile(fileName, base64ToBytes(base64));
     },
   };
+  return bindCaller(guardHandlers(ctx, handlers), options.caller);
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/features/meetings/schemas';
 import { normalizeKey } from '../../../shared/validation/text';
 import { today, type ServiceContext } from '../../app/context';
+import { invitedMeetingIds, structureOf } from '../../app/access';
 import { escapeLike } from '../organisations/service';
 import { searchIndex } from '../../store/search-index';
 import { currentActionStates, joinAddress, listActions, toDecision } from './queries';
@@ -26,6 +27,12 @@ export async function listMeetings(
   // page's rows with their counts, so that the counts never run for the rows of other pages.
   let ids = ctx.db.selectFrom('meetings as m').select('m.id');
   let count = ctx.db.selectFrom('meetings as m').select((eb) => eb.fn.countAll<number>().as('n'));
+  // A structure account lists only the meetings it was invited to (none while tied to no organisation).
+  const structure = structureOf(ctx);
+  if (structure !== undefined) {
+    ids = ids.where('m.id', 'in', invitedMeetingIds(ctx.db, structure ?? -1));
+    count = count.where('m.id', 'in', invitedMeetingIds(ctx.db, structure ?? -1));
+  }
   if (query.kind) {
     ids = ids.where('m.kind', '=', query.kind);
     count = count.where('m.kind', '=', query.kind);
