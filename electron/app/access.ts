@@ -105,6 +105,8 @@ const PRIVATE_BY_KIND: ReadonlyArray<{ kind: string; is: (o: Record<string, unkn
   { kind: 'person', is: (o) => 'firstName' in o && 'lastName' in o, fields: PERSON_PRIVATE_FIELDS },
   { kind: 'meeting (the convener)', is: (o) => 'convenedByEmail' in o, fields: ['convenedByEmail'] },
   { kind: 'project founder', is: (o) => 'stage' in o && 'contact' in o, fields: ['contact'] },
+  // The search box shows a person's e-mail beside the name.
+  { kind: 'search hit on a person', is: (o) => o.kind === 'person' && 'context' in o, fields: ['context'] },
 ];
 
 export function withoutPersonalData<T>(value: T): T {
