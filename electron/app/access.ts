@@ -121,6 +121,28 @@ export function withoutPersonalData<T>(value: T): T {
   return copy as T;
 }
 
+/**
+ * What a structure account never sees of another organisation in an answer about its own
+ * records: a person of its staff may also work elsewhere. One entry per kind of output.
+ */
+const isAffiliation = (o: Record<string, unknown>) => 'personId' in o && 'organisationId' in o && 'organisationName' in o && 'role' in o;
+
+export function withinOrganisation<T>(value: T, organisationId: number): T {
+  if (Array.isArray(value)) {
+    return value
+      .filter((v: unknown) => !(v !== null && typeof v === 'object' && isAffiliation(v as Record<string, unknown>) && (v as { organisationId: unknown }).organisationId !== organisationId))
+      .map((v: unknown) => withinOrganisation(v, organisationId)) as T;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) copy[key] = withinOrganisation(v, organisationId);
+  // A person in a list, with the structures they currently work for.
+  if ('firstName' in copy && 'lastName' in copy && Array.isArray(copy.organisations)) {
+    copy.organisations = (copy.organisations as { id?: unknown }[]).filter((o) => o.id === organisationId);
+  }
+  return copy as T;
+}
+
 /** Every handler behind the caller's rules; the same object when the caller is the local person. */
 export function guardHandlers(ctx: ServiceContext, handlers: Handlers): Handlers {
   const caller = ctx.caller;
@@ -131,7 +153,10 @@ export function guardHandlers(ctx: ServiceContext, handlers: Handlers): Handlers
     const rule = ACCESS_RULES[name];
     guarded[name] = async (input) => {
       assertRoleAllows(name, caller);
-      if (caller.role === 'structure') return inner(await tieToOrganisation(ctx.db, caller, rule.scope ?? [], input));
+      if (caller.role === 'structure') {
+        const output = await inner(await tieToOrganisation(ctx.db, caller, rule.scope ?? [], input));
+        return caller.organisationId === null ? output : withinOrganisation(output, caller.organisationId);
+      }
       if (caller.role === 'lecture') {
         if (rule.personal?.(input as Record<string, unknown>)) throw new AppError('FORBIDDEN', 'error.access.personal', { role: roleLabel(caller.role) });
         return withoutPersonalData(await inner(input));

@@ -274,6 +274,8 @@ async function seed(app: TestApp): Promise<{ own: Side; other: Side; shared: Sha
   const category = (await app.call('time.categories.list', {})).items[0]!.id;
   const own = await seedSide(app, 'alpha', 'Ressourcerie Alpha', 'coordination', category);
   const other = await seedSide(app, 'beta', 'Recyclerie Bêta', 'steering_committee', category);
+  // One of its staff also volunteers at the other: a structure sees them, not their role over there.
+  await app.call('people.addAffiliation', { personId: own.person, organisationId: other.organisation, role: 'Bénévole chez Bêta', startDate: '2024-01-01' });
   const funder = await app.call('organisations.create', { name: 'Région Occitanie', kind: 'partner' });
   const agendaItem = await app.call('meetings.addAgendaItem', { meetingId: own.meeting, title: 'Textile', presenterPersonId: null, plannedMinutes: 10 });
   const agendaItem2 = await app.call('meetings.addAgendaItem', { meetingId: own.meeting, title: 'Divers', presenterPersonId: null, plannedMinutes: 5 });
