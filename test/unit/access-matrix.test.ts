@@ -514,11 +514,13 @@ describe('a record of another organisation named among its own', () => {
     expect(people.ok ? 'ok' : people.error.key).toBe('error.access.noOrganisation');
   });
 
-  it('lets lecture export names but not the e-mails of people', async () => {
+  it('lets lecture export names but not the e-mails of people, nor search by an e-mail', async () => {
     const lecture = as('lecture');
     expect((await lecture('data.export', { list: 'people', columns: ['lastName', 'firstName', 'organisations'], format: 'csv' })).ok).toBe(true);
     const refused = await lecture('data.export', { list: 'people', columns: ['lastName', 'phone'], format: 'csv' });
     expect(refused.ok ? 'ok' : refused.error.message).toBe('Votre rôle (lecture) ne permet pas d’obtenir des données personnelles au-delà des noms (courriel, téléphone, adresse).');
+    const probe = await lecture('search.all', { text: 'alice@alpha.example' });
+    expect(probe.ok ? 'ok' : probe.error.key).toBe('error.access.personal');
   });
 
   it('refuses in the handlers too, for a caller that reaches them without the dispatcher', async () => {
