@@ -68,12 +68,12 @@ export function write(scope?: readonly ScopedField[]): Rule {
   return { roles: scope ? [...STAFF, 'structure'] : [...STAFF], ...(scope ? { scope } : {}) };
 }
 
-const organisation = (path: string, fill = false): ScopedField => ({ path, kind: 'organisation', ...(fill ? { fill } : {}) });
-const person = (path: string): ScopedField => ({ path, kind: 'person' });
-const affiliation = (path: string): ScopedField => ({ path, kind: 'affiliation' });
-const meeting = (path: string): ScopedField => ({ path, kind: 'meeting' });
-const approvedMinutes = (path: string): ScopedField => ({ path, kind: 'approvedMinutes' });
-const timeEntry = (path: string): ScopedField => ({ path, kind: 'timeEntry' });
+export const organisation = (path: string, fill = false): ScopedField => ({ path, kind: 'organisation', ...(fill ? { fill } : {}) });
+export const person = (path: string): ScopedField => ({ path, kind: 'person' });
+export const affiliation = (path: string): ScopedField => ({ path, kind: 'affiliation' });
+export const meeting = (path: string): ScopedField => ({ path, kind: 'meeting' });
+export const approvedMinutes = (path: string): ScopedField => ({ path, kind: 'approvedMinutes' });
+export const timeEntry = (path: string): ScopedField => ({ path, kind: 'timeEntry' });
 
 /** A person's fields beyond the name: never shown to `lecture` (see electron/app/access.ts for the outputs). */
 export const PERSON_PRIVATE_FIELDS = ['email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
