@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
 import { ACCESS_RULES, roleAllows, type Rule } from '../../shared/api/access';
-import { METHOD_NAMES, type MethodInput, type MethodName } from '../../shared/api/contract';
+import { z } from 'zod';
+import { contract, METHOD_NAMES, type MethodInput, type MethodName } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import { LOCAL_ACTOR, ROLES, type Actor, type Role } from '../../shared/api/roles';
 import { FIXED_NOW, openTestApp, type TestApp } from '../helpers/store';
@@ -347,6 +348,25 @@ describe('the access rules', () => {
       // A structure account is let through only with a scope saying how the call is tied to it.
       if (rule!.roles !== 'public') expect(rule!.roles.includes('structure'), method).toBe(rule!.scope !== undefined);
     }
+  });
+
+  it('names in each scope a field the method’s input really has (a renamed field would skip the check)', () => {
+    type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[] };
+    const has = (schema: JsonSchema | undefined, parts: string[]): boolean => {
+      if (!schema) return false;
+      if (schema.anyOf) return schema.anyOf.some((s) => has(s, parts));
+      if (parts.length === 0) return true;
+      const [head, ...rest] = parts;
+      const many = head!.endsWith('[]');
+      const child = schema.properties?.[many ? head!.slice(0, -2) : head!];
+      return has(many ? child?.items : child, rest);
+    };
+    const missing = METHOD_NAMES.flatMap((method) =>
+      (ACCESS_RULES[method].scope ?? [])
+        .filter((field) => !has(z.toJSONSchema(contract[method].input, { unrepresentable: 'any', io: 'input' }) as JsonSchema, field.path.split('.')))
+        .map((field) => `${method}: ${field.path}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('refuses a method that has no rule, whatever the role', () => {
