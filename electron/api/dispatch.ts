@@ -40,6 +40,11 @@ export function toApiError(error: unknown): ApiError {
  */
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   const caller = options.caller ?? callerOf(handlers);
+  // The records a server account names are checked by its handlers: a dispatcher told of an
+  // account over handlers made for someone else would check the role and not the records.
+  if (caller?.kind === 'user' && callerOf(handlers) !== caller) {
+    throw new Error('createDispatcher: make the handlers for this caller (createHandlers(store, { caller }))');
+  }
   return async (name, rawInput) => {
     if (!isMethodName(name)) {
       return { ok: false, error: toApiError(new AppError('UNKNOWN_METHOD', 'error.unknownMethod', { method: String(name).slice(0, 80) })) };

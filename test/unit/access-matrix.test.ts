@@ -550,10 +550,12 @@ describe('a record of another organisation named among its own', () => {
     await expect(structure['people.get']({ id: base.other.person })).rejects.toMatchObject({ code: 'FORBIDDEN', key: 'error.access.record' });
   });
 
-  it('checks the role the dispatcher is told, over handlers made for the local person', async () => {
-    const local = createHandlers(app.store, { runtime: 'server', now: () => FIXED_NOW });
-    const dispatch = createDispatcher(local, { caller: actorFor('lecture', base.own.organisation) });
+  it('checks the role the dispatcher is told, and will not be told of an account over handlers made for another', async () => {
+    const lectureActor = actorFor('lecture', base.own.organisation);
+    const dispatch = createDispatcher(createHandlers(app.store, { runtime: 'server', now: () => FIXED_NOW, caller: lectureActor }), { caller: lectureActor });
     const result = await dispatch('settings.update', { associationName: 'X', etpHours: 1607, defaultHourlyValueCents: 1, financialYearStartMonth: 1, defaultFeeCents: 1 });
     expect(result.ok ? 'ok' : result.error.message).toBe('Votre rôle (lecture) ne permet pas cette opération (settings.update).');
+    // Handlers made for the local person would let a structure's ids through unchecked.
+    expect(() => createDispatcher(createHandlers(app.store, { runtime: 'server' }), { caller: actorFor('structure', base.own.organisation) })).toThrow(/createHandlers/);
   });
 });
