@@ -90,7 +90,8 @@ async function tieToOrganisation(db: Kysely<DB>, caller: Caller, scope: readonly
     if (field.fill && !field.path.includes('.') && valuesAt(tied, field.path).length === 0) {
       tied = { ...(tied as Record<string, unknown>), [field.path]: organisationId };
     }
-    for (const value of valuesAt(tied, field.path)) {
+    // Once per id: a month grid names the same person on several rows.
+    for (const value of new Set(valuesAt(tied, field.path))) {
       if (typeof value !== 'number' || !(await belongs(db, field.kind, value, organisationId))) throw forbiddenRecord(caller, field.path);
     }
   }
