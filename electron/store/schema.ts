@@ -58,6 +58,8 @@ export interface PeopleTable {
   archived_at: string | null;
   version: Generated<number>;
   updated_by: string | null;
+  /** madame, monsieur, or null when not said. */
+  civility: string | null;
 }
 
 export interface AffiliationsTable {

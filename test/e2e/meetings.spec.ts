@@ -158,7 +158,10 @@ test('a secretary holds a general assembly, writes its minutes, and has them app
 
   // Approval at the second meeting.
   await page.getByRole('button', { name: /Approuver le compte rendu du 12 mars/ }).click();
-  await page.getByRole('dialog', { name: 'Approuver ce compte rendu ?' }).getByRole('button', { name: 'Approuver le compte rendu' }).click();
+  const approval = page.getByRole('dialog', { name: 'Approuver ce compte rendu ?' });
+  // Voted like a decision of this meeting; nobody is marked present yet, so consensus is proposed.
+  await expect(approval.getByRole('group', { name: 'Mode d’adoption' }).getByRole('radio', { name: 'Consensus' })).toBeChecked();
+  await approval.getByRole('button', { name: 'Approuver le compte rendu' }).click();
   await expect(page.getByText(/a été approuvé lors de cette réunion/)).toBeVisible();
 
   // The first meeting's page, still showing its old state, tries a change: the service refuses it.

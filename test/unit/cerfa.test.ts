@@ -138,7 +138,7 @@ describe('Cerfa 15059: the report', () => {
     expect(r.donatedMinutes).toBe(100 * 60);
     expect(r.expenseTotals).toEqual({ plannedCents: 2_000_000, actualCents: 2_040_000, gapCents: 40_000 });
     expect(r.incomeTotals).toEqual({ plannedCents: 2_100_000, actualCents: 2_040_000, gapCents: -60_000 });
-    expect(r.signer).toEqual({ office: 'president', name: 'Jeanne Martin' });
+    expect(r.signer).toEqual({ office: 'president', civility: null, name: 'Jeanne Martin' });
   });
 
   it('shows the same figures as the grant’s page and the partner report', async () => {

@@ -145,7 +145,7 @@ describe('minutes', () => {
     expect(text).toContain('Approbation : compte rendu approuvé le 13 juin 2027 (« AG 2027 »)');
     expect(text).toContain('1er juillet 2027 : Lire 3 voix pour.');
     const following = await pack(buildMinutes(await app.call('meetings.minutesData', { id: next.id })));
-    expect(following.paragraphs.map(plain)).toContain('Le compte rendu de la réunion du 14 juin 2026 (« Assemblée générale ordinaire ») est approuvé.');
+    expect(following.paragraphs.map(plain)).toContain('Le compte rendu de la réunion du 14 juin 2026 (« Assemblée générale ordinaire ») est approuvé par consensus, sans opposition.');
   });
 });
 

@@ -53,15 +53,16 @@ export const reportAnnualCommand = defineCommand({
     year: { type: 'string', description: 'cli.report.option.year', valueName: 'AAAA' },
     out: { type: 'string', description: 'cli.report.option.out', valueName: 'FICHIER.docx' },
     json: { type: 'boolean', description: 'cli.report.option.json' },
+    annex: { type: 'boolean', description: 'cli.report.option.annex' },
   },
-  examples: ['npm run cli -- report annual --year 2025 --out rapport-activite-2025.docx', 'npm run cli -- report annual --year 2025 --json'],
+  examples: ['npm run cli -- report annual --year 2025 --out rapport-activite-2025.docx', 'npm run cli -- report annual --year 2025 --annex --out rapport-avec-annexe.docx', 'npm run cli -- report annual --year 2025 --json'],
   requiresExistingDatabase: true,
   async run(ctx) {
     const year = Number(ctx.options.year);
     if (!Number.isInteger(year) || year < 1901 || year > 2200) throw new UsageError('cli.report.badYear', { value: String(ctx.options.year ?? '') });
     const out = output(ctx);
     await ctx.withApi(async (api) => {
-      const report = await api('reports.annual', { year });
+      const report = await api('reports.annual', { year, evidence: ctx.options.annex === true });
       if (out.json) ctx.out(JSON.stringify(json(report), null, 2));
       else await write(ctx, out.file, report);
     });
@@ -78,6 +79,7 @@ export const reportPartnerCommand = defineCommand({
     grant: { type: 'string', description: 'cli.report.option.grant', valueName: 'ID' },
     out: { type: 'string', description: 'cli.report.option.out', valueName: 'FICHIER.docx' },
     json: { type: 'boolean', description: 'cli.report.option.json' },
+    annex: { type: 'boolean', description: 'cli.report.option.annex' },
   },
   examples: ['npm run cli -- report partner --from 2023-09-01 --to 2026-02-28 --out bilan-copil.docx', 'npm run cli -- report partner --grant 1 --json'],
   requiresExistingDatabase: true,
@@ -90,7 +92,7 @@ export const reportPartnerCommand = defineCommand({
     if (from && to && to < from) throw new UsageError('cli.report.toBeforeFrom', { from, to });
     const out = output(ctx);
     await ctx.withApi(async (api) => {
-      const report = await api('reports.partner', { from, to, grantId });
+      const report = await api('reports.partner', { from, to, grantId, evidence: ctx.options.annex === true });
       if (out.json) ctx.out(JSON.stringify(json(report), null, 2));
       else await write(ctx, out.file, report);
     });

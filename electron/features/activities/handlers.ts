@@ -44,7 +44,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'funding.cerfa.document': ({ id }) => cerfaDocumentData(ctx, id),
     'funding.cerfa.explain': (v) => saveGapExplanation(ctx, v),
 
-    'reports.annual': ({ year }) => annualReport(ctx, year),
+    'reports.annual': ({ year, evidence }) => annualReport(ctx, year, { evidence }),
     'reports.partner': (q) => partnerReport(ctx, q),
     'reports.records': ({ metric, from, to }) => figureRecords(ctx, metric, from, to),
     'reports.texts.get': async ({ type, periodKey }) => ({ texts: await reportTexts(ctx, type, periodKey) }),

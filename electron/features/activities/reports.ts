@@ -3,7 +3,9 @@ import { AppError } from '../../../shared/api/errors';
 import {
   ACTIVITY_KINDS,
   FOUNDER_STAGES,
+  REPORT_METRICS,
   SIDE_COST_CATEGORIES,
+  type EvidenceGroup,
   type ActivityKind,
   type AnnualReport,
   type IndicatorUnit,
@@ -262,7 +264,7 @@ export async function saveReportText(ctx: ServiceContext, v: { type: ReportType;
 }
 
 /** The annual activity report of one calendar year: one query, everything it prints. */
-export async function annualReport(ctx: ServiceContext, year: number): Promise<AnnualReport> {
+export async function annualReport(ctx: ServiceContext, year: number, options: { evidence?: boolean } = {}): Promise<AnnualReport> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const periodKey = periodKeyOf('annual', { year });
@@ -272,11 +274,12 @@ export async function annualReport(ctx: ServiceContext, year: number): Promise<A
     reportTexts(ctx, 'annual', periodKey),
     ctx.db.selectFrom('meetings').select(['id', 'date', 'kind', 'title']).where('date', '>=', from).where('date', '<=', minDate(to, today(ctx))).orderBy('date').execute(),
   ]);
-  return { type: 'annual', year, periodKey, generatedOn: today(ctx), letterhead: head, figures, meetingsHeld: meetings, texts };
+  const evidence = options.evidence ? await evidenceOf(ctx, figures) : [];
+  return { type: 'annual', year, periodKey, generatedOn: today(ctx), letterhead: head, figures, meetingsHeld: meetings, texts, evidence };
 }
 
 /** The funder report (bilan) for a steering committee over any period, or for one grant over its period. */
-export async function partnerReport(ctx: ServiceContext, q: { from?: string; to?: string; grantId?: number }): Promise<PartnerReport> {
+export async function partnerReport(ctx: ServiceContext, q: { from?: string; to?: string; grantId?: number; evidence?: boolean }): Promise<PartnerReport> {
   const grant = q.grantId !== undefined ? (await listGrants(ctx, [q.grantId]))[0] : undefined;
   if (q.grantId !== undefined && !grant) throw new AppError('NOT_FOUND', 'error.notFound');
   const from = q.from ?? grant!.startDate;
@@ -310,7 +313,28 @@ export async function partnerReport(ctx: ServiceContext, q: { from?: string; to?
     partners: [...partners.entries()].map(([name, role]) => ({ name, role })).sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name, 'fr')),
     targets: (grant?.targets ?? []).map((t) => ({ metric: t.metric, target: t.value, actual: metricValue(figures, t.metric) })),
     texts,
+    evidence: q.evidence ? await evidenceOf(ctx, figures) : [],
   };
+}
+
+/**
+ * The annex « Détail des résultats »: for each figure the report prints, the records behind it,
+ * so that a funder can check any number. A figure whose records are those of another already
+ * listed (ETP and hours; founders and support sessions) is not listed twice.
+ */
+async function evidenceOf(ctx: ServiceContext, figures: ReportFigures): Promise<EvidenceGroup[]> {
+  const groups: EvidenceGroup[] = [];
+  const seen = new Set<string>();
+  for (const metric of REPORT_METRICS) {
+    const value = metricValue(figures, metric);
+    if (!value) continue;
+    const records = await figureRecords(ctx, metric, figures.from, figures.to);
+    const key = JSON.stringify(records.items);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    groups.push({ metric, value, ...records });
+  }
+  return groups;
 }
 
 /** The records behind one figure, as a list a person can check. */

@@ -225,7 +225,7 @@ export function anonymousName(personId: number): { firstName: string; lastName: 
   return { firstName: translate('fr', 'data.erase.anonymousFirstName'), lastName: `n° ${personId}` };
 }
 
-const PERSONAL_FIELDS = ['email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
+const PERSONAL_FIELDS = ['civility', 'email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
 
 /** Anonymised, with nothing personal left. */
 function isErased(person: Person): boolean {
@@ -250,7 +250,7 @@ async function anonymise(trx: Kysely<DB>, person: Person, now: string, archivedA
   await trx
     .updateTable('people')
     .set({
-      ...personColumns({ ...anonymous, email: null, phone: null, address: null, postcode: null, city: null, note: null, consentDate: null, consentNote: null }),
+      ...personColumns({ ...anonymous, civility: null, email: null, phone: null, address: null, postcode: null, city: null, note: null, consentDate: null, consentNote: null }),
       updated_at: now,
       archived_at: person.archivedAt ?? archivedAt,
     })

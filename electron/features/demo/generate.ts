@@ -287,6 +287,7 @@ export async function generateDemo(api: ApiCall, options: DemoOptions): Promise<
   async function createPerson(domain: string, mobile: boolean, consentDate: string | null) {
     const who = g.person();
     const person = await api('people.create', {
+      civility: who.female ? 'madame' : 'monsieur',
       firstName: who.firstName,
       lastName: who.lastName,
       email: emailFor(who, domain),

@@ -1,3 +1,4 @@
+import { civilityOf, type Office } from '../../../shared/features/people/schemas';
 import { OFFICES } from '../../../shared/features/people/schemas';
 import type { AttendanceSheetData, LetterheadData, MinutesData, NoticeData } from '../../../shared/features/meetings/documents';
 import type { ServiceContext } from '../../app/context';
@@ -28,7 +29,7 @@ export async function minutesData(ctx: ServiceContext, id: number): Promise<Minu
   const elected = await ctx.db
     .selectFrom('offices as f')
     .innerJoin('people as p', 'p.id', 'f.person_id')
-    .select(['f.office', 'p.first_name', 'p.last_name'])
+    .select(['f.office', 'p.first_name', 'p.last_name', 'p.civility'])
     .where('f.start_date', '=', detail.meeting.date)
     .execute();
   const rank = (office: string) => (OFFICES as readonly string[]).indexOf(office);
@@ -44,7 +45,7 @@ export async function minutesData(ctx: ServiceContext, id: number): Promise<Minu
     approvals: detail.approvals,
     errata: detail.errata,
     next: detail.next,
-    electedOfficers: elected.sort((a, b) => rank(a.office) - rank(b.office)).map((o) => ({ office: o.office, name: `${o.first_name} ${o.last_name}` })),
+    electedOfficers: elected.sort((a, b) => rank(a.office) - rank(b.office)).map((o) => ({ office: o.office as Office, name: `${o.first_name} ${o.last_name}`, civility: civilityOf(o.civility) })),
   });
 }
 

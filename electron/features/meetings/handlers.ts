@@ -63,7 +63,7 @@ export function meetingsHandlers(ctx: ServiceContext): MeetingsHandlers {
     'meetings.clearFollowUp': ({ meetingId, actionId }) => clearFollowUp(ctx, meetingId, actionId),
     'meetings.finalize': ({ id }) => finalizeMinutes(ctx, id),
     'meetings.reopen': ({ id }) => reopenMinutes(ctx, id),
-    'meetings.approveMinutes': ({ meetingId, approvedByMeetingId }) => approveMinutes(ctx, meetingId, approvedByMeetingId),
+    'meetings.approveMinutes': (values) => approveMinutes(ctx, values),
     'meetings.addErratum': (values) => addErratum(ctx, values),
     'meetings.decisions': (query) => decisionRegister(ctx, query),
     'meetings.openActions': (query) => openActions(ctx, query),

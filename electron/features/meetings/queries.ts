@@ -1,3 +1,4 @@
+import { civilityOf } from '../../../shared/features/people/schemas';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/api/errors';
 import { DEFAULT_KIND_SETTINGS, MEETING_KINDS, type MeetingKind, type QuorumBase } from '../../../shared/features/meetings/kinds';
@@ -77,8 +78,10 @@ function meetingQuery(db: Db) {
       'cv.email as cv_email',
       'ch.first_name as ch_first',
       'ch.last_name as ch_last',
+      'ch.civility as ch_civility',
       'se.first_name as se_first',
       'se.last_name as se_last',
+      'se.civility as se_civility',
       'ma.approved_by_meeting_id',
       'ma.approved_on',
       'am.title as approver_title',
@@ -107,8 +110,10 @@ function toMeeting(r: MeetingRow): Meeting {
     convenedHow: r.convened_how as ConveningMeans | null,
     chairPersonId: r.chair_person_id,
     chairName: fullName(r.ch_first, r.ch_last),
+    chairCivility: civilityOf(r.ch_civility),
     secretaryPersonId: r.secretary_person_id,
     secretaryName: fullName(r.se_first, r.se_last),
+    secretaryCivility: civilityOf(r.se_civility),
     status: r.status as MeetingStatus,
     finalizedAt: r.finalized_at,
     note: r.note,
@@ -306,7 +311,7 @@ export async function listAgenda(db: Db, meetingId: number, only?: number): Prom
     .leftJoin('meetings as am', 'am.id', 'i.approves_meeting_id')
     .leftJoin('minutes_approvals as ma', 'ma.meeting_id', 'i.approves_meeting_id')
     .selectAll('i')
-    .select(['p.first_name', 'p.last_name', 'am.title as am_title', 'am.date as am_date', 'am.status as am_status', 'ma.approved_by_meeting_id'])
+    .select(['p.first_name', 'p.last_name', 'am.title as am_title', 'am.date as am_date', 'am.status as am_status', 'ma.approved_by_meeting_id', 'ma.vote_mode', 'ma.votes_for', 'ma.votes_against', 'ma.votes_abstain'])
     .where('i.meeting_id', '=', meetingId);
   if (only !== undefined) q = q.where('i.id', '=', only);
   const rows = await q.orderBy('i.position').orderBy('i.id').execute();
@@ -329,6 +334,10 @@ export async function listAgenda(db: Db, meetingId: number, only?: number): Prom
             date: r.am_date ?? '',
             status: (r.am_status ?? 'draft') as MeetingStatus,
             approvedHere: r.approved_by_meeting_id === meetingId,
+            vote:
+              r.approved_by_meeting_id === meetingId && (r.vote_mode === 'vote' || r.vote_mode === 'consensus')
+                ? { voteMode: r.vote_mode, votesFor: r.votes_for, votesAgainst: r.votes_against, votesAbstain: r.votes_abstain }
+                : null,
           },
     decisions: decisions.filter((d) => d.agendaItemId === r.id),
     actions: actions.filter((a) => a.agendaItemId === r.id),

@@ -20,6 +20,7 @@ import type {
   decisionInputSchema,
   decisionUpdateSchema,
   erratumInputSchema,
+  approveInputSchema,
   followUpInputSchema,
   kindSettingsSchema,
 } from '../../../shared/features/meetings/schemas';
@@ -690,7 +691,8 @@ export async function reopenMinutes(ctx: Ctx, id: number): Promise<Meeting> {
   });
 }
 
-export async function approveMinutes(ctx: Ctx, meetingId: number, approvedByMeetingId: number): Promise<Meeting> {
+export async function approveMinutes(ctx: Ctx, values: z.output<typeof approveInputSchema>): Promise<Meeting> {
+  const { meetingId, approvedByMeetingId } = values;
   return inTransaction(ctx, async (trx) => {
     const meeting = await loadMeeting(trx, meetingId);
     if (meeting.status === 'approved') assertEditable(meeting);
@@ -701,13 +703,28 @@ export async function approveMinutes(ctx: Ctx, meetingId: number, approvedByMeet
     if (approver.id === meeting.id || approver.date < meeting.date) throw fieldError('approvedByMeetingId', 'error.meetings.approverBefore');
     // The approval is recorded in the approving meeting's minutes: that meeting must still be open.
     assertEditable(approver);
+    // Voted like a decision of the approving meeting: no more votes than its voters, and adopted.
+    await assertVotes(trx, approvedByMeetingId, values);
+    const vote = values.voteMode === 'vote';
+    const votesFor = vote ? (values.votesFor ?? 0) : null;
+    const votesAgainst = vote ? (values.votesAgainst ?? 0) : null;
+    if (vote && votesFor! <= votesAgainst!) throw fieldError('votesFor', 'approval.notAdopted', { for: votesFor!, against: votesAgainst! });
     const now = nowIso(ctx);
     await trx
       .insertInto('minutes_approvals')
-      .values({ meeting_id: meetingId, approved_by_meeting_id: approvedByMeetingId, approved_on: approver.date, recorded_at: now })
+      .values({
+        meeting_id: meetingId,
+        approved_by_meeting_id: approvedByMeetingId,
+        approved_on: approver.date,
+        recorded_at: now,
+        vote_mode: values.voteMode,
+        votes_for: votesFor,
+        votes_against: votesAgainst,
+        votes_abstain: vote ? (values.votesAbstain ?? 0) : null,
+      })
       .execute();
     await trx.updateTable('meetings').set({ status: 'approved', updated_at: now }).where('id', '=', meetingId).execute();
-    await recordChange({ ...ctx, db: trx }, { entity: 'minutes', entityId: meetingId, action: 'approve', summary: { approvedByMeetingId }, parent: { entity: 'meeting', id: meetingId } });
+    await recordChange({ ...ctx, db: trx }, { entity: 'minutes', entityId: meetingId, action: 'approve', summary: { approvedByMeetingId, voteMode: values.voteMode }, parent: { entity: 'meeting', id: meetingId } });
     await touch(trx, ctx, approvedByMeetingId);
     return loadMeeting(trx, meetingId);
   });

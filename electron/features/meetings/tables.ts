@@ -40,6 +40,11 @@ export interface MinutesApprovalsTable {
   approved_by_meeting_id: number;
   approved_on: string;
   recorded_at: string;
+  /** consensus or vote; null on approvals recorded before the vote was kept (migration 0015). */
+  vote_mode: string | null;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
 }
 
 export interface AttendancesTable {

@@ -1,3 +1,4 @@
+import { civilityOf } from '../../../shared/features/people/schemas';
 import { AppError } from '../../../shared/api/errors';
 import type { FeeCalls, Receipt } from '../../../shared/features/memberships/documents';
 import type { PaymentMethod } from '../../../shared/features/memberships/schemas';
@@ -11,14 +12,14 @@ export async function officerSigner(db: Kysely<DB>, day: string): Promise<Receip
   const officer = await db
     .selectFrom('offices as f')
     .innerJoin('people as p', 'p.id', 'f.person_id')
-    .select(['p.first_name', 'p.last_name', 'f.office'])
+    .select(['p.first_name', 'p.last_name', 'p.civility', 'f.office'])
     .where('f.office', 'in', ['president', 'treasurer'])
     .where('f.start_date', '<=', day)
     .where((eb) => eb.or([eb('f.end_date', 'is', null), eb('f.end_date', '>=', day)]))
     .orderBy('f.office')
     .orderBy('f.start_date', 'desc')
     .executeTakeFirst();
-  return officer ? { office: officer.office as 'president' | 'treasurer', name: `${officer.first_name} ${officer.last_name}` } : null;
+  return officer ? { office: officer.office as 'president' | 'treasurer', name: `${officer.first_name} ${officer.last_name}`, civility: civilityOf(officer.civility) } : null;
 }
 
 function membershipRows(db: Kysely<DB>) {

@@ -2,6 +2,7 @@ import { modifiedMeanwhile, savedBy } from '../../store/versions';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
+import { civilityOf } from '../../../shared/features/people/schemas';
 import type {
   Affiliation,
   Office,
@@ -28,6 +29,7 @@ type PersonValues = z.output<typeof personInputSchema>;
 function toPerson(row: Selectable<PeopleTable>): Person {
   return {
     id: row.id,
+    civility: civilityOf(row.civility),
     firstName: row.first_name,
     lastName: row.last_name,
     email: row.email,
@@ -47,6 +49,7 @@ function toPerson(row: Selectable<PeopleTable>): Person {
 
 export function columns(values: PersonValues) {
   return {
+    civility: values.civility,
     first_name: values.firstName,
     last_name: values.lastName,
     search_key: normalizeKey(`${values.firstName} ${values.lastName} ${values.lastName} ${values.firstName} ${values.email ?? ''}`),

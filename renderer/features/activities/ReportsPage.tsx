@@ -88,6 +88,7 @@ export function ReportsPage() {
   const [to, setTo] = useState(`${thisYear}-12-31`);
   const [grantId, setGrantId] = useState<number | ''>('');
   const [records, setRecords] = useState<{ metric: string } | null>(null);
+  const [evidence, setEvidence] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const grants = useQuery('funding.grants.list', {});
@@ -108,7 +109,7 @@ export function ReportsPage() {
     try {
       // Every text typed goes in: pending ones are saved first, then the report is read afresh.
       await Promise.all([...flushers.current.values()].map((flush) => flush()));
-      const fresh = data.type === 'annual' ? await api.call('reports.annual', { year }) : await api.call('reports.partner', grantId ? { grantId } : { from, to });
+      const fresh = data.type === 'annual' ? await api.call('reports.annual', { year, evidence }) : await api.call('reports.partner', grantId ? { grantId, evidence } : { from, to, evidence });
       const charts = await rasteriseCharts(fresh.figures);
       const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts) : partnerReportDocument(fresh, charts);
       if (await saveDocument(reportFileName(fresh), doc)) setMessage(t('activity.ui.generated'));
@@ -185,6 +186,14 @@ export function ReportsPage() {
                 </button>
               </li>
             </ul>
+            <div className="field">
+              <label className="inline-choice">
+                <input type="checkbox" checked={evidence} onChange={(e) => setEvidence(e.target.checked)} aria-describedby="evidence-hint" /> {t('evidence.option')}
+              </label>
+              <p className="hint" id="evidence-hint">
+                {t('evidence.optionHint')}
+              </p>
+            </div>
             <button type="button" className="btn btn-primary" onClick={generate}>
               {t('activity.ui.generate')}
             </button>

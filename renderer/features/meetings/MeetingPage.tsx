@@ -10,7 +10,8 @@ import type { MeetingDetail } from '../../../shared/features/meetings/schemas';
 import { api, toApiError } from '../../api/client';
 import { saveDocument, saveText } from '../../api/save';
 import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ApprovalDialog } from './VoteFields';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -279,7 +280,7 @@ function InfoTab({ detail, editable, reload, report }: TabProps) {
   );
 }
 
-/** Approval happens at a later meeting: pick it (the next of the series by default). */
+/** Approval happens at a later meeting: pick it (the next of the series by default), then its vote. */
 function ApproveDialog({ detail, onClose, onApproved }: { detail: MeetingDetail; onClose: () => void; onApproved: () => void }) {
   const { t, date } = useI18n();
   const list = useQuery('meetings.list', {});
@@ -288,24 +289,24 @@ function ApproveDialog({ detail, onClose, onApproved }: { detail: MeetingDetail;
     .filter((c) => c.id !== m.id && c.date >= m.date && c.status === 'draft')
     .sort((a, b) => Number(b.kind === m.kind) - Number(a.kind === m.kind) || a.date.localeCompare(b.date));
   const [choice, setChoice] = useState<number | null>(detail.next?.status === 'draft' ? detail.next.id : null);
-  const [error, setError] = useState<ApiError | null>(null);
   const selected = choice ?? candidates[0]?.id ?? null;
+  // The votes are those of the approving meeting: its voters bound them.
+  const approver = useQuery('meetings.get', selected === null ? null : { id: selected });
+  const voters = approver.data?.voters ?? 0;
   const selectId = useId();
-  const approve = async () => {
-    if (selected === null) return;
-    try {
-      await api.call('meetings.approveMinutes', { meetingId: m.id, approvedByMeetingId: selected });
-      onApproved();
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  };
   return (
-    <Modal title={t('meetings.ui.approveTitle')} onClose={onClose}>
-      <p>{t('meetings.ui.approveIntro')}</p>
-      <ErrorBanner error={error} />
-      {list.data && candidates.length === 0 ? <p className="muted">{t('meetings.ui.approveNoCandidate')}</p> : null}
-      <div className="field">
+    <ApprovalDialog
+      key={`${selected}-${voters}`}
+      title={t('meetings.ui.approveTitle')}
+      message={t('meetings.ui.approveIntro')}
+      meetingId={m.id}
+      approvedByMeetingId={selected}
+      voters={voters}
+      onClose={onClose}
+      onApproved={onApproved}
+    >
+      {list.data && candidates.length === 0 ? <p className="muted field-wide">{t('meetings.ui.approveNoCandidate')}</p> : null}
+      <div className="field field-wide">
         <label htmlFor={selectId}>{t('meetings.ui.approvedBy')}</label>
         <select id={selectId} value={selected ?? ''} onChange={(e) => setChoice(Number(e.target.value))}>
           {candidates.map((c) => (
@@ -315,15 +316,7 @@ function ApproveDialog({ detail, onClose, onApproved }: { detail: MeetingDetail;
           ))}
         </select>
       </div>
-      <div className="form-actions">
-        <button type="button" className="btn btn-primary" onClick={() => void approve()} disabled={selected === null}>
-          {t('meetings.ui.approveConfirm')}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={onClose} autoFocus>
-          {t('action.cancel')}
-        </button>
-      </div>
-    </Modal>
+    </ApprovalDialog>
   );
 }
 

@@ -18,7 +18,6 @@ import {
 import { voteStatement } from '../../../shared/features/meetings/statements';
 import { isoDate, requiredText } from '../../../shared/validation/fields';
 import { api, toApiError } from '../../api/client';
-import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
@@ -30,6 +29,7 @@ import { Markup, OrganisationOptions, PersonOptions, numberOrNull, useOrganisati
 import type { TabProps } from './MeetingPage';
 import { FormActions } from '../../components/FormActions';
 import { DateInput } from '../../components/DateInput';
+import { ApprovalDialog, VOTE_FIELDS, VoteFields, type VoteForm } from './VoteFields';
 
 /** The minutes: earlier actions followed up, then each point's discussion, decisions and actions; errata once approved. */
 export function MinutesTab(props: TabProps) {
@@ -160,17 +160,11 @@ function ItemMinutes({ item, index, detail, editable, reload, report }: TabProps
   const headingId = useId();
   const [confirmApprove, setConfirmApprove] = useState(false);
   const approves = item.approvesMeeting;
-  const approve = async () => {
+  const approved = () => {
     if (!approves) return;
-    try {
-      await api.call('meetings.approveMinutes', { meetingId: approves.id, approvedByMeetingId: detail.meeting.id });
-      report(null, t('meetings.ui.minutes.approvedHere', { date: date(approves.date) }));
-      reload();
-    } catch (e) {
-      report(toApiError(e));
-    } finally {
-      setConfirmApprove(false);
-    }
+    setConfirmApprove(false);
+    report(null, t('meetings.ui.minutes.approvedHere', { date: date(approves.date) }));
+    reload();
   };
   return (
     <section className="section minutes-item" aria-labelledby={headingId}>
@@ -208,12 +202,14 @@ function ItemMinutes({ item, index, detail, editable, reload, report }: TabProps
         </div>
       ) : null}
       {confirmApprove && approves ? (
-        <ConfirmDialog
+        <ApprovalDialog
           title={t('meetings.ui.minutes.approveTitle')}
-          message={<p>{t('meetings.ui.minutes.approveMessage', { title: approves.title, date: date(approves.date) })}</p>}
-          confirmLabel={t('meetings.ui.approveConfirm')}
-          onConfirm={() => void approve()}
-          onCancel={() => setConfirmApprove(false)}
+          message={t('meetings.ui.minutes.approveMessage', { title: approves.title, date: date(approves.date) })}
+          meetingId={approves.id}
+          approvedByMeetingId={detail.meeting.id}
+          voters={detail.voters}
+          onClose={() => setConfirmApprove(false)}
+          onApproved={approved}
         />
       ) : null}
     </section>
@@ -266,8 +262,7 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
 
 /** `agendaItemId` only when correcting: the point the decision belongs to. */
 type DecisionForm = z.input<typeof decisionFieldsSchema> & { agendaItemId?: number };
-const DECISION_FIELDS = ['text', 'voteMode', 'votesFor', 'votesAgainst', 'votesAbstain'];
-const countValue = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(v) ? null : Number(v));
+const DECISION_FIELDS = ['text', ...VOTE_FIELDS];
 
 function Decisions({ item, agenda, voters, editable, reload, report }: { item: AgendaItem; agenda: AgendaItem[]; voters: number; editable: boolean; reload: () => void; report: TabProps['report'] }) {
   const { t, tKey } = useI18n();
@@ -310,37 +305,14 @@ function DecisionFields({ form, voters }: { form: UseFormReturn<DecisionForm>; v
   const { t } = useI18n();
   const {
     register,
-    watch,
     formState: { errors },
   } = form;
-  const mode = watch('voteMode');
   return (
     <>
       <Field label={t('meetings.ui.decision.text')} error={errors.text} required wide>
         {(p) => <textarea {...p} {...register('text')} rows={3} />}
       </Field>
-      <fieldset className="field field-wide choice-group">
-        <legend>{t('meetings.ui.decision.mode')}</legend>
-        <label className="inline-choice">
-          <input type="radio" value="vote" {...register('voteMode')} /> {t('meetings.voteMode.vote')}
-        </label>
-        <label className="inline-choice">
-          <input type="radio" value="consensus" {...register('voteMode')} /> {t('meetings.voteMode.consensus')}
-        </label>
-      </fieldset>
-      {mode === 'vote' ? (
-        <>
-          <Field label={t('meetings.ui.decision.for')} error={errors.votesFor} required hint={t('meetings.ui.decision.voters', { voters })}>
-            {(p) => <input {...p} {...register('votesFor', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
-          </Field>
-          <Field label={t('meetings.ui.decision.against')} error={errors.votesAgainst}>
-            {(p) => <input {...p} {...register('votesAgainst', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
-          </Field>
-          <Field label={t('meetings.ui.decision.abstain')} error={errors.votesAbstain}>
-            {(p) => <input {...p} {...register('votesAbstain', { setValueAs: countValue })} type="number" min={0} className="input-short" />}
-          </Field>
-        </>
-      ) : null}
+      <VoteFields form={form as unknown as UseFormReturn<VoteForm>} voters={voters} />
     </>
   );
 }

@@ -105,6 +105,10 @@ export function PersonDetailPage() {
       <Section title={t('person.contact')} id="person-contact">
         <dl className="details">
           <div>
+            <dt>{t('civility.label')}</dt>
+            <dd>{p.civility ? t(`civility.${p.civility}`) : <Empty />}</dd>
+          </div>
+          <div>
             <dt>{t('common.email')}</dt>
             <dd>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : <Empty />}</dd>
           </div>

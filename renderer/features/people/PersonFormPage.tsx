@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiError } from '../../../shared/api/errors';
-import { personInputSchema, type Person, type PersonInput } from '../../../shared/features/people/schemas';
+import { CIVILITIES, personInputSchema, type Person, type PersonInput } from '../../../shared/features/people/schemas';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -15,9 +15,10 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DateInput } from '../../components/DateInput';
 
-const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
+const FIELDS = ['civility', 'firstName', 'lastName', 'email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
 
 const EMPTY: PersonInput = {
+  civility: null,
   firstName: '',
   lastName: '',
   email: '',
@@ -31,8 +32,8 @@ const EMPTY: PersonInput = {
 };
 
 function toInput(p: Person): PersonInput {
-  const { firstName, lastName, email, phone, address, postcode, city, note, consentDate, consentNote } = p;
-  return blanks({ firstName, lastName, email, phone, address, postcode, city, note, consentDate, consentNote });
+  const { civility, firstName, lastName, email, phone, address, postcode, city, note, consentDate, consentNote } = p;
+  return { ...blanks({ firstName, lastName, email, phone, address, postcode, city, note, consentDate, consentNote }), civility };
 }
 
 export function PersonFormPage() {
@@ -93,6 +94,18 @@ function PersonForm({ person }: { person: Person | null }) {
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset className="form-grid">
           <legend>{t('person.identity')}</legend>
+          <Field label={t('civility.label')} error={errors.civility} hint={t('civility.hint')}>
+            {(p) => (
+              <select {...p} {...register('civility', { setValueAs: (v: string) => v || null })} className="input-short">
+                <option value="">{t('civility.none')}</option>
+                {CIVILITIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`civility.${c}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Field label={t('person.firstName')} error={errors.firstName} required>
             {(p) => <input {...p} {...register('firstName')} autoComplete="given-name" />}
           </Field>

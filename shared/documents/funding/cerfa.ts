@@ -1,3 +1,4 @@
+import { officeTitle } from '../signers';
 import { AlignmentType, Paragraph, type Document, type Table } from 'docx';
 import type { CerfaReport, CerfaRow } from '../../features/activities/cerfa';
 import { REPORT_SECTIONS } from '../../features/activities/schemas';
@@ -162,7 +163,7 @@ export function cerfaDocument(report: CerfaReport): Document {
       { keepNext: true },
     ),
     paragraph(t('cerfa.doc.madeAt', { city: letterhead.city ?? '……………………', date: formatDateLong(report.generatedOn) }), { keepNext: true }),
-    signatures([{ role: t(`cerfa.doc.role.${report.signer?.office ?? 'none'}`), name: report.signer?.name ?? null }]),
+    signatures([{ role: report.signer ? officeTitle(report.signer.office, report.signer.civility, t) : t('cerfa.doc.role.none'), name: report.signer?.name ?? null }]),
   );
 
   return buildDocument({

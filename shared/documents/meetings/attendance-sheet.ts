@@ -1,3 +1,4 @@
+import { sessionTitle } from '../signers';
 import { Paragraph, type Document, type Table } from 'docx';
 import type { AttendanceSheetData } from '../../features/meetings/documents';
 import type { Attendance } from '../../features/meetings/schemas';
@@ -68,7 +69,7 @@ export function buildAttendanceSheet(data: AttendanceSheetData, language: Langua
   );
 
   children.push(new Paragraph({ spacing: { before: 240 }, children: [text(t('meetings.doc.sheet.closing'))] }));
-  children.push(signatures([{ role: t('meetings.doc.chairSignature'), name: m.chairName }, { role: t('meetings.doc.secretarySignature'), name: m.secretaryName }]));
+  children.push(signatures([{ role: sessionTitle('chair', m.chairCivility, t), name: m.chairName }, { role: sessionTitle('secretary', m.secretaryCivility, t), name: m.secretaryName }]));
 
   return buildDocument({
     title: `${t('meetings.doc.attendanceTitle')} — ${m.title}`,

@@ -1,11 +1,12 @@
 import { Paragraph, TextRun, type Document, type Table } from 'docx';
 import type { MinutesData } from '../../features/meetings/documents';
-import type { Attendance, Decision, FollowUpItem, ActionItem } from '../../features/meetings/schemas';
+import type { ActionItem, AgendaItem, Attendance, Decision, FollowUpItem } from '../../features/meetings/schemas';
 import type { Language } from '../../i18n/index';
 import { joinFr } from '../../format/french';
 import { buildDocument, bullet, closing, heading, labelled, paragraph, signatures, table, text, title } from '../kit';
 import { dateInText, kindLabel, markupParagraphs, placeText, scheduleText, timeText, toLetterhead, translator, type Translate, weekdayDate } from './common';
 import { quorumStatement, voteStatement } from '../../features/meetings/statements';
+import { officeNoun, sessionTitle } from '../signers';
 
 /**
  * The minutes (compte rendu / procès-verbal) as a French association files them: who met, where and
@@ -116,10 +117,7 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
   data.agenda.forEach((item, i) => {
     children.push(heading(`${i + 1}. ${item.title}`, 2));
     if (item.presenterName) children.push(paragraph([text(t('meetings.doc.presentedBy', { name: item.presenterName }), { italics: true, color: '555555' })]));
-    if (item.approvesMeeting) {
-      const key = item.approvesMeeting.approvedHere ? 'meetings.doc.minutesApproved' : 'meetings.doc.minutesNotApproved';
-      children.push(paragraph(t(key, { date: date(item.approvesMeeting.date), title: item.approvesMeeting.title })));
-    }
+    if (item.approvesMeeting) children.push(paragraph(approvalSentence(item.approvesMeeting, t, date)));
     children.push(...markupParagraphs(item.discussion));
     for (const d of item.decisions) children.push(...decisionParagraphs(d, t));
     // The officers the meeting elected, named from the officers' records, under the election.
@@ -178,8 +176,8 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
   children.push(closing(closedAt, { spacing: { before: 360 } }));
   children.push(
     signatures([
-      { role: t('meetings.doc.chairSignature'), name: m.chairName },
-      { role: t('meetings.doc.secretarySignature'), name: m.secretaryName },
+      { role: sessionTitle('chair', m.chairCivility, t), name: m.chairName },
+      { role: sessionTitle('secretary', m.secretaryCivility, t), name: m.secretaryName },
     ]),
   );
 
@@ -195,10 +193,25 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
 
 const ELECTION = /(?<!\p{L})(élection|élit|élu|elect)/iu;
 
-/** "Sont élus : Anne Brousse (président·e), Émilie Peyronnet (secrétaire)." */
+/** "Sont élus : Anne Brousse (présidente), Émilie Peyronnet (secrétaire)." */
 function electedSentence(officers: MinutesData['electedOfficers'], t: Translate): string {
-  const list = joinFr(officers.map((o) => `${o.name} (${t(`office.${o.office}`).toLowerCase()})`));
-  return t(officers.length === 1 ? 'docs.minutes.electedOne' : 'docs.minutes.elected', { list });
+  const list = joinFr(officers.map((o) => `${o.name} (${officeNoun(o.office, o.civility, t)})`));
+  // « Sont élues » only when every one of them is a woman; « Est élu·e » when not said.
+  const civility = officers.every((o) => o.civility === 'madame') ? 'madame' : officers.length === 1 ? (officers[0]!.civility ?? 'none') : 'mixed';
+  return t('signer.elected', { count: officers.length, civility, list });
+}
+
+/** « … est approuvé à l’unanimité des 12 voix exprimées. », with the vote when it was kept. */
+function approvalSentence(a: NonNullable<AgendaItem['approvesMeeting']>, t: Translate, date: (iso: string) => string): string {
+  const params = { date: date(a.date), title: a.title };
+  if (!a.approvedHere) return t('meetings.doc.minutesNotApproved', params);
+  const v = a.vote;
+  if (!v) return t('meetings.doc.minutesApproved', params);
+  if (v.voteMode === 'consensus') return t('approval.approvedConsensus', params);
+  const against = v.votesAgainst ?? 0;
+  const abstain = v.votesAbstain ?? 0;
+  if (against === 0 && abstain === 0) return t('approval.approvedUnanimous', { ...params, for: v.votesFor ?? 0 });
+  return t('approval.approvedVote', { ...params, for: v.votesFor ?? 0, against, abstain });
 }
 
 function followUpText(f: FollowUpItem, t: Translate, date: (iso: string) => string): string {

@@ -1,3 +1,4 @@
+import { officeTitle } from '../signers';
 import { Paragraph, type Document, type Table } from 'docx';
 import type { FeeCall, FeeCalls } from '../../features/memberships/documents';
 import { formatDateLong, formatMoney } from '../../format/fr';
@@ -34,7 +35,7 @@ function callBlocks(calls: FeeCalls, item: FeeCall, first: boolean): (Paragraph 
     ),
     paragraph(t('membershipDocs.call.howToPay', { association: name }), { spacing: { before: 200 } }),
     paragraph(t('membershipDocs.call.thanks'), { keepNext: true, spacing: { after: 240 } }),
-    signatures([{ role: t(`membershipDocs.role.${calls.signer?.office ?? 'none'}`), name: calls.signer?.name ?? null }]),
+    signatures([{ role: calls.signer ? officeTitle(calls.signer.office, calls.signer.civility, t) : t('membershipDocs.role.none'), name: calls.signer?.name ?? null }]),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { officeTitle } from '../signers';
 import { Paragraph, type Document, type Table } from 'docx';
 import type { Receipt } from '../../features/memberships/documents';
 import { formatDateLong, formatMoney } from '../../format/fr';
@@ -29,7 +30,7 @@ function receiptBlocks(r: Receipt, first: boolean): (Paragraph | Table)[] {
     labelled(t('membershipDocs.receipt.method'), method),
     paragraph([text(t('membershipDocs.receipt.notFiscal'), { italics: true, size: 18, color: '555555' })], { spacing: { before: 200 } }),
     paragraph(t('membershipDocs.receipt.madeAt', { city: r.letterhead.city ?? '……………', date: formatDateLong(r.issuedOn) }), { keepNext: true, spacing: { after: 240 } }),
-    signatures([{ role: t(`membershipDocs.role.${r.signer?.office ?? 'none'}`), name: r.signer?.name ?? null }]),
+    signatures([{ role: r.signer ? officeTitle(r.signer.office, r.signer.civility, t) : t('membershipDocs.role.none'), name: r.signer?.name ?? null }]),
   ];
 }
 

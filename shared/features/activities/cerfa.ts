@@ -1,3 +1,4 @@
+import { CIVILITIES } from '../people/schemas';
 import { z } from 'zod';
 import { id, optionalText } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
@@ -70,7 +71,7 @@ export const cerfaReportSchema = z.object({
   contributions: z.array(cerfaRowSchema),
   donatedMinutes: z.number().int(),
   explanations: z.record(z.string(), z.string()),
-  signer: z.object({ office: z.enum(['president', 'treasurer']), name: z.string() }).nullable(),
+  signer: z.object({ office: z.enum(['president', 'treasurer']), name: z.string(), civility: z.enum(CIVILITIES).nullable().default(null) }).nullable(),
 });
 export type CerfaReport = z.infer<typeof cerfaReportSchema>;
 

@@ -1,9 +1,9 @@
-import { AlignmentType, ImageRun, LineRuleType, Paragraph, TableOfContents, type Document, type Table } from 'docx';
+import { AlignmentType, HeadingLevel, ImageRun, LineRuleType, Paragraph, TableOfContents, type Document, type Table } from 'docx';
 import { bullet, buildDocument, formatSiret, heading, labelled, paragraph, table, text, title, type Column } from '../../documents/kit';
 import { formatDate, formatDateLong, formatMoney, formatNumber } from '../../format/fr';
 import { translate } from '../../i18n/index';
 import type { ChartImage } from './charts';
-import type { AnnualReport, PartnerReport, ReportFigures, ReportSection } from './schemas';
+import type { AnnualReport, EvidenceGroup, PartnerReport, ReportFigures, ReportSection } from './schemas';
 import { joinFr } from '../../format/french';
 import { budgetSentence, etpSentence, meetingDaysSentence, membersSentence, membershipChangesSentence, plural, quantitativeSentences, resultLabel } from './sentences';
 
@@ -273,6 +273,7 @@ export function annualReportDocument(r: AnnualReport, charts: ChartImage[]): Doc
     heading('Finances'),
     ...financeBlocks(f, 1),
     ...textSection(r.texts, 'outlook'),
+    ...evidenceAnnex(r.evidence),
   ];
   return buildDocument({
     title: `Rapport d’activité ${r.year}`,
@@ -334,6 +335,7 @@ export function partnerReportDocument(r: PartnerReport, charts: ChartImage[]): D
     ...textSection(r.texts, 'success', 2),
     ...textSection(r.texts, 'recommendations', 2),
     ...textSection(r.texts, 'outlook'),
+    ...evidenceAnnex(r.evidence),
   ];
   return buildDocument({
     title: heading1,
@@ -343,6 +345,31 @@ export function partnerReportDocument(r: PartnerReport, charts: ChartImage[]): D
     updateFields: true,
     children,
   });
+}
+
+/**
+ * « Annexe — Détail des résultats »: on its own pages, for each figure, the records it counts
+ * (date, what, who and where), so that a funder can check any number of the report.
+ */
+function evidenceAnnex(groups: EvidenceGroup[]): Block[] {
+  if (!groups.length) return [];
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, keepNext: true, children: [text(t('evidence.title'))] }),
+    paragraph(t('evidence.intro')),
+    ...groups.flatMap((g) => [
+      heading(t('evidence.group', { title: g.title, value: formatNumber(g.value, 'fr', g.metric === 'etp' ? 1 : 0) }), 2),
+      g.items.length
+        ? table(
+            [
+              { header: t('evidence.date'), width: 16 },
+              { header: t('evidence.record'), width: 42 },
+              { header: t('evidence.detail'), width: 42 },
+            ],
+            g.items.map((i) => [i.date ? formatDate(i.date, 'fr', 'short') : '—', i.label, i.detail ?? '']),
+          )
+        : paragraph(t('evidence.none')),
+    ]),
+  ];
 }
 
 export function reportFileName(r: AnnualReport | PartnerReport): string {

@@ -310,9 +310,11 @@ export const periodQuery = z
   .object({ from: isoDate, to: isoDate })
   .refine((v) => v.to >= v.from, { path: ['to'], message: 'error.endBeforeStart' });
 
-export const annualQuerySchema = z.object({ year });
+/** `evidence`: add the annex « Détail des résultats », the records behind each figure. */
+const evidenceOption = { evidence: z.boolean().default(false) };
+export const annualQuerySchema = z.object({ year, ...evidenceOption });
 export const partnerQuerySchema = z
-  .object({ from: isoDate.optional(), to: isoDate.optional(), grantId: id.optional() })
+  .object({ from: isoDate.optional(), to: isoDate.optional(), grantId: id.optional(), ...evidenceOption })
   .refine((v) => v.grantId !== undefined || (v.from !== undefined && v.to !== undefined), { path: ['from'], message: 'error.activity.periodRequired' })
   .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ['to'], message: 'error.endBeforeStart' });
 
@@ -397,6 +399,8 @@ export const annualReportSchema = z.object({
   figures: figuresSchema,
   meetingsHeld: z.array(z.object({ id: z.number().int(), date: z.string(), kind: z.string(), title: z.string() })),
   texts: z.record(z.string(), z.string()),
+  /** The annex: one group of records per figure printed (empty unless asked). */
+  evidence: z.array(z.lazy(() => evidenceGroupSchema)).default([]),
 });
 export type AnnualReport = z.infer<typeof annualReportSchema>;
 
@@ -410,6 +414,7 @@ export const partnerReportSchema = z.object({
   partners: z.array(z.object({ name: z.string(), role: z.string() })),
   targets: z.array(z.object({ metric: z.enum(REPORT_METRICS), target: z.number(), actual: z.number() })),
   texts: z.record(z.string(), z.string()),
+  evidence: z.array(z.lazy(() => evidenceGroupSchema)).default([]),
 });
 export type PartnerReport = z.infer<typeof partnerReportSchema>;
 
@@ -418,6 +423,10 @@ export const recordsSchema = z.object({
   title: z.string(),
   items: z.array(z.object({ date: z.string().nullable(), label: z.string(), detail: z.string().nullable() })),
 });
+export type FigureRecords = z.infer<typeof recordsSchema>;
+/** The records behind one figure of a report, with the figure as printed. */
+export const evidenceGroupSchema = recordsSchema.extend({ metric: z.enum(REPORT_METRICS), value: z.number() });
+export type EvidenceGroup = z.infer<typeof evidenceGroupSchema>;
 
 // ——— Dashboard ———
 

@@ -43,6 +43,11 @@ export const minutesApprovalRowSchema = rowSchema({
   approved_by_meeting_id: column.ref,
   approved_on: column.date,
   recorded_at: column.timestamp,
+  // Added by migration 0015: older archives kept no vote, their approvals stay plain.
+  vote_mode: z.enum(['consensus', 'vote']).nullable().default(null),
+  votes_for: z.number().int().min(0).nullable().default(null),
+  votes_against: z.number().int().min(0).nullable().default(null),
+  votes_abstain: z.number().int().min(0).nullable().default(null),
 });
 
 export const attendanceRowSchema = rowSchema({

@@ -1,3 +1,4 @@
+import { CIVILITIES, OFFICES } from '../people/schemas';
 import { z } from 'zod';
 import {
   agendaItemSchema,
@@ -39,7 +40,7 @@ export const minutesDataSchema = z.object({
   errata: z.array(erratumSchema),
   next: meetingRefSchema.nullable(),
   /** The officers whose mandate starts on the meeting's day: those it elected, named in the minutes. */
-  electedOfficers: z.array(z.object({ office: z.string(), name: z.string() })).default([]),
+  electedOfficers: z.array(z.object({ office: z.enum(OFFICES), name: z.string(), civility: z.enum(CIVILITIES).nullable().default(null) })).default([]),
 });
 export type MinutesData = z.infer<typeof minutesDataSchema>;
 

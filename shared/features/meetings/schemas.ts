@@ -1,3 +1,4 @@
+import { CIVILITIES } from '../people/schemas';
 import { z } from 'zod';
 import { pageFields } from '../../api/paging';
 import { formatText, id, isoDate, optionalDate, optionalText, requiredText, searchText, year } from '../../validation/fields';
@@ -102,8 +103,10 @@ export const meetingSchema = z.object({
   convenedHow: z.enum(CONVENING_MEANS).nullable(),
   chairPersonId: z.number().int().nullable(),
   chairName: z.string().nullable(),
+  chairCivility: z.enum(CIVILITIES).nullable().default(null),
   secretaryPersonId: z.number().int().nullable(),
   secretaryName: z.string().nullable(),
+  secretaryCivility: z.enum(CIVILITIES).nullable().default(null),
   status: z.enum(MEETING_STATUSES),
   finalizedAt: z.string().nullable(),
   note: z.string().nullable(),
@@ -220,13 +223,13 @@ export const decisionSchema = z.object({
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
-const decisionFields = {
-  text: requiredText(10_000, { multiline: true }),
+const voteFields = {
   voteMode: z.enum(VOTE_MODES),
   votesFor: count.nullish().transform((v) => v ?? null),
   votesAgainst: count.nullish().transform((v) => v ?? null),
   votesAbstain: count.nullish().transform((v) => v ?? null),
 };
+const decisionFields = { text: requiredText(10_000, { multiline: true }), ...voteFields };
 const votesGiven = (v: { voteMode: VoteMode; votesFor: number | null; votesAgainst: number | null; votesAbstain: number | null }, ctx: z.RefinementCtx) => {
   if (v.voteMode !== 'vote') return;
   if (v.votesFor === null) ctx.addIssue({ code: 'custom', path: ['votesFor'], message: 'error.meetings.votesRequired' });
@@ -279,7 +282,15 @@ export const agendaItemSchema = z.object({
   plannedMinutes: z.number().int().nullable(),
   discussion: z.string().nullable(),
   approvesMeeting: z
-    .object({ id: z.number().int(), title: z.string(), date: z.string(), status: z.enum(MEETING_STATUSES), approvedHere: z.boolean() })
+    .object({
+      id: z.number().int(),
+      title: z.string(),
+      date: z.string(),
+      status: z.enum(MEETING_STATUSES),
+      approvedHere: z.boolean(),
+      /** How this meeting voted the approval; null when not approved here, or recorded before votes were kept. */
+      vote: z.lazy(() => approvalVoteSchema).nullable().default(null),
+    })
     .nullable(),
   decisions: z.array(decisionSchema),
   actions: z.array(actionSchema),
@@ -356,7 +367,17 @@ export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
 // ——— Life cycle ———
 
-export const approveInputSchema = z.object({ meetingId: id, approvedByMeetingId: id });
+/** The approving meeting votes on the minutes like on a decision; consensus when not said. */
+export const approveInputSchema = z
+  .object({ meetingId: id, approvedByMeetingId: id, ...voteFields, voteMode: z.enum(VOTE_MODES).default('consensus') })
+  .superRefine(votesGiven);
+export const approvalVoteSchema = z.object({
+  voteMode: z.enum(VOTE_MODES),
+  votesFor: z.number().int().nullable(),
+  votesAgainst: z.number().int().nullable(),
+  votesAbstain: z.number().int().nullable(),
+});
+export type ApprovalVote = z.infer<typeof approvalVoteSchema>;
 export const erratumInputSchema = z.object({ meetingId: id, date: isoDate, text: requiredText(4000, { multiline: true }) });
 
 // ——— Register and open actions ———

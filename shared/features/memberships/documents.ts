@@ -1,3 +1,4 @@
+import { CIVILITIES } from '../people/schemas';
 import { z } from 'zod';
 import { id, year } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
@@ -6,7 +7,7 @@ import { PAYMENT_METHODS } from './schemas';
 /** Data of the membership documents: the fee call of a year and the receipt of a paid fee. */
 
 const organisationSchema = z.object({ id: z.number().int(), name: z.string(), address: z.string().nullable(), postcode: z.string().nullable(), city: z.string().nullable() });
-const signerSchema = z.object({ office: z.enum(['president', 'treasurer']), name: z.string() }).nullable();
+const signerSchema = z.object({ office: z.enum(['president', 'treasurer']), name: z.string(), civility: z.enum(CIVILITIES).nullable().default(null) }).nullable();
 
 export const feeCallSchema = z.object({
   membershipId: z.number().int(),

@@ -14,7 +14,21 @@ export const OFFICES = [
 ] as const;
 export type Office = (typeof OFFICES)[number];
 
+/** How documents address and title a person: « La présidente », « Le trésorier ». Not said = null. */
+export const CIVILITIES = ['madame', 'monsieur'] as const;
+export type Civility = (typeof CIVILITIES)[number];
+
+/** A stored civility, anything else read as not said. */
+export function civilityOf(value: string | null | undefined): Civility | null {
+  return (CIVILITIES as readonly string[]).includes(value ?? '') ? (value as Civility) : null;
+}
+
 export const personInputSchema = z.object({
+  civility: z
+    .enum(CIVILITIES)
+    .nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
   firstName: requiredText(100),
   lastName: requiredText(100),
   email: optionalEmail,
@@ -31,6 +45,7 @@ export type PersonInput = z.input<typeof personInputSchema>;
 
 export const personSchema = z.object({
   id: z.number().int(),
+  civility: z.enum(CIVILITIES).nullable(),
   firstName: z.string(),
   lastName: z.string(),
   email: z.string().nullable(),

@@ -3,7 +3,7 @@ import { IMPORT_FIELDS, indicatorField, INDICATOR_FIELD_PREFIX, type ImportField
 import type { DuplicateChoice, ImportDuplicate, ImportIssue, ImportReading } from '../../../../shared/features/data/schemas';
 import { membershipInputSchema, PAYMENT_METHODS, type PaymentMethod } from '../../../../shared/features/memberships/schemas';
 import { organisationInputSchema, type OrganisationKind } from '../../../../shared/features/organisations/schemas';
-import { personInputSchema } from '../../../../shared/features/people/schemas';
+import { civilityOf, personInputSchema } from '../../../../shared/features/people/schemas';
 import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type ActivityKind, type ActivityValues, type IndicatorUnit, type VisitorKind } from '../../../../shared/features/activities/schemas';
 import { requiredText } from '../../../../shared/validation/fields';
 import { keyForIssue } from '../../../../shared/validation/zod-issues';
@@ -350,6 +350,7 @@ const people: ImportKind<PersonImport> = {
         const id = item.candidate.duplicate!.existingId;
         const row = await ctx.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         const merged = {
+          civility: civilityOf(row.civility),
           firstName: row.first_name,
           lastName: row.last_name,
           email: row.email,
