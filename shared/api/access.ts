@@ -76,7 +76,7 @@ export const approvedMinutes = (path: string): ScopedField => ({ path, kind: 'ap
 export const timeEntry = (path: string): ScopedField => ({ path, kind: 'timeEntry' });
 
 /** A person's fields beyond the name: never shown to `lecture` (see electron/app/access.ts for the outputs). */
-export const PERSON_PRIVATE_FIELDS = ['email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
+export const PERSON_PRIVATE_FIELDS = ['civility', 'email', 'phone', 'address', 'postcode', 'city', 'note', 'consentDate', 'consentNote'] as const;
 
 const exportsPersonalData = (input: Record<string, unknown>) =>
   input.list === 'people' && Array.isArray(input.columns) && input.columns.some((c) => (PERSON_PRIVATE_FIELDS as readonly unknown[]).includes(c));

@@ -8,14 +8,14 @@ import { seedNetwork } from '../helpers/meetings';
 import { openTestApp, type TestApp } from '../helpers/store';
 
 let app: TestApp;
-let net: Awaited<ReturnType<typeof seedNetwork>>;
 
 const pack = async (doc: Document) => readDocx(new Uint8Array(await Packer.toBuffer(doc)));
 const signatureRow = (content: Awaited<ReturnType<typeof pack>>) => plain(content.tables[content.tables.length - 1]![0]!.join(' | '));
 
 beforeEach(async () => {
   app = await openTestApp();
-  net = await seedNetwork(app, 3);
+  // Three member organisations whose representatives vote.
+  await seedNetwork(app, 3);
 });
 afterEach(async () => {
   await app.close();
