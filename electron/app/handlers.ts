@@ -26,6 +26,8 @@ export interface HandlerOptions {
   saveFile?: SaveFile;
   /** The account calling through the network's server; absent on the desktop, web mode and CLI. */
   caller?: Actor;
+  /** PostgreSQL: the data folder whose backups/ holds the base's archive backups (this machine's by default). */
+  dataDir?: string;
 }
 
 /** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
@@ -41,7 +43,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...meetingsHandlers(ctx),
     ...timeHandlers(ctx),
     ...activityHandlers(ctx),
-    ...dataHandlers(ctx, store),
+    ...dataHandlers(ctx, store, options.dataDir),
     ...searchHandlers(ctx),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
