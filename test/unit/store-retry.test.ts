@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
 import { toApiError } from '../../electron/api/dispatch';
@@ -72,7 +72,7 @@ describe.runIf(!onSqlite)('serialisation failures between two real connections (
       store.db
         .transaction()
         .setIsolationLevel('serializable')
-        .execute(async (trx: Kysely<unknown>) => {
+        .execute(async (trx) => {
           runs[doctor]++;
           const onCall = await sql<{ n: number }>`select count(*) as n from duty where on_call`.execute(trx);
           if (runs[doctor] === 1) {
