@@ -10,6 +10,7 @@ import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { searchHandlers } from '../features/search/handlers';
+import { databaseHandlers, type DatabaseLocationPort } from '../features/database/handlers';
 import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
@@ -28,6 +29,8 @@ export interface HandlerOptions {
   caller?: Actor;
   /** PostgreSQL: the data folder whose backups/ holds the base's archive backups (this machine's by default). */
   dataDir?: string;
+  /** The desktop's choice of base (Electron only: elsewhere --db names it). */
+  databaseLocation?: DatabaseLocationPort;
 }
 
 /** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
@@ -50,5 +53,6 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');
       return options.saveFile(fileName, base64ToBytes(base64));
     },
+    ...databaseHandlers(store as Partial<Store>, options.databaseLocation),
   };
 }

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/app/handlers';
+import { openStore } from '../../electron/store/engine';
 import {
   DATABASE_LOCATION_FILE_NAME,
   DATABASE_PASSWORD_FILE_NAME,
@@ -13,7 +16,7 @@ import {
   type Cipher,
 } from '../../electron/database-location';
 import { AppError } from '../../shared/api/errors';
-import { tempDir } from '../helpers/store';
+import { dropTestTarget, FIXED_NOW, tempDir, testTarget } from '../helpers/store';
 
 /**
  * Stands in for Electron's safeStorage (no Electron binary here): a real cipher, AES-256-GCM
@@ -129,5 +132,44 @@ describe('database location kept beside the settings', () => {
     // A password hand-written into the stored URL is not used from there.
     fs.writeFileSync(path.join(dir, DATABASE_LOCATION_FILE_NAME), JSON.stringify({ kind: 'postgres', url: 'postgres://u:clair@h/b' }));
     expect(readDatabaseLocation(dir).location).toEqual({ kind: 'postgres', url: 'postgres://u@h/b' });
+  });
+});
+
+describe('database.location through the API', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function dispatcher(withPort: boolean) {
+    const target = testTarget();
+    const store = await openStore(target);
+    cleanups.push(() => dropTestTarget(target), () => store.close());
+    const dir = tempDir();
+    const port = { dir, cipher: keychain(), defaultFile: target, opened: target };
+    const dispatch = createDispatcher(createHandlers(store, { runtime: 'test', now: () => FIXED_NOW, ...(withPort ? { databaseLocation: port } : {}) }), { validateOutput: true });
+    return { dir, target, dispatch };
+  }
+
+  it('on the desktop: shows the open base, saves a PostgreSQL choice for the next start, the password encrypted', async () => {
+    const { dir, dispatch } = await dispatcher(true);
+    const before = await dispatch('database.location.get', {});
+    expect(before).toMatchObject({ ok: true, value: { available: true, url: null, hasPassword: false, restartNeeded: false } });
+    const saved = await dispatch('database.location.save', { kind: 'postgres', url: 'postgres://maillage@db.reseau.fr/reseau?sslmode=require', password: 'tr3s-s3cret' });
+    expect(saved).toEqual({
+      ok: true,
+      value: expect.objectContaining({ kind: 'postgres', url: 'postgres://maillage@db.reseau.fr/reseau?sslmode=require', hasPassword: true, restartNeeded: true }),
+    });
+    expect(JSON.stringify(saved)).not.toContain('tr3s-s3cret');
+    expect(readAll(dir)).not.toContain('tr3s-s3cret');
+    const refused = await dispatch('database.location.save', { kind: 'postgres', url: 'postgres://maillage@db.reseau.fr/reseau?sslmode=toujours' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', key: 'pg13a.location.badSslmode' } });
+    expect(await dispatch('database.location.save', { kind: 'sqlite' })).toMatchObject({ ok: true, value: { kind: 'sqlite', restartNeeded: false } });
+  });
+
+  it('elsewhere (web mode, CLI): says the base is named by --db, and refuses to save', async () => {
+    const { dispatch } = await dispatcher(false);
+    expect(await dispatch('database.location.get', {})).toMatchObject({ ok: true, value: { available: false } });
+    expect(await dispatch('database.location.save', { kind: 'sqlite' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'pg13a.location.desktopOnly' } });
   });
 });
