@@ -5,6 +5,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -37,7 +38,8 @@ import {
   resolveAppFile,
 } from './security';
 import { openHolder, startAutomaticBackups } from './features/data/backup';
-import { type Store } from './store/engine';
+import { describeTarget, type Store } from './store/engine';
+import { resolveDatabaseTarget, type Cipher } from './database-location';
 import { loadWindowState, MIN_WINDOW_SIZE, resolveWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
 
 /*
@@ -108,10 +110,14 @@ async function ready(): Promise<void> {
   applySessionPolicy(session.defaultSession);
   Menu.setApplicationMenu(buildMenu());
 
-  const databaseFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
+  const dataDir = app.getPath('userData');
+  const databaseFile = path.join(dataDir, DATABASE_FILE_NAME);
+  // The SQLite file, or the PostgreSQL base chosen in the settings with its password decrypted.
+  let target = databaseFile;
   try {
+    target = resolveDatabaseTarget(dataDir, databaseFile, keychain);
     // A holder, so that a restore from the UI can close and reopen the file under the same handlers.
-    store = await openHolder(databaseFile, {
+    store = await openHolder(target, {
       nativeBinding: electronNativeBindingPath({
         appPath: app.getAppPath(),
         isPackaged: app.isPackaged,
@@ -119,19 +125,31 @@ async function ready(): Promise<void> {
       }),
     });
   } catch (error) {
-    dialog.showErrorBox('Maillage ne peut pas démarrer', describeStoreError(error, databaseFile));
+    dialog.showErrorBox('Maillage ne peut pas démarrer', describeStoreError(error, describeTarget(target)));
     app.exit(1);
     return;
   }
 
   stopBackups = startAutomaticBackups(store);
-  const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile, timeZone: systemTimeZone() }), {
+  const databaseLocation = { dir: dataDir, cipher: keychain, defaultFile: databaseFile, opened: target };
+  const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile, timeZone: systemTimeZone(), databaseLocation }), {
     validateOutput: isDevelopment,
     onInternalError: (method, error) => console.error(`[${method}]`, error),
   });
   registerIpc(ipcMain, dispatch, isTrustedEvent);
   createMainWindow();
 }
+
+/**
+ * The OS keychain through safeStorage, for the PostgreSQL password. On Linux without a secret
+ * service, Electron falls back to a fixed key (`basic_text`): that is not encryption, so it counts
+ * as unavailable and the password is refused rather than stored (see database-location.ts).
+ */
+const keychain: Cipher = {
+  isEncryptionAvailable: () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+  encryptString: (text) => safeStorage.encryptString(text),
+  decryptString: (data) => safeStorage.decryptString(data),
+};
 
 function fatal(error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);

@@ -10,6 +10,7 @@ import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { searchHandlers } from '../features/search/handlers';
+import { databaseHandlers, type DatabaseLocationPort } from '../features/database/handlers';
 import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
@@ -28,6 +29,10 @@ export interface HandlerOptions {
   saveFile?: SaveFile;
   /** The account calling through the network's server; absent on the desktop, web mode and CLI. */
   caller?: Actor;
+  /** PostgreSQL: the data folder whose backups/ holds the base's archive backups (this machine's by default). */
+  dataDir?: string;
+  /** The desktop's choice of base (Electron only: elsewhere --db names it). */
+  databaseLocation?: DatabaseLocationPort;
 }
 
 /**
@@ -46,13 +51,14 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...meetingsHandlers(ctx),
     ...timeHandlers(ctx),
     ...activityHandlers(ctx),
-    ...dataHandlers(ctx, store),
+    ...dataHandlers(ctx, store, options.dataDir),
     ...searchHandlers(ctx),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');
       return options.saveFile(fileName, base64ToBytes(base64));
     },
+    ...databaseHandlers(store as Partial<Store>, options.databaseLocation),
   };
   return bindCaller(guardHandlers(ctx, handlers), options.caller);
 }

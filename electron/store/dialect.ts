@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { DEFAULT_RETRY_POLICY, runWithRetry } from './retry';
 
 /**
  * What differs between the two engines, in one place. Services and reports take a `Kysely<DB>`
@@ -48,23 +49,13 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** PostgreSQL errors worth running the whole transaction again for: serialisation failure, deadlock. */
-export function isRetryableError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '40001' || code === '40P01';
-}
+export { isRetryableError } from './retry';
 
 /**
- * Runs `work` in a transaction, again (up to `attempts` times) when PostgreSQL reports a
- * serialisation failure or a deadlock, so that concurrent writers see no spurious error.
- * On SQLite a writer waits for the lock (busy_timeout) and this runs once.
+ * Runs `work` in a transaction, again (up to `attempts` times, after a jittered wait) when
+ * PostgreSQL reports a serialisation failure or a deadlock. The store's own `db` does this for
+ * every transaction on PostgreSQL already (retry.ts); this is for a Kysely from elsewhere.
  */
-export async function transactionWithRetry<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute((trx) => work(trx));
-    } catch (error) {
-      if (attempt >= attempts || !isRetryableError(error)) throw error;
-    }
-  }
+export async function transactionWithRetry<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>, attempts = DEFAULT_RETRY_POLICY.attempts): Promise<T> {
+  return runWithRetry(() => db.transaction().execute((trx) => work(trx)), { ...DEFAULT_RETRY_POLICY, attempts });
 }

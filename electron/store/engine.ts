@@ -6,6 +6,7 @@ import { openStore as openSqliteStore, type OpenOptions as SqliteOpenOptions } f
 import { isPostgresTarget, openPostgresStore, redactPassword } from './postgres';
 import type { DB } from './schema';
 import type { ExclusiveReason } from './sqlite-lock';
+import type { RetryPolicy } from './retry';
 
 export { isPostgresTarget } from './postgres';
 export { backupsDirFor } from './open';
@@ -58,6 +59,8 @@ export function sqliteOnly(store: Store): SqliteStore {
 export type OpenOptions = SqliteOpenOptions & {
   /** PostgreSQL: connections kept by the pool. */
   max?: number;
+  /** PostgreSQL: how transactions are retried on serialisation failures and deadlocks. */
+  retry?: RetryPolicy;
 };
 
 /** Opens a `postgres://…` URL on PostgreSQL, anything else as a SQLite file. */

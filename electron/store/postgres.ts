@@ -3,6 +3,7 @@ import pg from 'pg';
 import { AppError } from '../../shared/api/errors';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import { PostgresDdlPlugin } from './postgres-ddl';
+import { retryingTransactions, type RetryPolicy } from './retry';
 import type { DB } from './schema';
 import type { ExclusiveReason } from './sqlite-lock';
 import { systemClock } from '../app/clock';
@@ -33,6 +34,8 @@ export interface PostgresOpenOptions {
   migrations?: readonly Migration[];
   /** Connections kept by the pool (default 10). */
   max?: number;
+  /** How transactions are retried on serialisation failures and deadlocks (tests pin it). */
+  retry?: RetryPolicy;
 }
 
 export function isPostgresTarget(target: string): boolean {
@@ -96,7 +99,8 @@ export async function openPostgresStore(targetString: string, options: PostgresO
   const pool = createPostgresPool(target, options.max);
   // An idle client that loses its server must not crash the process: the next query reports it.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Every transaction of every service retried on a serialisation failure or a deadlock (retry.ts).
+  const db = retryingTransactions(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), options.retry);
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   try {

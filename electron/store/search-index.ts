@@ -1,10 +1,12 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import { SEARCH_KINDS, type SearchKind } from '../../shared/features/search/schemas';
+import { PostgresSearchIndex } from './search-index-postgres';
+import { SEARCH_SOURCES as SOURCES, type SearchSource as Source } from './search-sources';
 
 /**
  * The one place that knows how full-text search is stored. Everything else asks `searchIndex(db)`
- * for hits and knows neither FTS5 nor its syntax, so the PostgreSQL store can bring its own
- * implementation (a tsvector column or table kept by its own triggers) behind the same interface.
+ * for hits and knows neither FTS5 nor its syntax; PostgreSQL brings its own implementation (a
+ * tsvector table kept by its own triggers, search-index-postgres.ts) behind the same interface.
  *
  * SQLite: one FTS5 table, `search_index`, with the `unicode61 remove_diacritics 2` tokenizer (case
  * and accents ignored: « reemploi » finds « Réemploi ») and prefix indexes for search-as-you-type.
@@ -22,7 +24,7 @@ export interface SearchHit {
 export interface SearchIndex {
   /** The best hits of each kind for `text` (every word must match, as a prefix), best first. */
   search(text: string, perKind: number): Promise<SearchHit[]>;
-  /** Every record of one kind that matches `text` (for list screens that filter by it); null when the engine has no index. */
+  /** Every record of one kind that matches `text` (for list screens that filter by it). */
   matching(kind: SearchKind, text: string): Promise<number[] | null>;
   /** Rebuilds the whole index from the records (after a migration, or to repair it). */
   rebuild(): Promise<void>;
@@ -48,38 +50,6 @@ const KIND_CODES: Record<SearchKind, number> = {
   activity: 8,
 };
 const KIND_SPAN = 2 ** 40;
-
-interface Source {
-  table: string;
-  kinds: { kind: SearchKind; text: string; when?: string }[];
-}
-
-/** What each record contributes to the index, as SQL over the row (`r.`, replaced by `new.` in triggers). */
-const SOURCES: Source[] = [
-  {
-    table: 'organisations',
-    kinds: [{ kind: 'organisation', text: "r.name || ' ' || coalesce(r.short_name, '') || ' ' || coalesce(r.city, '') || ' ' || coalesce(r.siret, '') || ' ' || coalesce(r.email, '')" }],
-  },
-  {
-    table: 'people',
-    kinds: [{ kind: 'person', text: "r.first_name || ' ' || r.last_name || ' ' || coalesce(r.email, '') || ' ' || coalesce(r.city, '')" }],
-  },
-  { table: 'meetings', kinds: [{ kind: 'meeting', text: "r.title || ' ' || coalesce(r.address, '') || ' ' || coalesce(r.note, '')" }] },
-  {
-    table: 'agenda_items',
-    kinds: [
-      { kind: 'agendaItem', text: 'r.title' },
-      // The minutes of a meeting are the discussion written under each item.
-      { kind: 'minutes', text: 'r.discussion', when: "coalesce(r.discussion, '') <> ''" },
-    ],
-  },
-  { table: 'decisions', kinds: [{ kind: 'decision', text: "r.text || ' ' || r.year || '-' || r.number" }] },
-  { table: 'action_items', kinds: [{ kind: 'action', text: 'r.text' }] },
-  {
-    table: 'activities',
-    kinds: [{ kind: 'activity', text: "r.title || ' ' || coalesce(r.place, '') || ' ' || coalesce(r.campaign, '') || ' ' || coalesce(r.note, '')" }],
-  },
-];
 
 function rowid(kind: SearchKind, ref: string): string {
   return `${KIND_CODES[kind] * KIND_SPAN} + ${ref}.id`;
@@ -176,13 +146,7 @@ class SqliteSearchIndex implements SearchIndex {
   }
 }
 
-/** An engine without an index yet: the search box finds nothing, and lists fall back to scanning. */
-const NO_INDEX: SearchIndex = {
-  search: async () => [],
-  matching: async () => null,
-  rebuild: async () => undefined,
-};
-
+/** The engine's index: FTS5 on SQLite, a tsvector table on PostgreSQL (search-index-postgres.ts). */
 export function searchIndex(db: Kysely<unknown>): SearchIndex {
-  return isSqlite(db) ? new SqliteSearchIndex(db) : NO_INDEX;
+  return isSqlite(db) ? new SqliteSearchIndex(db) : new PostgresSearchIndex(db);
 }

@@ -241,6 +241,9 @@ export const ACCESS_RULES: Record<MethodName, Rule> = {
   'privacy.register': read(),
   'audit.list': STAFF_ONLY,
   // People are found by their e-mail too: lecture may not probe one.
+  // Where the desktop's base lives (and its kept password): the secretariat's setting.
+  'database.location.get': SECRETARIAT,
+  'database.location.save': SECRETARIAT,
   'search.all': read(undefined, (input) => typeof input.text === 'string' && input.text.includes('@')),
 };
 

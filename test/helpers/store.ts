@@ -68,7 +68,8 @@ export async function openTestApp(file = testTarget(), now = FIXED_NOW): Promise
     storeOpen = false;
     await store.close();
   };
-  const dispatch = createDispatcher(createHandlers(store, { runtime: 'test', now: () => now }), {
+  // dataDir: a PostgreSQL base's archive backups go to the test's folder, not this machine's data folder.
+  const dispatch = createDispatcher(createHandlers(store, { runtime: 'test', now: () => now, dataDir: tempDir('maillage-data-') }), {
     validateOutput: true,
     onInternalError: (method, error) => console.error(method, error),
   });

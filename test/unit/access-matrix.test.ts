@@ -223,6 +223,8 @@ const SAMPLES: Record<MethodName, Sample> = {
   'privacy.register': () => ({}),
   'audit.list': (s) => ({ entity: 'person', entityId: s.person }),
   'search.all': () => ({ text: 'Alphonse' }),
+  'database.location.get': () => ({}),
+  'database.location.save': () => ({ kind: 'sqlite' }),
 };
 
 /** Personal data seeded on every person: none of it may reach `lecture`. */
@@ -382,7 +384,7 @@ describe('the access rules', () => {
 
   it('refuses to coordination exactly the accounts, the settings and erasure', () => {
     const refused = METHOD_NAMES.filter((m) => !roleAllows(m, actorFor('coordination', 1)));
-    expect(refused.sort()).toEqual(['data.backups.restore', 'privacy.erase', 'privacy.settings.save', 'settings.update']);
+    expect(refused.sort()).toEqual(['data.backups.restore', 'database.location.get', 'database.location.save', 'privacy.erase', 'privacy.settings.save', 'settings.update']);
     expect(METHOD_NAMES.every((m) => roleAllows(m, actorFor('secretariat', 1)))).toBe(true);
   });
 });

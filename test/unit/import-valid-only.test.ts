@@ -3,7 +3,7 @@ import { encodeWindows1252 } from '../../electron/features/data/sheets/encoding'
 import { bytesToBase64 } from '../../shared/api/files';
 import { formatImportIssue } from '../../shared/features/data/messages';
 import { completeSiret } from '../../shared/validation/identifiers';
-import { openTestApp, type TestApp, onSqlite } from '../helpers/store';
+import { openTestApp, type TestApp } from '../helpers/store';
 
 let a: TestApp | null = null;
 afterEach(async () => {
@@ -70,8 +70,8 @@ describe('refusedLinesCsv', () => {
   });
 });
 
-// A copy of the SQLite file: on PostgreSQL, file copies are refused and the undo of an import is not offered yet.
-describe.runIf(onSqlite)('the copy taken before an import', () => {
+// A copy of the SQLite file, or on PostgreSQL an archive (test/unit/data-backup-engines.test.ts undoes an import on both).
+describe('the copy taken before an import', () => {
   it('is named as such, so that the list of backups says what it is for', async () => {
     a = await openTestApp();
     const backup = await a.call('data.backups.create', { kind: 'avant-import' });

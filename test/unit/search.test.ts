@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
-import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/store/migrations/index';
-import { openStore } from '../../electron/store/open';
+import { openStore } from '../../electron/store/engine';
+import { foldSearchText, tsQueryOf } from '../../electron/store/search-index-postgres';
 import { matchExpression, searchIndex } from '../../electron/store/search-index';
-import { openTestApp, tempDir, type TestApp, onSqlite } from '../helpers/store';
+import { onSqlite, openTestApp, testTarget, type TestApp } from '../helpers/store';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -29,9 +29,8 @@ async function seed() {
   return { org, person, meeting, item, decision, action, activity };
 }
 
-// Full-text search exists on SQLite only (FTS5, migration 0008); PostgreSQL's index is still to
-// be written in the store (issue 13), and search.all answers nothing there meanwhile.
-describe.runIf(onSqlite)('search across everything (search.all)', () => {
+// Both engines: FTS5 on SQLite (migration 0008), a tsvector table on PostgreSQL (0017); the same answers.
+describe('search across everything (search.all)', () => {
   it('ignores accents and case, both ways, and finds every kind of record', async () => {
     const { org, meeting } = await seed();
     const groups = await find('reemploi');
@@ -111,12 +110,11 @@ describe.runIf(onSqlite)('search across everything (search.all)', () => {
     expect((await app.call('search.all', { text: 'réemploi', perKind: 20 })).groups[0]!.items).toHaveLength(9);
   });
 
-  it('fills the index from the records already there when migration 0008 runs', async () => {
-    const file = path.join(tempDir(), 'before-search.sqlite');
-    const before = await openStore(file, { migrations: MIGRATIONS.filter((m) => m.version < 8) });
-    before.sqlite
-      .prepare("INSERT INTO organisations (name, name_key, kind, created_at, updated_at) VALUES ('Réemploi d’avant', 'reemploi d avant', 'member', 'x', 'x')")
-      .run();
+  it('fills the index from the records already there when its migration runs (0008 on SQLite, 0017 on PostgreSQL)', async () => {
+    const file = testTarget('before-search.sqlite');
+    const indexVersion = onSqlite ? 8 : 17;
+    const before = await openStore(file, { migrations: MIGRATIONS.filter((m) => m.version < indexVersion) });
+    await sql`INSERT INTO organisations (name, name_key, kind, created_at, updated_at) VALUES ('Réemploi d’avant', 'reemploi d avant', 'member', 'x', 'x')`.execute(before.db);
     await before.close();
     const after = await openTestApp(file);
     try {
@@ -124,5 +122,24 @@ describe.runIf(onSqlite)('search across everything (search.all)', () => {
     } finally {
       await after.close();
     }
+  });
+
+  it('cuts words where FTS5 does on both engines: e-mails, numbers with a dash, apostrophes, capitals beyond ASCII', async () => {
+    await app.call('organisations.create', { name: 'ŒUVRE d’Entraide', kind: 'member', email: 'contact@ressourcerie-sud.fr' });
+    await app.call('people.create', { firstName: 'Åsa', lastName: 'ÇELIK', email: null });
+    expect(await titles('ressourcerie')).toEqual(['organisation:ŒUVRE d’Entraide']);
+    expect(await titles('sud fr')).toEqual(['organisation:ŒUVRE d’Entraide']);
+    expect(await titles('œuvre entraide')).toEqual(['organisation:ŒUVRE d’Entraide']);
+    expect(await titles('celik asa')).toEqual(['person:Åsa ÇELIK']);
+    expect(await titles('contact@ressourcerie')).toEqual(['organisation:ŒUVRE d’Entraide']);
+  });
+});
+
+describe('search words, folded in JS for PostgreSQL', () => {
+  it('folds accents, case and punctuation the way the stored text is folded', () => {
+    expect(foldSearchText('Réemploi d’Égletons — ÇA')).toBe('reemploi d egletons ca');
+    expect(tsQueryOf('Hél dur')).toBe("'hel':* & 'dur':*");
+    expect(tsQueryOf(`' & | ! :* (`)).toBe('');
+    expect(tsQueryOf("l'a:b")).toBe("'l':* & 'a':* & 'b':*");
   });
 });

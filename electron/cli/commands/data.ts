@@ -5,11 +5,11 @@ import { IMPORT_TYPES, type ImportType } from '../../../shared/features/data/imp
 import type { ImportAnalysis } from '../../../shared/features/data/schemas';
 import { formatImportIssue } from '../../../shared/features/data/messages';
 import { translate, type Language } from '../../../shared/i18n/index';
-import { createBackup, openHolder, pruneBackups, restoreDatabase } from '../../features/data/backup';
+import { backupAnchor, createStoreBackup, openHolder, pruneBackups, restoreArchiveBackup, restoreDatabase } from '../../features/data/backup';
 import { checkDatabase } from '../../features/data/check';
 import { analyzeImport, commitImport } from '../../features/data/import/service';
 import { readSpreadsheetFile } from '../../features/data/sheets/read';
-import { sqliteOnly } from '../../store/engine';
+import { backupsDirFor } from '../../store/engine';
 import { defineCommand, UsageError, type CliContext, type OptionSpec } from '../command';
 import { formatBytes, formatInteger } from '../format';
 
@@ -21,10 +21,11 @@ export const backupCommand = defineCommand({
   examples: ['npm run cli -- backup', 'npm run cli -- backup /media/cle-usb/maillage-2026-03-12.sqlite'],
   requiresExistingDatabase: true,
   async run(ctx) {
-    await ctx.withStore(async (anyStore) => {
-      const store = sqliteOnly(anyStore);
-      const backup = await createBackup(store, 'manuel', ctx.now());
-      const made = path.join(path.dirname(path.resolve(store.file)), 'backups', backup.name);
+    await ctx.withStore(async (store) => {
+      // SQLite: a copy of the file; PostgreSQL: the archive, in the data folder's backups/ (as the app's).
+      const backup = await createStoreBackup(store, 'manuel', ctx.now());
+      const anchor = backupAnchor(store);
+      const made = path.join(backupsDirFor(anchor), backup.name);
       let file = made;
       if (ctx.args[0]) {
         // A copy outside the backups folder (a USB key, a network share): renamed there once complete.
@@ -34,7 +35,7 @@ export const backupCommand = defineCommand({
         fs.renameSync(`${file}.tmp`, file);
         fs.rmSync(made, { force: true });
       }
-      pruneBackups(store.file);
+      pruneBackups(anchor);
       ctx.out(ctx.t('data.cli.backup.done', { file, size: formatBytes(backup.bytes) }));
     });
   },
@@ -51,7 +52,11 @@ export const restoreCommand = defineCommand({
     if (!fs.existsSync(candidate)) throw new AppError('NOT_FOUND', 'data.backup.notFound', { name: candidate });
     const holder = await openHolder(ctx.dbTarget);
     try {
-      const result = await restoreDatabase(holder, candidate, { now: ctx.now(), runtime: 'cli' });
+      // PostgreSQL: an archive backup, put back in one transaction (as import --replace).
+      const result =
+        holder.dialect === 'postgres'
+          ? await restoreArchiveBackup(holder, candidate, { now: ctx.now(), runtime: 'cli' })
+          : await restoreDatabase(holder, candidate, { now: ctx.now(), runtime: 'cli' });
       ctx.out(ctx.t('data.cli.restore.done', { file: ctx.dbPath, from: candidate, safety: result.safetyBackup, schema: result.schemaVersion }));
       if (result.erasuresReapplied > 0) ctx.out(ctx.t('data.erase.reapplied', { count: result.erasuresReapplied }));
     } finally {

@@ -7,6 +7,7 @@ import { BACKUP_KINDS, type Backup, type BackupKind, type RestoreResult } from '
 import type { Runtime } from '../../app/context';
 import { defaultUserDataDir } from '../../app/paths';
 import { exportArchive, writeArchiveFile } from '../archive/export';
+import { readArchiveFile, validateArchive, writeArchive } from '../archive/import';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { backupsDirFor, isSqliteStore, sqliteOnly, type OpenOptions, type Store } from '../../store/engine';
 import { recordChange } from './audit';
@@ -73,7 +74,7 @@ export function listBackups(dbFile: string): Backup[] {
  */
 export function resolveBackupPath(dbFile: string, name: string): string {
   const dir = path.resolve(backupsDirFor(dbFile));
-  if (safeFileName(name, '') !== name || name.includes('..') || !name.endsWith('.sqlite')) {
+  if (safeFileName(name, '') !== name || name.includes('..') || !name.endsWith(backupExtension(dbFile))) {
     throw new AppError('VALIDATION', 'data.backup.badName', { name: safeFileName(name, '?') });
   }
   const file = path.resolve(dir, name);
@@ -97,6 +98,16 @@ export function archiveBackupAnchor(store: Store, dataDir = defaultUserDataDir()
   const base = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres';
   const schema = url.searchParams.get('schema') ?? 'maillage';
   return path.join(dataDir, `${safeFileName(`postgresql-${base}-${schema}`, 'postgresql')}.json`);
+}
+
+/** Where a store's backups are listed and pruned: its file on SQLite, the archive anchor on PostgreSQL. */
+export function backupAnchor(store: Store, dataDir?: string): string {
+  return isSqliteStore(store) ? store.file : archiveBackupAnchor(store, dataDir);
+}
+
+/** A backup of either engine: the online copy of the SQLite file, or the archive of a PostgreSQL base. */
+export async function createStoreBackup(store: Store, kind: BackupKind, now: Date, dataDir?: string): Promise<Backup> {
+  return isSqliteStore(store) ? createBackup(store, kind, now) : createArchiveBackup(store, archiveBackupAnchor(store, dataDir), kind, now);
 }
 
 /** One archive of the whole base, written to a temporary name then renamed (never a truncated backup). */
@@ -285,6 +296,32 @@ export async function restoreDatabase(
   }
 }
 
+/**
+ * Puts an archive backup back into a PostgreSQL base (what « undo the import » and the backups
+ * list do there): the archive is read and checked first (a bad file changes nothing), the current
+ * content archived beside it (`avant-restauration`), then replaced in one transaction, as
+ * `import --replace` does, erasures of the register applied again before it commits. Other
+ * sessions see the old content or the new, never half.
+ */
+export async function restoreArchiveBackup(
+  store: Store,
+  candidate: string,
+  options: { now: Date; runtime?: Runtime; dataDir?: string },
+): Promise<RestoreResult> {
+  const { now } = options;
+  const runtime = options.runtime ?? 'cli';
+  const name = path.basename(candidate);
+  const archive = validateArchive(readArchiveFile(candidate), LATEST_SCHEMA_VERSION);
+  return store.exclusive('restore', async () => {
+    const safety = await createArchiveBackup(store, archiveBackupAnchor(store, options.dataDir), 'avant-restauration', now);
+    const { erasuresReapplied } = await writeArchive(store.db, archive, { replace: true, now: () => now, runtime });
+    await store.db.transaction().execute((trx) =>
+      recordChange({ db: trx, now: () => now, runtime }, { entity: 'database', entityId: null, action: 'restore', summary: { from: name, safetyBackup: safety.name } }),
+    );
+    return { restoredFrom: name, safetyBackup: safety.name, schemaVersion: store.schemaVersion, migrated: false, erasuresReapplied };
+  });
+}
+
 /** Working files of the backups folder: copies being written (`.tmp` and their journals) and restore staging copies. */
 function isLeftover(name: string): boolean {
   return name.startsWith(STAGING_PREFIX) || /\.tmp(-journal|-wal|-shm)?$/.test(name);
@@ -329,8 +366,8 @@ export interface AutomaticBackupOptions {
 export function startAutomaticBackups(store: Store, options: AutomaticBackupOptions = {}): () => Promise<void> {
   // PostgreSQL: archives on the same schedule; the engine's own backups (pg_dump, continuous
   // archiving) come on top, on the server (see the README).
-  const file = isSqliteStore(store) ? store.file : archiveBackupAnchor(store, options.dataDir);
-  const backUp = (at: Date) => (isSqliteStore(store) ? createBackup(store, 'auto', at) : createArchiveBackup(store, file, 'auto', at));
+  const file = backupAnchor(store, options.dataDir);
+  const backUp = (at: Date) => createStoreBackup(store, 'auto', at, options.dataDir);
   const intervalMs = options.intervalMs ?? DAY_MS;
   const now = options.now ?? systemClock;
   const onError = options.onError ?? ((error: unknown) => console.error('Sauvegarde automatique :', error));

@@ -4,9 +4,9 @@ import { AppError } from '../../../shared/api/errors';
 import { RETENTION } from '../../../shared/features/data/schemas';
 import { today, type ServiceContext } from '../../app/context';
 import { exportArchive, serializeArchive, summarizeArchive } from '../archive/export';
-import { backupsDirFor, sqliteOnly, type SqliteStore, type Store } from '../../store/engine';
+import { backupsDirFor, isSqliteStore, type SqliteStore, type Store } from '../../store/engine';
 import { listChanges } from './audit';
-import { createBackup, listBackups, pruneBackups, resolveBackupPath, restoreDatabase } from './backup';
+import { backupAnchor, createStoreBackup, listBackups, pruneBackups, resolveBackupPath, restoreArchiveBackup, restoreDatabase } from './backup';
 import { checkDatabase } from './check';
 import { exportList } from './export';
 import { analyzeImport, commitImport, importTypes } from './import/service';
@@ -22,31 +22,37 @@ type DataHandlers = Pick<Handlers, (`data.${string}` | `privacy.${string}` | `au
  * restore can close and reopen it; a plain Store elsewhere (tests, CLI), where restoring through
  * the API is refused and the CLI's `restore` command is the way.
  */
-export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'schemaVersion'> & Partial<Store>): DataHandlers {
-  // Backups need the file and the raw handle; the benchmark's bare handlers have neither.
-  const fileStore = (): SqliteStore => {
-    if (served.dialect === 'postgres') return sqliteOnly(served as Store);
+export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'schemaVersion'> & Partial<Store>, dataDir?: string): DataHandlers {
+  /**
+   * The store whose backups these are: a SQLite file (copies of the file) or a PostgreSQL base
+   * (archives in `dataDir`'s backups folder, see archiveBackupAnchor). The benchmark's bare
+   * handlers have neither file nor URL.
+   */
+  const backedUp = (): Store => {
+    if (served.dialect === 'postgres') return served as Store;
     if (!served.file || !served.sqlite) throw new AppError('FORBIDDEN', 'data.restore.unavailable');
     return served as SqliteStore;
   };
   return {
     'data.backups.list': async () => {
-      const { file } = fileStore();
-      return { folder: backupsDirFor(file), items: listBackups(file), retention: { ...RETENTION } };
+      const anchor = backupAnchor(backedUp(), dataDir);
+      return { folder: backupsDirFor(anchor), items: listBackups(anchor), retention: { ...RETENTION } };
     },
     'data.backups.create': async ({ kind }) => {
-      const store = fileStore();
-      const backup = await createBackup(store, kind ?? 'manuel', ctx.now());
-      pruneBackups(store.file);
+      const store = backedUp();
+      const backup = await createStoreBackup(store, kind ?? 'manuel', ctx.now(), dataDir);
+      pruneBackups(backupAnchor(store, dataDir));
       return backup;
     },
     'data.backups.restore': async ({ name }) => {
-      const store = fileStore();
-      const file = resolveBackupPath(store.file, name);
+      const store = backedUp();
+      const file = resolveBackupPath(backupAnchor(store, dataDir), name);
+      // PostgreSQL: replaced in one transaction, no file to reopen; any store will do.
+      if (!isSqliteStore(store)) return restoreArchiveBackup(store, file, { now: ctx.now(), runtime: ctx.runtime, dataDir });
       if (!(store instanceof StoreHolder)) throw new AppError('FORBIDDEN', 'data.restore.unavailable');
       return restoreDatabase(store, file, { now: ctx.now(), runtime: ctx.runtime });
     },
-    'data.check': () => checkDatabase(served.dialect === 'postgres' ? (served as Store) : fileStore()),
+    'data.check': () => checkDatabase(backedUp()),
     'data.import.types': () => importTypes(ctx),
     'data.import.analyze': ({ fileName, base64, type, mapping }) => analyzeImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), type, mapping),
     'data.import.commit': ({ fileName, base64, ...options }) => commitImport(ctx, parseSpreadsheet(decodeBase64File(base64), fileName), options, fileName),
