@@ -5,6 +5,8 @@ import { SECTIONS_OF, type ReportType } from '../../../shared/features/activitie
 import { budgetSentence, etpSentence, quantitativeSentences } from '../../../shared/features/activities/sentences';
 import { api, toApiError } from '../../api/client';
 import { saveDocument } from '../../api/save';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import { PdfButton } from '../../components/PdfButton';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader, Section } from '../../components/Page';
@@ -102,7 +104,7 @@ export function ReportsPage() {
     else flushers.current.delete(section);
   }, []);
 
-  const generate = async () => {
+  const generate = async (format: DocumentFormat = 'docx') => {
     if (!data) return;
     setError(null);
     try {
@@ -111,7 +113,7 @@ export function ReportsPage() {
       const fresh = data.type === 'annual' ? await api.call('reports.annual', { year }) : await api.call('reports.partner', grantId ? { grantId } : { from, to });
       const charts = await rasteriseCharts(fresh.figures);
       const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts) : partnerReportDocument(fresh, charts);
-      if (await saveDocument(reportFileName(fresh), doc)) setMessage(t('activity.ui.generated'));
+      if (await saveDocument(reportFileName(fresh), doc, format)) setMessage(t('activity.ui.generated'));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -185,9 +187,10 @@ export function ReportsPage() {
                 </button>
               </li>
             </ul>
-            <button type="button" className="btn btn-primary" onClick={generate}>
+            <button type="button" className="btn btn-primary" onClick={() => void generate()}>
               {t('activity.ui.generate')}
             </button>
+            <PdfButton document={t('activity.ui.generate')} onClick={() => void generate('pdf')} />
           </Section>
           <Section title={t('activity.ui.texts')} id="report-texts">
             <p className="section-intro">{t('edit.report.autosave')}</p>

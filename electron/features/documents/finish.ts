@@ -1,0 +1,35 @@
+import { AppError } from '../../../shared/api/errors';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import type { ServiceContext } from '../../app/context';
+import { findOffice, finishWithOffice, type Office } from './office';
+
+// Looking for LibreOffice starts a Python: once per process, unless the place it is looked for changes (tests).
+let cached: { key: string; office: Office | null } | null = null;
+
+export function office(): Office | null {
+  const key = `${process.env.MAILLAGE_SOFFICE ?? ''}\u0000${process.env.PATH ?? ''}`;
+  if (cached?.key !== key) cached = { key, office: findOffice() };
+  return cached.office;
+}
+
+export interface FinishedDocument {
+  bytes: Uint8Array;
+  format: DocumentFormat;
+  /** LibreOffice refreshed the fields (table of contents page numbers); otherwise Word does it on open. */
+  fieldsUpdated: boolean;
+}
+
+/**
+ * The one path from a generated .docx to the file the user gets, for the UI and the CLI alike.
+ * A PDF needs LibreOffice: without it, a clear message names the package to install.
+ */
+export async function finishDocument(_ctx: ServiceContext, docx: Uint8Array, format: DocumentFormat, options: { updateFields?: boolean } = {}): Promise<FinishedDocument> {
+  const found = office();
+  if (format === 'pdf' && !found) throw new AppError('NOT_FOUND', 'docs12.pdf.needsOffice');
+  if (!found || (format === 'docx' && !options.updateFields)) return { bytes: docx, format, fieldsUpdated: false };
+  try {
+    return { bytes: await finishWithOffice(found, docx, format), format, fieldsUpdated: true };
+  } catch (error) {
+    throw new AppError('INTERNAL', 'docs12.pdf.failed', { reason: error instanceof Error ? error.message : String(error) });
+  }
+}
