@@ -2,6 +2,8 @@ import { AppError } from '../../../shared/api/errors';
 import type { DocumentFormat } from '../../../shared/features/documents/contract';
 import type { ServiceContext } from '../../app/context';
 import { findOffice, finishWithOffice, type Office } from './office';
+import { templateBytes } from './service';
+import { applyTemplate } from './template';
 
 // Looking for LibreOffice starts a Python: once per process, unless the place it is looked for changes (tests).
 let cached: { key: string; office: Office | null } | null = null;
@@ -21,11 +23,13 @@ export interface FinishedDocument {
 
 /**
  * The one path from a generated .docx to the file the user gets, for the UI and the CLI alike.
- * A PDF needs LibreOffice: without it, a clear message names the package to install.
+ * The association's template, when one is set, gives the layout. A PDF needs LibreOffice: without it, a clear message names the package to install.
  */
-export async function finishDocument(_ctx: ServiceContext, docx: Uint8Array, format: DocumentFormat, options: { updateFields?: boolean } = {}): Promise<FinishedDocument> {
+export async function finishDocument(ctx: ServiceContext, generated: Uint8Array, format: DocumentFormat, options: { updateFields?: boolean } = {}): Promise<FinishedDocument> {
   const found = office();
   if (format === 'pdf' && !found) throw new AppError('NOT_FOUND', 'docs12.pdf.needsOffice');
+  const template = await templateBytes(ctx);
+  const docx = template ? applyTemplate(generated, template) : generated;
   if (!found || (format === 'docx' && !options.updateFields)) return { bytes: docx, format, fieldsUpdated: false };
   try {
     return { bytes: await finishWithOffice(found, docx, format), format, fieldsUpdated: true };

@@ -13,6 +13,7 @@ import { EmptyState, Loading, PageHeader, Section } from '../../components/Page'
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput, monthNames } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DocumentTemplateSection } from './DocumentTemplateSection';
 
 /** The form holds amounts as typed euros; the contract stores cents. */
 interface SettingsFormValues {
@@ -59,6 +60,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <ErrorBanner error={settings.error} />
       {settings.data ? <SettingsForm settings={settings.data} onSaved={settings.reload} /> : settings.error ? null : <Loading />}
+      <DocumentTemplateSection />
       <Officers />
     </div>
   );

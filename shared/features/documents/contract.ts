@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { base64Text } from '../../validation/fields';
+import { safeFileName } from '../../api/files';
+import { base64Text, checkedText } from '../../validation/fields';
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -15,6 +16,25 @@ export const finishDocumentInputSchema = z.object({
   updateFields: z.boolean().optional(),
 });
 
+export const templateInfoSchema = z.object({
+  fileName: z.string(),
+  size: z.number().int(),
+  setAt: z.string(),
+  headers: z.number().int(),
+  footers: z.number().int(),
+  pageWidth: z.number().nullable(),
+  pageHeight: z.number().nullable(),
+});
+export type TemplateInfo = z.infer<typeof templateInfoSchema>;
+
+/** A Word template is a few hundred kilobytes; 10 MB leaves room for a letterhead with large images. */
+export const MAX_TEMPLATE_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3);
+
+export const setTemplateInputSchema = z.object({
+  fileName: checkedText('line', (s) => s.min(1, 'error.fileName').max(200, 'error.fileName').transform((v) => safeFileName(v))),
+  base64: base64Text(MAX_TEMPLATE_BASE64, 'docs12.template.tooLarge'),
+});
+
 export const documentsContract = {
   /**
    * The last step of every document Maillage writes, whoever built it (the UI or the CLI): the
@@ -24,4 +44,9 @@ export const documentsContract = {
     finishDocumentInputSchema,
     z.object({ base64: z.string(), format: z.enum(DOCUMENT_FORMATS), fieldsUpdated: z.boolean() }),
   ),
+  /** The association's Word template (Réglages), or null when the documents use Maillage's own layout. */
+  'documents.template.get': method(z.object({}), templateInfoSchema.nullable()),
+  /** Refused, with nothing changed, when the file is not a .docx, is damaged, or has no body. */
+  'documents.template.set': method(setTemplateInputSchema, templateInfoSchema),
+  'documents.template.clear': method(z.object({}), z.object({ cleared: z.boolean() })),
 };
