@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Packer, type Document } from 'docx';
 import { base64ToBytes, bytesToBase64 } from '../../shared/api/files';
+import { wordingFromItems, type Wording } from '../../shared/documents/wording';
 import type { ApiCall } from './api';
 
 /** `--out` of a document command: a .docx, or a .pdf made by LibreOffice. */
@@ -25,4 +26,9 @@ export async function writeDocument(api: ApiCall, doc: Document, file: string): 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes);
   return bytes.byteLength;
+}
+
+/** The association's own standard sentences, as the UI passes them to the same builders. */
+export async function wordingOf(api: ApiCall): Promise<Wording> {
+  return wordingFromItems((await api('documents.wording.get', {})).items);
 }

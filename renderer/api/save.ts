@@ -1,6 +1,7 @@
 import { Packer, type Document } from 'docx';
 import { base64ToBytes, bytesToBase64, safeFileName } from '../../shared/api/files';
 import type { DocumentFormat } from '../../shared/features/documents/contract';
+import { wordingFromItems, type Wording } from '../../shared/documents/wording';
 import { api } from './client';
 
 const MIME: Record<DocumentFormat, string> = {
@@ -45,6 +46,11 @@ export async function saveDocument(fileName: string, document: Document, format:
   const finished = await api.call('documents.finish', { base64: bytesToBase64(packed), format });
   const bytes = base64ToBytes(finished.base64);
   return saveFile(withFormat(fileName, format), new Blob([bytes as BlobPart], { type: MIME[format] }));
+}
+
+/** The association's own standard sentences (Réglages), for the document builders. */
+export async function documentWording(): Promise<Wording> {
+  return wordingFromItems((await api.call('documents.wording.get', {})).items);
 }
 
 export async function saveText(fileName: string, text: string, mime = 'text/plain;charset=utf-8'): Promise<boolean> {

@@ -9,7 +9,7 @@ import { buildNotice } from '../../../shared/documents/meetings/notice';
 import type { ApiCall } from '../api';
 import { UsageError, defineCommand, type CliContext, type CliCommand } from '../command';
 import { formatBytes } from '../format';
-import { finishedDocument } from '../document';
+import { finishedDocument, wordingOf } from '../document';
 
 /** `minutes`, `attendance-sheet`, `notice`: the same builders as the UI, fed by the same service queries. */
 
@@ -80,7 +80,7 @@ function documentCommand(name: string, key: 'minutes' | 'attendanceSheet' | 'not
   });
 }
 
-export const minutesCommand = documentCommand('minutes', 'minutes', async (api, id) => ({ doc: buildMinutes(await api('meetings.minutesData', { id })) }));
+export const minutesCommand = documentCommand('minutes', 'minutes', async (api, id) => ({ doc: buildMinutes(await api('meetings.minutesData', { id }), 'fr', await wordingOf(api)) }));
 
 export const attendanceSheetCommand = documentCommand('attendance-sheet', 'attendanceSheet', async (api, id) => ({
   doc: buildAttendanceSheet(await api('meetings.attendanceSheetData', { id })),
@@ -88,5 +88,5 @@ export const attendanceSheetCommand = documentCommand('attendance-sheet', 'atten
 
 export const noticeCommand = documentCommand('notice', 'notice', async (api, id) => {
   const data = await api('meetings.noticeData', { id });
-  return { doc: buildNotice(data), ics: buildIcs(data) };
+  return { doc: buildNotice(data, 'fr', await wordingOf(api)), ics: buildIcs(data) };
 });

@@ -5,7 +5,7 @@ import type { AnnualReport, PartnerReport } from '../../../shared/features/activ
 import { quantitativeSentences } from '../../../shared/features/activities/sentences';
 import { isIsoDate } from '../../../shared/validation/identifiers';
 import { chartImages } from '../../features/activities/charts';
-import { finishedDocument } from '../document';
+import { finishedDocument, wordingOf } from '../document';
 import type { ApiCall } from '../api';
 import { defineCommand, UsageError, type CliContext } from '../command';
 
@@ -31,7 +31,8 @@ function json(report: AnnualReport | PartnerReport) {
 
 async function write(ctx: CliContext, api: ApiCall, file: string, report: AnnualReport | PartnerReport) {
   const charts = chartImages(report.figures);
-  const doc = report.type === 'annual' ? annualReportDocument(report, charts) : partnerReportDocument(report, charts);
+  const wording = await wordingOf(api);
+  const doc = report.type === 'annual' ? annualReportDocument(report, charts, wording) : partnerReportDocument(report, charts, wording);
   const pdf = file.toLowerCase().endsWith('.pdf');
   // LibreOffice, when installed, fills the table of contents with page numbers (and makes the PDF);
   // otherwise the .docx asks Word to update it on opening, and the command says which happened.

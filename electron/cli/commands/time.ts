@@ -7,7 +7,7 @@ import { formatDateLong, formatMoney, formatNumber } from '../../../shared/forma
 import { isIsoDate } from '../../../shared/validation/identifiers';
 import { chartToPng } from '../../features/time/chart-png';
 import { defineCommand, UsageError, type CliContext } from '../command';
-import { isDocumentFile, writeDocument } from '../document';
+import { isDocumentFile, wordingOf, writeDocument } from '../document';
 
 function dateOption(ctx: CliContext, name: 'from' | 'to'): string {
   const value = ctx.options[name];
@@ -101,7 +101,7 @@ export const timeCertificateCommand = defineCommand({
     const file = outFile(ctx);
     await ctx.withApi(async (api) => {
       const data = await api('time.certificate', { organisationId, from, to });
-      await writeDocument(api, buildCertificate(data), file);
+      await writeDocument(api, buildCertificate(data, await wordingOf(api)), file);
       ctx.out(ctx.t('time.cli.certificate.done', { file, organisation: data.organisation.name, duration: formatDuration(data.total.minutes), value: formatMoney(data.total.valueCents, 'fr', { decimals: true }) }));
     });
   },

@@ -3,6 +3,7 @@ import { base64ToBytes, bytesToBase64 } from '../../../shared/api/files';
 import type { ServiceContext } from '../../app/context';
 import { finishDocument } from './finish';
 import { clearTemplate, getTemplate, setTemplate } from './service';
+import { getWording, resetWording, saveWording } from './wording';
 
 type DocumentsHandlers = Pick<Handlers, `documents.${string}` & keyof Handlers>;
 
@@ -15,5 +16,8 @@ export function documentsHandlers(ctx: ServiceContext): DocumentsHandlers {
     'documents.template.get': () => getTemplate(ctx),
     'documents.template.set': (input) => setTemplate(ctx, input),
     'documents.template.clear': () => clearTemplate(ctx),
+    'documents.wording.get': () => getWording(ctx),
+    'documents.wording.save': (input) => saveWording(ctx, input),
+    'documents.wording.reset': (input) => resetWording(ctx, input),
   };
 }

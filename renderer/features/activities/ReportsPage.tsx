@@ -4,7 +4,7 @@ import { annualReportDocument, partnerReportDocument, reportFileName } from '../
 import { SECTIONS_OF, type ReportType } from '../../../shared/features/activities/schemas';
 import { budgetSentence, etpSentence, quantitativeSentences } from '../../../shared/features/activities/sentences';
 import { api, toApiError } from '../../api/client';
-import { saveDocument } from '../../api/save';
+import { documentWording, saveDocument } from '../../api/save';
 import type { DocumentFormat } from '../../../shared/features/documents/contract';
 import { PdfButton } from '../../components/PdfButton';
 import { useQuery } from '../../api/useQuery';
@@ -112,7 +112,8 @@ export function ReportsPage() {
       await Promise.all([...flushers.current.values()].map((flush) => flush()));
       const fresh = data.type === 'annual' ? await api.call('reports.annual', { year }) : await api.call('reports.partner', grantId ? { grantId } : { from, to });
       const charts = await rasteriseCharts(fresh.figures);
-      const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts) : partnerReportDocument(fresh, charts);
+      const wording = await documentWording();
+      const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts, wording) : partnerReportDocument(fresh, charts, wording);
       if (await saveDocument(reportFileName(fresh), doc, format)) setMessage(t('activity.ui.generated'));
     } catch (e) {
       setError(toApiError(e));

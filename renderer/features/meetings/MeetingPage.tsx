@@ -8,7 +8,7 @@ import { buildMinutes } from '../../../shared/documents/meetings/minutes';
 import { buildNotice } from '../../../shared/documents/meetings/notice';
 import type { MeetingDetail } from '../../../shared/features/meetings/schemas';
 import { api, toApiError } from '../../api/client';
-import { saveDocument, saveText, withFormat } from '../../api/save';
+import { documentWording, saveDocument, saveText, withFormat } from '../../api/save';
 import type { DocumentFormat } from '../../../shared/features/documents/contract';
 import { PdfButton } from '../../components/PdfButton';
 import { useQuery } from '../../api/useQuery';
@@ -353,7 +353,7 @@ function DocumentsTab({ detail, report }: TabProps) {
       pdf: true,
       make: async (format: DocumentFormat) => {
         const name = meetingFileName('minutes', m);
-        return { name: withFormat(name, format), saved: await saveDocument(name, buildMinutes(await api.call('meetings.minutesData', { id: m.id })), format) };
+        return { name: withFormat(name, format), saved: await saveDocument(name, buildMinutes(await api.call('meetings.minutesData', { id: m.id }), 'fr', await documentWording()), format) };
       },
     },
     {
@@ -373,7 +373,7 @@ function DocumentsTab({ detail, report }: TabProps) {
       pdf: true,
       make: async (format: DocumentFormat) => {
         const name = meetingFileName('notice', m);
-        return { name: withFormat(name, format), saved: await saveDocument(name, buildNotice(await api.call('meetings.noticeData', { id: m.id })), format) };
+        return { name: withFormat(name, format), saved: await saveDocument(name, buildNotice(await api.call('meetings.noticeData', { id: m.id }), 'fr', await documentWording()), format) };
       },
     },
     {

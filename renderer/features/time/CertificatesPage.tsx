@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import { buildCertificate, certificateFileName } from '../../../shared/documents/time/certificate';
 import { api, toApiError } from '../../api/client';
-import { saveDocument } from '../../api/save';
+import { documentWording, saveDocument } from '../../api/save';
 import type { DocumentFormat } from '../../../shared/features/documents/contract';
 import { PdfButton } from '../../components/PdfButton';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
@@ -32,7 +32,7 @@ export function CertificatesPage() {
     setBusy(true);
     try {
       const data = await api.call('time.certificate', { organisationId: Number(chosen), from, to });
-      const saved = await saveDocument(certificateFileName(data), buildCertificate(data), format);
+      const saved = await saveDocument(certificateFileName(data), buildCertificate(data, await documentWording()), format);
       if (saved) setNotice(t('time.ui.certificates.done', { organisation: data.organisation.name, duration: f.duration(data.total.minutes), value: f.euros(data.total.valueCents) }));
     } catch (e) {
       setError(toApiError(e));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../../api/method';
 import { safeFileName } from '../../api/files';
 import { base64Text, checkedText } from '../../validation/fields';
+import { WORDING_KEYS, type WordingKey } from '../../documents/wording';
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -35,6 +36,25 @@ export const setTemplateInputSchema = z.object({
   base64: base64Text(MAX_TEMPLATE_BASE64, 'docs12.template.tooLarge'),
 });
 
+export const wordingKeySchema = z.enum(WORDING_KEYS as [WordingKey, ...WordingKey[]]);
+
+export const wordingItemSchema = z.object({
+  key: wordingKeySchema,
+  /** What the documents print: the association's text, or the original one. */
+  text: z.string(),
+  defaultText: z.string(),
+  placeholders: z.array(z.string()),
+  required: z.array(z.string()),
+  customised: z.boolean(),
+});
+export type WordingItem = z.infer<typeof wordingItemSchema>;
+const wordingList = z.object({ items: z.array(wordingItemSchema) });
+
+export const saveWordingInputSchema = z.object({
+  key: wordingKeySchema,
+  text: checkedText('multiline', (s) => s.trim().min(1, 'docs12.wording.empty').max(1000, 'error.tooLong')),
+});
+
 export const documentsContract = {
   /**
    * The last step of every document Maillage writes, whoever built it (the UI or the CLI): the
@@ -49,4 +69,10 @@ export const documentsContract = {
   /** Refused, with nothing changed, when the file is not a .docx, is damaged, or has no body. */
   'documents.template.set': method(setTemplateInputSchema, templateInfoSchema),
   'documents.template.clear': method(z.object({}), z.object({ cleared: z.boolean() })),
+  /** The standard sentences of the documents, as the association worded them (Réglages). */
+  'documents.wording.get': method(z.object({}), wordingList),
+  /** Refused, naming it, when the text uses a placeholder its sentence does not know or drops a required one. */
+  'documents.wording.save': method(saveWordingInputSchema, wordingList),
+  /** « Rétablir le texte d'origine ». */
+  'documents.wording.reset': method(z.object({ key: wordingKeySchema }), wordingList),
 };
