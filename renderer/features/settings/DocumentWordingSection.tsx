@@ -16,7 +16,7 @@ export function DocumentWordingSection() {
     <Section title={t('docs12.ui.wording.title')} id="settings-wording">
       <p className="section-intro">{t('docs12.ui.wording.intro')}</p>
       <ErrorBanner error={wording.error} />
-      {wording.data?.items.map((item) => <WordingEditor key={`${item.key}-${item.text}`} item={item} onSaved={wording.reload} />)}
+      {wording.data?.items.map((item) => <WordingEditor key={item.key} item={item} onSaved={wording.reload} />)}
     </Section>
   );
 }
