@@ -93,6 +93,8 @@ describe('the association’s template', () => {
     expect(doc.headers.join('')).toContain(HEADER_TEXT);
     expect(doc.headers.join('')).not.toContain('Réseau Tournesol</w:t>');
     expect(doc.footers.join('')).toContain(FOOTER_TEXT);
+    // Minutes still in draft keep their « PROJET » mark above the template's header.
+    expect(doc.headers.every((h) => /PROJET[\s\S]*Papier à en-tête/.test(h))).toBe(true);
     const section = /<w:sectPr\b[\s\S]*<\/w:sectPr>/.exec(doc.xml)![0];
     expect(section).toMatch(/<w:pgSz w:w="8391" w:h="11906"/);
     expect(section).toMatch(/<w:pgMar [^>]*w:left="900"/);

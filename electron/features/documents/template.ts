@@ -179,11 +179,14 @@ export function applyTemplate(docx: Uint8Array, template: Uint8Array): Uint8Arra
       .map((m) => ({ type: attr(m[0], 'w:type') ?? 'default', rel: tplRels.find((r) => r.id === attr(m[0], 'r:id')) }))
       .filter((r): r is { type: string; rel: Relationship } => !!r.rel && !!tpl[partPath('word', r.rel.target)]);
     if (!refs.length) continue;
-    // The document's own parts of this kind go, with their relationships and content types.
+    // The document's own parts of this kind go, with their relationships and content types; the
+    // draft mark (« PROJET », in the kit's red) is kept, on top of the template's header.
+    let mark = '';
     for (const m of section.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*/>`, 'g'))) {
       const rel = ourRels.find((r) => r.id === attr(m[0], 'r:id'));
       if (!rel) continue;
       const part = partPath('word', rel.target);
+      mark ||= /<w:p>(?:(?!<\/w:p>)[\s\S])*?w:color w:val="B00020"[\s\S]*?<\/w:p>/.exec(text(out, part) ?? '')?.[0] ?? '';
       delete out[part];
       delete out[relsOf(part)];
       types = types.replace(new RegExp(`<Override\\b[^>]*PartName="/${part}"[^>]*/>`), '');
@@ -202,7 +205,7 @@ export function applyTemplate(docx: Uint8Array, template: Uint8Array): Uint8Arra
         const name = `${kind}${n}.xml`;
         id = `rIdTemplate${kind}${i + 1}`;
         idOf.set(source, id);
-        out[`word/${name}`] = tpl[source]!;
+        out[`word/${name}`] = mark ? strToU8(strFromU8(tpl[source]!).replace(/<w:(hdr|ftr)\b[^>]*>/, (open) => `${open}${mark}`)) : tpl[source]!;
         types = types.replace(/<\/Types>\s*$/, `<Override PartName="/word/${name}" ContentType="${kind === 'header' ? HEADER_TYPE : FOOTER_TYPE}"/></Types>`);
         relsXml = addRelationship(relsXml, id, kind, name);
         // Its images (a logo in the letterhead) come along, renamed so that they never replace the document's.
