@@ -5,13 +5,16 @@ import { findOffice, finishWithOffice, type Office } from './office';
 import { templateBytes } from './service';
 import { applyTemplate } from './template';
 
-// Looking for LibreOffice starts a Python: once per process, unless the place it is looked for changes (tests).
-let cached: { key: string; office: Office | null } | null = null;
+// Looking for LibreOffice starts a Python: once found, kept for the process (unless the place it is
+// looked for changes, as in tests); not found, looked for again, so that installing it needs no restart.
+let cached: { key: string; office: Office } | null = null;
 
 export function office(): Office | null {
   const key = `${process.env.MAILLAGE_SOFFICE ?? ''}\u0000${process.env.PATH ?? ''}`;
-  if (cached?.key !== key) cached = { key, office: findOffice() };
-  return cached.office;
+  if (cached?.key === key) return cached.office;
+  const found = findOffice();
+  cached = found ? { key, office: found } : null;
+  return found;
 }
 
 export interface FinishedDocument {
