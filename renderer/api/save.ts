@@ -1,8 +1,13 @@
 import { Packer, type Document } from 'docx';
-import { bytesToBase64, safeFileName } from '../../shared/api/files';
+import { base64ToBytes, bytesToBase64, safeFileName } from '../../shared/api/files';
+import type { DocumentFormat } from '../../shared/features/documents/contract';
+import { wordingFromItems, type Wording } from '../../shared/documents/wording';
 import { api } from './client';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const MIME: Record<DocumentFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
 
 /**
  * Saves a generated file where the user chooses: Electron's save dialog through the contract,
@@ -27,10 +32,25 @@ export async function saveFile(fileName: string, content: Blob): Promise<boolean
   return true;
 }
 
-/** Packs a document built by shared/documents and saves it. */
-export async function saveDocument(fileName: string, document: Document): Promise<boolean> {
-  const blob = await Packer.toBlob(document);
-  return saveFile(fileName, new Blob([blob], { type: DOCX_MIME }));
+/** `compte-rendu.docx` → `compte-rendu.pdf`. */
+export function withFormat(fileName: string, format: DocumentFormat): string {
+  return `${fileName.replace(/\.docx$/i, '')}.${format}`;
+}
+
+/**
+ * Packs a document built by shared/documents, has main finish it (the association's template; a
+ * PDF/A through LibreOffice for `pdf`), and saves it. Every document button goes through here.
+ */
+export async function saveDocument(fileName: string, document: Document, format: DocumentFormat = 'docx'): Promise<boolean> {
+  const packed = new Uint8Array(await (await Packer.toBlob(document)).arrayBuffer());
+  const finished = await api.call('documents.finish', { base64: bytesToBase64(packed), format });
+  const bytes = base64ToBytes(finished.base64);
+  return saveFile(withFormat(fileName, format), new Blob([bytes as BlobPart], { type: MIME[format] }));
+}
+
+/** The association's own standard sentences (Réglages), for the document builders. */
+export async function documentWording(): Promise<Wording> {
+  return wordingFromItems((await api.call('documents.wording.get', {})).items);
 }
 
 export async function saveText(fileName: string, text: string, mime = 'text/plain;charset=utf-8'): Promise<boolean> {

@@ -244,6 +244,15 @@ export const ACCESS_RULES: Record<MethodName, Rule> = {
   // Where the desktop's base lives (and its kept password): the secretariat's setting.
   'database.location.get': SECRETARIAT,
   'database.location.save': SECRETARIAT,
+  // Converting bytes the caller sends (the association's template applied, PDF through LibreOffice).
+  'documents.finish': ANYONE,
+  'documents.template.get': ANYONE,
+  'documents.template.set': SECRETARIAT,
+  'documents.template.clear': SECRETARIAT,
+  // The document builders need the wording whoever writes the document.
+  'documents.wording.get': ANYONE,
+  'documents.wording.save': SECRETARIAT,
+  'documents.wording.reset': SECRETARIAT,
   'search.all': read(undefined, (input) => typeof input.text === 'string' && input.text.includes('@')),
 };
 

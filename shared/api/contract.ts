@@ -12,6 +12,7 @@ import { peopleContract } from '../features/people/contract';
 import { settingsContract } from '../features/settings/contract';
 import { searchContract } from '../features/search/contract';
 import { databaseContract } from '../features/database/contract';
+import { documentsContract } from '../features/documents/contract';
 
 const appContract = {
   'app.info': method(
@@ -34,6 +35,7 @@ export const contract = {
   ...dataContract,
   ...searchContract,
   ...databaseContract,
+  ...documentsContract,
 };
 
 export type Contract = typeof contract;

@@ -22,7 +22,7 @@ test('the treasurer writes a fee call and a numbered receipt from the Adhésions
   await page.locator('#membership-year').selectOption('2026');
 
   let downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Reçu de cotisation de Ressourcerie des Monts' }).click();
+  await page.getByRole('button', { name: 'Reçu de cotisation de Ressourcerie des Monts', exact: true }).click();
   let download = await downloading;
   expect(download.suggestedFilename()).toBe('recu-cotisation-2026-001-ressourcerie-des-monts.docx');
   const receipt = docxText((await download.path())!);

@@ -223,6 +223,13 @@ const SAMPLES: Record<MethodName, Sample> = {
   'privacy.register': () => ({}),
   'audit.list': (s) => ({ entity: 'person', entityId: s.person }),
   'search.all': () => ({ text: 'Alphonse' }),
+  'documents.finish': () => ({ base64: 'AA==', format: 'docx' }),
+  'documents.template.get': () => ({}),
+  'documents.template.set': () => ({ fileName: 'a.docx', base64: 'AA==' }),
+  'documents.template.clear': () => ({}),
+  'documents.wording.get': () => ({}),
+  'documents.wording.save': () => ({ key: 'notice.closing', text: 'Merci.' }),
+  'documents.wording.reset': () => ({ key: 'notice.closing' }),
   'database.location.get': () => ({}),
   'database.location.save': () => ({ kind: 'sqlite' }),
 };
@@ -384,7 +391,7 @@ describe('the access rules', () => {
 
   it('refuses to coordination exactly the accounts, the settings and erasure', () => {
     const refused = METHOD_NAMES.filter((m) => !roleAllows(m, actorFor('coordination', 1)));
-    expect(refused.sort()).toEqual(['data.backups.restore', 'database.location.get', 'database.location.save', 'privacy.erase', 'privacy.settings.save', 'settings.update']);
+    expect(refused.sort()).toEqual(['data.backups.restore', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'privacy.erase', 'privacy.settings.save', 'settings.update']);
     expect(METHOD_NAMES.every((m) => roleAllows(m, actorFor('secretariat', 1)))).toBe(true);
   });
 });

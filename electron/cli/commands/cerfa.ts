@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { Packer } from 'docx';
 import { cerfaDocument } from '../../../shared/documents/funding/cerfa';
 import { defineCommand, UsageError } from '../command';
+import { isDocumentFile, writeDocument } from '../document';
 
 /** `report cerfa`: the Cerfa 15059 financial report of one grant, the same builder as the grant's page. */
 export const reportCerfaCommand = defineCommand({
@@ -24,7 +23,7 @@ export const reportCerfaCommand = defineCommand({
     const out = ctx.options.out;
     if (!json) {
       if (typeof out !== 'string' || out === '') throw new UsageError('cli.report.outRequired');
-      if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('cli.report.outDocx', { file: out });
+      if (!isDocumentFile(out)) throw new UsageError('docs12.cli.outDocument', { file: out });
     }
     await ctx.withApi(async (api) => {
       if (json) {
@@ -34,8 +33,7 @@ export const reportCerfaCommand = defineCommand({
       }
       const report = await api('funding.cerfa.document', { id: grantId });
       const file = path.resolve(out as string);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, new Uint8Array(await Packer.toBuffer(cerfaDocument(report))));
+      await writeDocument(api, cerfaDocument(report), file);
       ctx.out(ctx.t('cli.report.cerfa.done', { file }));
     });
   },

@@ -1,4 +1,4 @@
-import { Packer, type Document } from 'docx';
+import type { Document } from 'docx';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/errors';
@@ -9,6 +9,7 @@ import { buildNotice } from '../../../shared/documents/meetings/notice';
 import type { ApiCall } from '../api';
 import { UsageError, defineCommand, type CliContext, type CliCommand } from '../command';
 import { formatBytes } from '../format';
+import { finishedDocument, wordingOf } from '../document';
 
 /** `minutes`, `attendance-sheet`, `notice`: the same builders as the UI, fed by the same service queries. */
 
@@ -64,18 +65,22 @@ function documentCommand(name: string, key: 'minutes' | 'attendanceSheet' | 'not
     async run(ctx) {
       const id = meetingId(ctx);
       const file = outFile(ctx);
-      const { doc, ics } = await fetchData(ctx, id, (api) => build(api, id));
-      const size = writeFile(file, await Packer.toBuffer(doc));
+      const bytes = await fetchData(ctx, id, async (api) => {
+        const built = await build(api, id);
+        return { ics: built.ics, document: (await finishedDocument(api, built.doc, file)).bytes };
+      });
+      const { ics } = bytes;
+      const size = writeFile(file, bytes.document);
       ctx.out(ctx.t('cli.meetings.written', { file, size: formatBytes(size) }));
       if (ics !== undefined) {
-        const icsFile = /\.docx$/i.test(file) ? file.replace(/\.docx$/i, '.ics') : `${file}.ics`;
+        const icsFile = /\.(docx|pdf)$/i.test(file) ? file.replace(/\.(docx|pdf)$/i, '.ics') : `${file}.ics`;
         ctx.out(ctx.t('cli.meetings.written', { file: icsFile, size: formatBytes(writeFile(icsFile, ics)) }));
       }
     },
   });
 }
 
-export const minutesCommand = documentCommand('minutes', 'minutes', async (api, id) => ({ doc: buildMinutes(await api('meetings.minutesData', { id })) }));
+export const minutesCommand = documentCommand('minutes', 'minutes', async (api, id) => ({ doc: buildMinutes(await api('meetings.minutesData', { id }), 'fr', await wordingOf(api)) }));
 
 export const attendanceSheetCommand = documentCommand('attendance-sheet', 'attendanceSheet', async (api, id) => ({
   doc: buildAttendanceSheet(await api('meetings.attendanceSheetData', { id })),
@@ -83,5 +88,5 @@ export const attendanceSheetCommand = documentCommand('attendance-sheet', 'atten
 
 export const noticeCommand = documentCommand('notice', 'notice', async (api, id) => {
   const data = await api('meetings.noticeData', { id });
-  return { doc: buildNotice(data), ics: buildIcs(data) };
+  return { doc: buildNotice(data, 'fr', await wordingOf(api)), ics: buildIcs(data) };
 });

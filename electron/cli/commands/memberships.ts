@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Packer } from 'docx';
 import { feeCallDocument, feeCallFileName } from '../../../shared/documents/memberships/fee-call';
 import { receiptDocument } from '../../../shared/documents/memberships/receipt';
 import { defineCommand, UsageError } from '../command';
+import { isDocumentFile, writeDocument } from '../document';
 
 /** `memberships call` and `memberships receipt`: the same builders as the buttons of the Adhésions page. */
 
@@ -26,7 +26,7 @@ export const membershipsCallCommand = defineCommand({
     await ctx.withApi(async (api) => {
       const calls = await api('memberships.documents.calls', { year });
       fs.mkdirSync(dir, { recursive: true });
-      for (const item of calls.items) fs.writeFileSync(path.join(dir, feeCallFileName(calls, item)), new Uint8Array(await Packer.toBuffer(feeCallDocument(calls, item))));
+      for (const item of calls.items) await writeDocument(api, feeCallDocument(calls, item), path.join(dir, feeCallFileName(calls, item)));
       ctx.out(ctx.t('cli.memberships.call.done', { count: calls.items.length, dir }));
     });
   },
@@ -45,12 +45,11 @@ export const membershipsReceiptCommand = defineCommand({
     if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError('cli.memberships.idRequired');
     const out = ctx.options.out;
     if (typeof out !== 'string' || out === '') throw new UsageError('cli.report.outRequired');
-    if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('cli.report.outDocx', { file: out });
+    if (!isDocumentFile(out)) throw new UsageError('docs12.cli.outDocument', { file: out });
     const file = path.resolve(out);
     await ctx.withApi(async (api) => {
       const receipt = await api('memberships.documents.receipt', { id: Number(raw) });
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, new Uint8Array(await Packer.toBuffer(receiptDocument(receipt))));
+      await writeDocument(api, receiptDocument(receipt), file);
       ctx.out(ctx.t('cli.memberships.receipt.done', { reference: receipt.reference, file }));
     });
   },

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Packer } from 'docx';
 import { annualReportDocument, partnerReportDocument } from '../../../shared/features/activities/documents';
 import type { AnnualReport, PartnerReport } from '../../../shared/features/activities/schemas';
 import { quantitativeSentences } from '../../../shared/features/activities/sentences';
 import { isIsoDate } from '../../../shared/validation/identifiers';
 import { chartImages } from '../../features/activities/charts';
-import { findOffice, finishWithOffice } from '../../features/documents/office';
+import { finishedDocument, wordingOf } from '../document';
+import type { ApiCall } from '../api';
 import { defineCommand, UsageError, type CliContext } from '../command';
 
 function output(ctx: CliContext): { json: true } | { json: false; file: string } {
@@ -29,20 +29,18 @@ function json(report: AnnualReport | PartnerReport) {
   return { ...report, letterhead: { ...report.letterhead, logoDataUrl: undefined }, sentences: quantitativeSentences(report.figures) };
 }
 
-async function write(ctx: CliContext, file: string, report: AnnualReport | PartnerReport) {
+async function write(ctx: CliContext, api: ApiCall, file: string, report: AnnualReport | PartnerReport) {
   const charts = chartImages(report.figures);
-  const doc = report.type === 'annual' ? annualReportDocument(report, charts) : partnerReportDocument(report, charts);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const docx = new Uint8Array(await Packer.toBuffer(doc));
+  const wording = await wordingOf(api);
+  const doc = report.type === 'annual' ? annualReportDocument(report, charts, wording) : partnerReportDocument(report, charts, wording);
   const pdf = file.toLowerCase().endsWith('.pdf');
   // LibreOffice, when installed, fills the table of contents with page numbers (and makes the PDF);
   // otherwise the .docx asks Word to update it on opening, and the command says which happened.
-  const office = findOffice();
-  if (pdf && !office) throw new UsageError('docs.office.pdfNeedsOffice');
-  const bytes = office ? await finishWithOffice(office, docx, pdf ? 'pdf' : 'docx') : docx;
+  const { bytes, fieldsUpdated } = await finishedDocument(api, doc, file, { updateFields: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes);
   ctx.out(ctx.t('cli.report.done', { file, figures: quantitativeSentences(report.figures).length, charts: charts.length }));
-  ctx.out(ctx.t(office ? (pdf ? 'docs.office.pdfDone' : 'docs.office.tocUpdated') : 'docs.office.tocOnOpen'));
+  ctx.out(ctx.t(pdf ? 'docs.office.pdfDone' : fieldsUpdated ? 'docs.office.tocUpdated' : 'docs.office.tocOnOpen'));
 }
 
 export const reportAnnualCommand = defineCommand({
@@ -64,7 +62,7 @@ export const reportAnnualCommand = defineCommand({
     await ctx.withApi(async (api) => {
       const report = await api('reports.annual', { year, evidence: ctx.options.annex === true });
       if (out.json) ctx.out(JSON.stringify(json(report), null, 2));
-      else await write(ctx, out.file, report);
+      else await write(ctx, api, out.file, report);
     });
   },
 });
@@ -94,7 +92,7 @@ export const reportPartnerCommand = defineCommand({
     await ctx.withApi(async (api) => {
       const report = await api('reports.partner', { from, to, grantId, evidence: ctx.options.annex === true });
       if (out.json) ctx.out(JSON.stringify(json(report), null, 2));
-      else await write(ctx, out.file, report);
+      else await write(ctx, api, out.file, report);
     });
   },
 });

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { Packer } from 'docx';
 import { buildCertificate } from '../../../shared/documents/time/certificate';
 import { buildNetworkSummary, networkChart } from '../../../shared/documents/time/network-summary';
 import { formatDuration, minutesToHours } from '../../../shared/features/time/duration';
@@ -9,6 +7,7 @@ import { formatDateLong, formatMoney, formatNumber } from '../../../shared/forma
 import { isIsoDate } from '../../../shared/validation/identifiers';
 import { chartToPng } from '../../features/time/chart-png';
 import { defineCommand, UsageError, type CliContext } from '../command';
+import { isDocumentFile, wordingOf, writeDocument } from '../document';
 
 function dateOption(ctx: CliContext, name: 'from' | 'to'): string {
   const value = ctx.options[name];
@@ -79,13 +78,8 @@ export const timeSummaryCommand = defineCommand({
 function outFile(ctx: CliContext): string {
   const out = ctx.options.out;
   if (typeof out !== 'string' || out === '') throw new UsageError('time.cli.outRequired');
-  if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('time.cli.outDocx', { file: out });
+  if (!isDocumentFile(out)) throw new UsageError('docs12.cli.outDocument', { file: out });
   return path.resolve(out);
-}
-
-function writeFile(file: string, bytes: Uint8Array) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, bytes);
 }
 
 export const timeCertificateCommand = defineCommand({
@@ -107,7 +101,7 @@ export const timeCertificateCommand = defineCommand({
     const file = outFile(ctx);
     await ctx.withApi(async (api) => {
       const data = await api('time.certificate', { organisationId, from, to });
-      writeFile(file, new Uint8Array(await Packer.toBuffer(buildCertificate(data))));
+      await writeDocument(api, buildCertificate(data, await wordingOf(api)), file);
       ctx.out(ctx.t('time.cli.certificate.done', { file, organisation: data.organisation.name, duration: formatDuration(data.total.minutes), value: formatMoney(data.total.valueCents, 'fr', { decimals: true }) }));
     });
   },
@@ -130,7 +124,7 @@ export const timeNetworkCommand = defineCommand({
     await ctx.withApi(async (api) => {
       const data = await api('time.networkSummary', { from, to });
       const chart = networkChart(data);
-      writeFile(file, new Uint8Array(await Packer.toBuffer(buildNetworkSummary(data, chart, chartToPng(chart.svg, chart.width)))));
+      await writeDocument(api, buildNetworkSummary(data, chart, chartToPng(chart.svg, chart.width)), file);
       ctx.out(ctx.t('time.cli.network.done', { file, duration: formatDuration(data.total.minutes), value: formatMoney(data.total.valueCents, 'fr', { decimals: true }) }));
     });
   },

@@ -4,6 +4,8 @@ import type { CerfaReport, CerfaRow } from '../../../shared/features/activities/
 import { cerfaDocument, cerfaFileName } from '../../../shared/documents/funding/cerfa';
 import { api, toApiError } from '../../api/client';
 import { saveDocument } from '../../api/save';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import { PdfButton } from '../../components/PdfButton';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -67,12 +69,12 @@ export function CerfaPanel({ grantId, label, version }: { grantId: number; label
   }, [version, reload]);
   useEffect(() => setReport(query.data), [query.data]);
 
-  const write = async () => {
+  const write = async (format: DocumentFormat = 'docx') => {
     setError(null);
     setMessage(null);
     try {
       const data = await api.call('funding.cerfa.document', { id: grantId });
-      if (await saveDocument(cerfaFileName(data), cerfaDocument(data))) setMessage(t('cerfa.ui.generated'));
+      if (await saveDocument(cerfaFileName(data), cerfaDocument(data), format)) setMessage(t('cerfa.ui.generated'));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -106,6 +108,7 @@ export function CerfaPanel({ grantId, label, version }: { grantId: number; label
       <button type="button" className="btn btn-secondary btn-small" aria-label={`${t('cerfa.ui.write')} — ${label}`} onClick={() => void write()}>
         {t('cerfa.ui.write')}
       </button>
+      <PdfButton small document={`${t('cerfa.ui.title')} — ${label}`} onClick={() => void write('pdf')} />
     </section>
   );
 }

@@ -4,7 +4,9 @@ import { annualReportDocument, partnerReportDocument, reportFileName } from '../
 import { SECTIONS_OF, type ReportType } from '../../../shared/features/activities/schemas';
 import { budgetSentence, etpSentence, quantitativeSentences } from '../../../shared/features/activities/sentences';
 import { api, toApiError } from '../../api/client';
-import { saveDocument } from '../../api/save';
+import { documentWording, saveDocument } from '../../api/save';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import { PdfButton } from '../../components/PdfButton';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader, Section } from '../../components/Page';
@@ -103,7 +105,7 @@ export function ReportsPage() {
     else flushers.current.delete(section);
   }, []);
 
-  const generate = async () => {
+  const generate = async (format: DocumentFormat = 'docx') => {
     if (!data) return;
     setError(null);
     try {
@@ -111,8 +113,9 @@ export function ReportsPage() {
       await Promise.all([...flushers.current.values()].map((flush) => flush()));
       const fresh = data.type === 'annual' ? await api.call('reports.annual', { year, evidence }) : await api.call('reports.partner', grantId ? { grantId, evidence } : { from, to, evidence });
       const charts = await rasteriseCharts(fresh.figures);
-      const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts) : partnerReportDocument(fresh, charts);
-      if (await saveDocument(reportFileName(fresh), doc)) setMessage(t('activity.ui.generated'));
+      const wording = await documentWording();
+      const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts, wording) : partnerReportDocument(fresh, charts, wording);
+      if (await saveDocument(reportFileName(fresh), doc, format)) setMessage(t('activity.ui.generated'));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -194,9 +197,10 @@ export function ReportsPage() {
                 {t('evidence.optionHint')}
               </p>
             </div>
-            <button type="button" className="btn btn-primary" onClick={generate}>
+            <button type="button" className="btn btn-primary" onClick={() => void generate()}>
               {t('activity.ui.generate')}
             </button>
+            <PdfButton document={t('activity.ui.generate')} onClick={() => void generate('pdf')} />
           </Section>
           <Section title={t('activity.ui.texts')} id="report-texts">
             <p className="section-intro">{t('edit.report.autosave')}</p>

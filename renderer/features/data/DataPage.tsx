@@ -5,6 +5,8 @@ import { buildProcessingRegister, registerFileName } from '../../../shared/docum
 import type { Backup, CheckReport } from '../../../shared/features/data/schemas';
 import { api, toApiError } from '../../api/client';
 import { saveDocument, saveFile } from '../../api/save';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import { PdfButton } from '../../components/PdfButton';
 import { base64ToBytes } from '../../../shared/api/files';
 import { useQuery } from '../../api/useQuery';
 import { useAssociation } from '../../app/AssociationProvider';
@@ -96,10 +98,10 @@ export function DataPage() {
       return t('data.ui.reviewSaved', { years: saved.reviewAfterYears });
     });
 
-  const register = () =>
+  const register = (format: DocumentFormat = 'docx') =>
     act(async () => {
       const data = await api.call('privacy.register', {});
-      await saveDocument(registerFileName(data), buildProcessingRegister(data));
+      await saveDocument(registerFileName(data), buildProcessingRegister(data), format);
       return '';
     });
 
@@ -225,9 +227,12 @@ export function DataPage() {
         title={t('data.ui.privacy')}
         id="data-privacy"
         actions={
-          <button type="button" className="btn btn-secondary" onClick={() => void register()} disabled={busy}>
-            {t('data.ui.register')}
-          </button>
+          <>
+            <button type="button" className="btn btn-secondary" onClick={() => void register()} disabled={busy}>
+              {t('data.ui.register')}
+            </button>
+            <PdfButton document={t('data.ui.register')} onClick={() => void register('pdf')} disabled={busy} />
+          </>
         }
       >
         <p className="section-intro">{t('data.ui.privacyIntro')}</p>

@@ -4,6 +4,7 @@ import { buildPersonalDataDocument, personalDataFileName } from '../../../shared
 import type { ErasureResult } from '../../../shared/features/data/schemas';
 import { api, toApiError } from '../../api/client';
 import { saveDocument, saveText } from '../../api/save';
+import { PdfButton } from '../../components/PdfButton';
 import { useAssociation } from '../../app/AssociationProvider';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
@@ -22,7 +23,7 @@ export function PersonPrivacyPanel({ personId, name, onErased }: { personId: num
   const [busy, setBusy] = useState(false);
   const [erased, setErased] = useState<ErasureResult | null>(null);
 
-  const exportAs = async (format: 'json' | 'docx') => {
+  const exportAs = async (format: 'json' | 'docx' | 'pdf') => {
     setError(null);
     try {
       const data = await api.call('privacy.personExport', { personId });
@@ -31,7 +32,7 @@ export function PersonPrivacyPanel({ personId, name, onErased }: { personId: num
       if (format === 'json') await json();
       else {
         // The letter to the person, and the machine-readable copy it announces, saved beside it.
-        await saveDocument(`${base}.docx`, buildPersonalDataDocument(data, { ...settings, name: settings?.associationName ?? 'Maillage' }));
+        await saveDocument(`${base}.docx`, buildPersonalDataDocument(data, { ...settings, name: settings?.associationName ?? 'Maillage' }), format);
         await json();
       }
     } catch (e) {
@@ -70,6 +71,7 @@ export function PersonPrivacyPanel({ personId, name, onErased }: { personId: num
         <button type="button" className="btn btn-secondary" onClick={() => void exportAs('docx')}>
           {t('data.ui.personExportDocx')}
         </button>
+        <PdfButton document={t('data.ui.personExportDocx')} onClick={() => void exportAs('pdf')} />
         <button type="button" className="btn btn-secondary" onClick={() => void exportAs('json')}>
           {t('data.ui.personExportJson')}
         </button>

@@ -8,7 +8,9 @@ import { buildMinutes } from '../../../shared/documents/meetings/minutes';
 import { buildNotice } from '../../../shared/documents/meetings/notice';
 import type { MeetingDetail } from '../../../shared/features/meetings/schemas';
 import { api, toApiError } from '../../api/client';
-import { saveDocument, saveText } from '../../api/save';
+import { documentWording, saveDocument, saveText, withFormat } from '../../api/save';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import { PdfButton } from '../../components/PdfButton';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ApprovalDialog } from './VoteFields';
@@ -324,11 +326,11 @@ function DocumentsTab({ detail, report }: TabProps) {
   const { t } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const m = detail.meeting;
-  const run = async (key: string, make: () => Promise<{ name: string; saved: boolean }>) => {
-    setBusy(key);
+  const run = async (key: string, make: (format: DocumentFormat) => Promise<{ name: string; saved: boolean }>, format: DocumentFormat = 'docx') => {
+    setBusy(format === 'pdf' ? `${key}-pdf` : key);
     report(null);
     try {
-      const { name, saved } = await make();
+      const { name, saved } = await make(format);
       if (saved) report(null, t('meetings.ui.downloaded', { file: name }));
     } catch (e) {
       report(toApiError(e));
@@ -341,33 +343,37 @@ function DocumentsTab({ detail, report }: TabProps) {
       key: 'minutes',
       label: t('meetings.ui.doc.minutes'),
       hint: m.status === 'draft' ? t('meetings.ui.doc.minutesDraftHint') : t('meetings.ui.doc.minutesHint'),
-      make: async () => {
+      pdf: true,
+      make: async (format: DocumentFormat) => {
         const name = meetingFileName('minutes', m);
-        return { name, saved: await saveDocument(name, buildMinutes(await api.call('meetings.minutesData', { id: m.id }))) };
+        return { name: withFormat(name, format), saved: await saveDocument(name, buildMinutes(await api.call('meetings.minutesData', { id: m.id }), 'fr', await documentWording()), format) };
       },
     },
     {
       key: 'attendance',
       label: t('meetings.ui.doc.attendance'),
       hint: t('meetings.ui.doc.attendanceHint'),
-      make: async () => {
+      pdf: true,
+      make: async (format: DocumentFormat) => {
         const name = meetingFileName('attendance', m);
-        return { name, saved: await saveDocument(name, buildAttendanceSheet(await api.call('meetings.attendanceSheetData', { id: m.id }))) };
+        return { name: withFormat(name, format), saved: await saveDocument(name, buildAttendanceSheet(await api.call('meetings.attendanceSheetData', { id: m.id })), format) };
       },
     },
     {
       key: 'notice',
       label: t('meetings.ui.doc.notice'),
       hint: t('meetings.ui.doc.noticeHint'),
-      make: async () => {
+      pdf: true,
+      make: async (format: DocumentFormat) => {
         const name = meetingFileName('notice', m);
-        return { name, saved: await saveDocument(name, buildNotice(await api.call('meetings.noticeData', { id: m.id }))) };
+        return { name: withFormat(name, format), saved: await saveDocument(name, buildNotice(await api.call('meetings.noticeData', { id: m.id }), 'fr', await documentWording()), format) };
       },
     },
     {
       key: 'calendar',
       label: t('meetings.ui.doc.calendar'),
       hint: t('meetings.ui.doc.calendarHint'),
+      pdf: false,
       make: async () => {
         const name = meetingFileName('calendar', m);
         return { name, saved: await saveText(name, buildIcs(await api.call('meetings.noticeData', { id: m.id })), 'text/calendar;charset=utf-8') };
@@ -381,6 +387,8 @@ function DocumentsTab({ detail, report }: TabProps) {
           <button type="button" className="btn btn-secondary" onClick={() => void run(d.key, d.make)} disabled={busy !== null}>
             {busy === d.key ? t('meetings.ui.doc.preparing') : d.label}
           </button>
+          {d.pdf ? <PdfButton document={d.label} onClick={() => void run(d.key, d.make, 'pdf')} disabled={busy !== null} /> : null}
+          {busy === `${d.key}-pdf` ? <span role="status">{t('docs12.ui.pdfPreparing')}</span> : null}
           <span className="muted">{d.hint}</span>
         </li>
       ))}

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ExportButton } from '../data/ExportButton';
 import { MembershipDialog } from './MembershipDialog';
 import { MembershipDocumentButton, useMembershipDocuments } from './MembershipDocuments';
+import { PdfButton } from '../../components/PdfButton';
 import { MembershipTable } from './MembershipTable';
 import { useMembershipYears } from './status';
 import { currentYear as thisYear } from '../../i18n/format';
@@ -81,9 +82,11 @@ export function MembershipYearPage() {
             <button type="button" className="btn btn-secondary" onClick={() => void documents.allCalls()} disabled={!items.length}>
               {t('membershipDocs.ui.calls')}
             </button>
+            <PdfButton document={t('membershipDocs.ui.calls')} onClick={() => void documents.allCalls('pdf')} disabled={!items.length} />
             <button type="button" className="btn btn-secondary" onClick={() => void documents.allReceipts()} disabled={!items.length}>
               {t('membershipDocs.ui.receipts')}
             </button>
+            <PdfButton document={t('membershipDocs.ui.receipts')} onClick={() => void documents.allReceipts('pdf')} disabled={!items.length} />
             <ExportButton list="memberships" filter={{ year }} />
           </>
         }

@@ -14,6 +14,8 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput, monthNames } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DatabaseLocationSection } from './DatabaseLocationSection';
+import { DocumentTemplateSection } from './DocumentTemplateSection';
+import { DocumentWordingSection } from './DocumentWordingSection';
 
 /** The form holds amounts as typed euros; the contract stores cents. */
 interface SettingsFormValues {
@@ -60,6 +62,8 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <ErrorBanner error={settings.error} />
       {settings.data ? <SettingsForm settings={settings.data} onSaved={settings.reload} /> : settings.error ? null : <Loading />}
+      <DocumentTemplateSection />
+      <DocumentWordingSection />
       <Officers />
       <DatabaseLocationSection />
     </div>

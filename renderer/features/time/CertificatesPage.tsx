@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { ApiError } from '../../../shared/api/errors';
 import { buildCertificate, certificateFileName } from '../../../shared/documents/time/certificate';
 import { api, toApiError } from '../../api/client';
-import { saveDocument } from '../../api/save';
+import { documentWording, saveDocument } from '../../api/save';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import { PdfButton } from '../../components/PdfButton';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -24,13 +26,13 @@ export function CertificatesPage() {
   const [busy, setBusy] = useState(false);
   const chosen = organisationId || String(organisations.find((o) => o.kind === 'member')?.id ?? '');
 
-  const download = async () => {
+  const download = async (format: DocumentFormat = 'docx') => {
     setError(null);
     setNotice(null);
     setBusy(true);
     try {
       const data = await api.call('time.certificate', { organisationId: Number(chosen), from, to });
-      const saved = await saveDocument(certificateFileName(data), buildCertificate(data));
+      const saved = await saveDocument(certificateFileName(data), buildCertificate(data, await documentWording()), format);
       if (saved) setNotice(t('time.ui.certificates.done', { organisation: data.organisation.name, duration: f.duration(data.total.minutes), value: f.euros(data.total.valueCents) }));
     } catch (e) {
       setError(toApiError(e));
@@ -73,6 +75,7 @@ export function CertificatesPage() {
             <button type="submit" className="btn btn-primary" disabled={busy || !chosen}>
               {t('time.ui.certificates.download')}
             </button>
+            <PdfButton document={t('time.ui.certificates.download')} onClick={() => void download('pdf')} disabled={busy || !chosen} />
           </div>
         </form>
       </Section>

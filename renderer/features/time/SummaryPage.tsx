@@ -5,6 +5,8 @@ import { buildNetworkSummary, networkChart } from '../../../shared/documents/tim
 import { SUMMARY_GROUPS, type SummaryGroup, type SummaryLine } from '../../../shared/features/time/schemas';
 import { api, toApiError } from '../../api/client';
 import { saveDocument } from '../../api/save';
+import type { DocumentFormat } from '../../../shared/features/documents/contract';
+import { PdfButton } from '../../components/PdfButton';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
@@ -71,13 +73,13 @@ export function SummaryPage() {
   };
   const link = (line: SummaryLine) => `/temps/saisies?${filterToSearch(line.filter)}`;
 
-  const downloadNetwork = async () => {
+  const downloadNetwork = async (format: DocumentFormat = 'docx') => {
     setError(null);
     setBusy(true);
     try {
       const data = await api.call('time.networkSummary', { from, to });
       const chart = networkChart(data);
-      await saveDocument(`temps-reseau-${from}-${to}.docx`, buildNetworkSummary(data, chart, await svgToPng(chart.svg, chart.width, chart.height)));
+      await saveDocument(`temps-reseau-${from}-${to}.docx`, buildNetworkSummary(data, chart, await svgToPng(chart.svg, chart.width, chart.height)), format);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -92,9 +94,12 @@ export function SummaryPage() {
         title={t('time.ui.summary.title')}
         subtitle={summary ? t('time.ui.summary.subtitle', { from: date(summary.from), to: date(summary.to), base: number(summary.etpHours) }) : undefined}
         actions={
-          <button type="button" className="btn btn-secondary" onClick={downloadNetwork} disabled={!valid || busy}>
-            {t('time.ui.summary.downloadNetwork')}
-          </button>
+          <>
+            <button type="button" className="btn btn-secondary" onClick={() => void downloadNetwork()} disabled={!valid || busy}>
+              {t('time.ui.summary.downloadNetwork')}
+            </button>
+            <PdfButton document={t('time.ui.summary.downloadNetwork')} onClick={() => void downloadNetwork('pdf')} disabled={!valid || busy} />
+          </>
         }
       />
       <form className="filters" aria-label={t('time.ui.summary.pickers')} onSubmit={(e) => e.preventDefault()}>

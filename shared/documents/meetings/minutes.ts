@@ -7,13 +7,14 @@ import { buildDocument, bullet, closing, heading, labelled, paragraph, signature
 import { dateInText, kindLabel, markupParagraphs, placeText, scheduleText, timeText, toLetterhead, translator, type Translate, weekdayDate } from './common';
 import { quorumStatement, voteStatement } from '../../features/meetings/statements';
 import { officeNoun, sessionTitle } from '../signers';
+import { customWording, type Wording } from '../wording';
 
 /**
  * The minutes (compte rendu / procès-verbal) as a French association files them: who met, where and
  * when, on whose convocation; who was there; the quorum; each point with its discussion, decisions
  * and actions; the table of actions; the next meeting; the signatures of the chair and the secretary.
  */
-export function buildMinutes(data: MinutesData, language: Language = 'fr'): Document {
+export function buildMinutes(data: MinutesData, language: Language = 'fr', wording?: Wording): Document {
   const t = translator(language);
   const m = data.meeting;
   const date = (iso: string) => dateInText(iso, language);
@@ -172,7 +173,11 @@ export function buildMinutes(data: MinutesData, language: Language = 'fr'): Docu
     data.errata.forEach((e, i) => children.push(paragraph([text(`${date(e.date)} : `, { bold: true }), text(e.text)], { keepNext: i === data.errata.length - 1 })));
   }
 
-  const closedAt = m.endTime ? t('docs.minutes.closedAt', { time: timeText(m.endTime, language) }) : t('meetings.doc.signedIntro');
+  // The association's own closing, when it wrote one; « à {heure} » needs the closing hour, else the original sentence.
+  const ownClosing = m.endTime || !/\{heure\}/.test(wording?.['minutes.closing'] ?? '')
+    ? customWording(wording, 'minutes.closing', { heure: m.endTime ? timeText(m.endTime, language) : '', instance: kindLabel(m.kind, t), structure: data.letterhead.name, date: date(m.date) })
+    : null;
+  const closedAt = ownClosing ?? (m.endTime ? t('docs.minutes.closedAt', { time: timeText(m.endTime, language) }) : t('meetings.doc.signedIntro'));
   children.push(closing(closedAt, { spacing: { before: 360 } }));
   children.push(
     signatures([

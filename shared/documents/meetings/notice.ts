@@ -1,13 +1,14 @@
 import { Paragraph, type Document, type Table } from 'docx';
 import type { NoticeData } from '../../features/meetings/documents';
 import type { Language } from '../../i18n/index';
+import { customWording, type Wording } from '../wording';
 import { buildDocument, heading, labelled, numbered, paragraph, signatures, text, title } from '../kit';
 import { dateInText, kindLabel, meetingHeading, placeText, scheduleText, toLetterhead, translator, weekdayDate } from './common';
 
 const DOTS = '…………………………………………………………';
 
 /** The notice of meeting (convocation): when, where, the agenda, how to send a proxy, and the proxy form. */
-export function buildNotice(data: NoticeData, language: Language = 'fr'): Document {
+export function buildNotice(data: NoticeData, language: Language = 'fr', wording?: Wording): Document {
   const t = translator(language);
   const m = data.meeting;
   const date = (iso: string) => dateInText(iso, language);
@@ -19,7 +20,8 @@ export function buildNotice(data: NoticeData, language: Language = 'fr'): Docume
   children.push(...title(t('meetings.doc.noticeTitle'), meetingHeading(m, t)));
   if (m.convenedOn) children.push(paragraph(t('meetings.doc.notice.placeDate', { city: data.letterhead.city ?? '', date: date(m.convenedOn) }).replace(/^, /, ''), { alignment: 'right' }));
   children.push(paragraph(t('meetings.doc.notice.salutation')));
-  children.push(paragraph(t('meetings.doc.notice.invitation', { kind: kindArticle, name: data.letterhead.name })));
+  const fields = { instance: kindArticle, structure: data.letterhead.name, date: weekdayDate(m.date, language), lieu: place };
+  children.push(paragraph(customWording(wording, 'notice.invitation', fields) ?? t('meetings.doc.notice.invitation', { kind: kindArticle, name: data.letterhead.name })));
   children.push(labelled(t('meetings.doc.date'), when));
   children.push(labelled(t('meetings.doc.place'), place || t('meetings.doc.placeToBeConfirmed')));
   if (m.note) children.push(paragraph(m.note));
@@ -48,7 +50,7 @@ export function buildNotice(data: NoticeData, language: Language = 'fr'): Docume
   if (data.kindSettings.quorumBase !== 'none') {
     children.push(paragraph(t(`meetings.doc.notice.quorum.${data.kindSettings.quorumBase}`, { percent: data.kindSettings.quorumPercent })));
   }
-  children.push(paragraph(t('meetings.doc.notice.closing')));
+  children.push(paragraph(customWording(wording, 'notice.closing', fields) ?? t('meetings.doc.notice.closing')));
   children.push(signatures([{ role: t('meetings.doc.notice.signedBy'), name: m.convenedByName }]));
 
   // The proxy form, on its own page so that it can be printed and returned.

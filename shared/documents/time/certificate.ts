@@ -5,6 +5,7 @@ import { formatDateLong } from '../../format/fr';
 import { percent as wholePercent } from '../../format/french';
 import { buildDocument, closing, formatSiret, heading, labelled, paragraph, signatures, table, text, title, type Column } from '../kit';
 import { decimalHours, duration, etpText, euros, percent, period, t } from './common';
+import { customWording, type Wording } from '../wording';
 
 /** "attestation-temps-ressourcerie-alpha-2025-01-01-2025-12-31.docx" */
 export function certificateFileName(data: Pick<CertificateData, 'organisation' | 'from' | 'to'>): string {
@@ -33,7 +34,7 @@ export function valuationSentence(data: Pick<CertificateData, 'rates'>): string 
  * month, category, nature and person follow as an annex. Every figure comes from `CertificateData`
  * (one service query).
  */
-export function buildCertificate(data: CertificateData): Document {
+export function buildCertificate(data: CertificateData, wording?: Wording): Document {
   const org = data.organisation;
   const total = data.total;
   const address = [org.address, [org.postcode, org.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
@@ -63,6 +64,7 @@ export function buildCertificate(data: CertificateData): Document {
         ? t('docs.certificate.volunteeringOnly', { duration: duration(volunteered.minutes), period: during })
         : t('docs.certificate.nothing', { period: during });
 
+  const addressText = address ? ` (${address}${siret ? `, SIRET ${siret}` : ''})` : siret ? ` (SIRET ${siret})` : '';
   const pledge = data.pledge;
   const pledgeBlocks = pledge
     ? [
@@ -91,13 +93,22 @@ export function buildCertificate(data: CertificateData): Document {
   const children = [
     ...title(t('time.doc.certificateTitle'), `${org.name} — ${during}`),
     paragraph(
-      t(data.association.signatory ? 'docs.certificate.intro' : 'docs.certificate.introNoSignatory', {
-        signatory: data.association.signatory ?? '',
-        association: data.letterhead.name,
-        organisation: org.name,
-        address: address ? ` (${address}${siret ? `, SIRET ${siret}` : ''})` : siret ? ` (SIRET ${siret})` : '',
-        given,
-      }),
+      customWording(wording, 'certificate.intro', {
+        signataire: data.association.signatory ?? data.letterhead.name,
+        structure: data.letterhead.name,
+        adhérente: org.name,
+        adresse: addressText,
+        apport: given,
+        heures: duration(total.minutes),
+        période: during,
+      }) ??
+        t(data.association.signatory ? 'docs.certificate.intro' : 'docs.certificate.introNoSignatory', {
+          signatory: data.association.signatory ?? '',
+          association: data.letterhead.name,
+          organisation: org.name,
+          address: addressText,
+          given,
+        }),
     ),
     heading(t('time.doc.summaryHeading')),
     ...(seconded.minutes > 0

@@ -6,6 +6,7 @@ import type { ChartImage } from './charts';
 import type { AnnualReport, EvidenceGroup, PartnerReport, ReportFigures, ReportSection } from './schemas';
 import { joinFr } from '../../format/french';
 import { budgetSentence, etpSentence, meetingDaysSentence, membersSentence, membershipChangesSentence, plural, quantitativeSentences, resultLabel } from './sentences';
+import { fillWording, WORDINGS, type Wording } from '../../documents/wording';
 
 /**
  * The annual activity report and the funder report, as Word documents: pure functions of the
@@ -219,7 +220,7 @@ function quantitativeBlocks(f: ReportFigures): Block[] {
   return sentences.map((s) => bullet(`${s.text}.`));
 }
 
-export function annualReportDocument(r: AnnualReport, charts: ChartImage[]): Document {
+export function annualReportDocument(r: AnnualReport, charts: ChartImage[], wording?: Wording): Document {
   const f = r.figures;
   const lh = r.letterhead;
   const address = [lh.address, [lh.postcode, lh.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
@@ -227,6 +228,7 @@ export function annualReportDocument(r: AnnualReport, charts: ChartImage[]): Doc
   const children: Block[] = [
     ...title(`Rapport d’activité ${r.year}`, lh.name),
     ...toc(),
+    paragraph(fillWording(wording?.['report.annualIntro'] ?? WORDINGS['report.annualIntro'].defaultText, { structure: lh.name, année: String(r.year) })),
     heading('Identité de l’association'),
     labelled('Nom', lh.name),
     ...(address ? [labelled('Siège', address)] : []),
@@ -285,7 +287,7 @@ export function annualReportDocument(r: AnnualReport, charts: ChartImage[]): Doc
   });
 }
 
-export function partnerReportDocument(r: PartnerReport, charts: ChartImage[]): Document {
+export function partnerReportDocument(r: PartnerReport, charts: ChartImage[], wording?: Wording): Document {
   const f = r.figures;
   const lh = r.letterhead;
   const heading1 = r.grant ? `Bilan — ${r.grant.programme}` : 'Bilan pour le comité de pilotage';
@@ -296,7 +298,7 @@ export function partnerReportDocument(r: PartnerReport, charts: ChartImage[]): D
     ...textSection(r.texts, 'context'),
     ...textSection(r.texts, 'objectives'),
     heading('Résultats quantitatifs'),
-    paragraph(`Sur la période (${periodLabel(f.from, f.to)}), les enregistrements du réseau donnent :`),
+    paragraph(fillWording(wording?.['report.partnerIntro'] ?? WORDINGS['report.partnerIntro'].defaultText, { période: periodLabel(f.from, f.to), structure: lh.name, financeur: r.grant?.funderName ?? '' })),
     ...quantitativeBlocks(f),
     paragraph(`${membersSentence(f)}, contre ${n(f.membersBefore)} au ${formatDateLong(dayBefore(f.from))}. Sur la période, ${membershipChangesSentence(f)}.`),
     ...(r.targets.length
