@@ -1,6 +1,6 @@
 /** Messages of the network's server: accounts, sessions, the login page and the accounts screen. */
 export const serverFr = {
-  'accounts.error.passwordTooShort': 'Le mot de passe doit compter au moins 12 caractères.',
+  'error.passwordTooShort': 'Le mot de passe doit compter au moins 12 caractères.',
   'accounts.error.badLogin': 'Adresse e-mail ou mot de passe incorrect.',
   'accounts.error.throttled': 'Trop de tentatives de connexion : réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
   'accounts.error.notLoggedIn': 'Vous n’êtes pas connecté, ou votre session a expiré : reconnectez-vous.',
@@ -93,7 +93,7 @@ export const serverFr = {
 } as const;
 
 export const serverEn: Record<keyof typeof serverFr, string> = {
-  'accounts.error.passwordTooShort': 'The password must be at least 12 characters long.',
+  'error.passwordTooShort': 'The password must be at least 12 characters long.',
   'accounts.error.badLogin': 'Wrong e-mail address or password.',
   'accounts.error.throttled': 'Too many login attempts: try again in {seconds, plural, one {# second} other {# seconds}}.',
   'accounts.error.notLoggedIn': 'You are not logged in, or your session expired: log in again.',

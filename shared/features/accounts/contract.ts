@@ -18,7 +18,7 @@ export const emailInput = z
 export const newPasswordSchema = z
   .string()
   .max(PASSWORD_MAX_LENGTH, 'error.tooLong')
-  .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, 'accounts.error.passwordTooShort');
+  .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, 'error.passwordTooShort');
 
 export const roleSchema = z.enum(ROLES);
 
