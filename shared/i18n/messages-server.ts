@@ -35,6 +35,7 @@ export const serverFr = {
   'accounts.cli.add.summary': 'Créer un compte du serveur (lien d’invitation, ou mot de passe lu sur l’entrée standard)',
   'accounts.cli.add.description':
     'Crée un compte pour le serveur du réseau. Sans --password-stdin, affiche un lien d’invitation à usage unique, valable 48 h, par lequel la personne choisit son mot de passe (12 caractères au moins).',
+  'accounts.cli.missingOption': 'Option {option} manquante. Aide : npm run cli -- users --help',
   'accounts.cli.email': 'adresse e-mail du compte',
   'accounts.cli.role': 'rôle : secretariat, coordination, structure ou lecture',
   'accounts.cli.organisation': 'n° de la structure adhérente (compte « structure » seulement)',
@@ -127,6 +128,7 @@ export const serverEn: Record<keyof typeof serverFr, string> = {
   'accounts.cli.add.summary': 'Create a server account (invitation link, or password read from standard input)',
   'accounts.cli.add.description':
     'Creates an account for the network’s server. Without --password-stdin, prints a one-time invitation link, valid 48 h, through which the person chooses a password (12 characters at least).',
+  'accounts.cli.missingOption': 'Option {option} missing. Help: npm run cli -- users --help',
   'accounts.cli.email': 'e-mail address of the account',
   'accounts.cli.role': 'role: secretariat, coordination, structure or lecture',
   'accounts.cli.organisation': 'member organisation no. (“structure” accounts only)',
