@@ -17,7 +17,9 @@ import type { BenchCase, BenchRow } from './run';
  * person each) log in over HTTP and save their month grid again and again for a bounded time,
  * each its own organisation, one request at a time per user. Then every grid is read back from
  * the base: the minutes saved last must be there exactly (no write lost), and every answer must
- * have been a success. `BENCH_SERVER_USERS` (50) and `BENCH_SERVER_SECONDS` (120) bound it.
+ * have been a success. `BENCH_SERVER_USERS` (50) and `BENCH_SERVER_SECONDS` (120) bound it;
+ * `BENCH_SERVER_THINK_MS` (2000) is each user's pause between two saves (0: back to back, which
+ * measures the saturated server rather than 50 people at work).
  * A case of `npm run bench` (BENCH_ONLY=server runs it alone), or `tsx test/bench/server.ts`.
  */
 
@@ -33,6 +35,7 @@ function percentile(samples: number[], p: number): number {
 export interface LoadResult {
   users: number;
   seconds: number;
+  thinkMs: number;
   logins: number;
   saves: number;
   errors: string[];
@@ -43,7 +46,11 @@ export interface LoadResult {
   saveMax: number;
 }
 
-export async function runServerLoad(users = Number(process.env.BENCH_SERVER_USERS ?? 50), seconds = Number(process.env.BENCH_SERVER_SECONDS ?? 120)): Promise<LoadResult> {
+export async function runServerLoad(
+  users = Number(process.env.BENCH_SERVER_USERS ?? 50),
+  seconds = Number(process.env.BENCH_SERVER_SECONDS ?? 120),
+  thinkMs = Number(process.env.BENCH_SERVER_THINK_MS ?? 2000),
+): Promise<LoadResult> {
   const pg = await startTestPostgresProcess();
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-server-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head></html>');
@@ -108,6 +115,7 @@ export async function runServerLoad(users = Number(process.env.BENCH_SERVER_USER
           } else {
             errors.push(`save ${member.email} ${month}: ${answer.status} ${answer.body?.error?.message ?? answer.text}`);
           }
+          if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs));
         }
       }),
     );
@@ -129,6 +137,7 @@ export async function runServerLoad(users = Number(process.env.BENCH_SERVER_USER
     return {
       users,
       seconds,
+      thinkMs,
       logins: loginTimes.length,
       saves,
       errors,
@@ -147,7 +156,7 @@ export async function runServerLoad(users = Number(process.env.BENCH_SERVER_USER
 }
 
 function rowsOf(r: LoadResult): BenchRow[] {
-  const note = `${r.users} users × ${r.seconds} s: ${r.saves} saves, ${r.errors.length} errors, ${r.lostWrites} month grids not as last saved`;
+  const note = `${r.users} users × ${r.seconds} s, ${r.thinkMs} ms between saves: ${r.saves} saves, ${r.errors.length} errors, ${r.lostWrites} month grids not as last saved`;
   return [
     { measurement: 'server: login (Argon2id) under load', p50: NaN, p95: r.loginP95, target: '—', note: `${r.logins} logins` },
     { measurement: 'server: month grid save over HTTP', p50: r.saveP50, p95: r.saveP95, target: 'p95 < 100 ms, no write lost, no error', met: r.saveP95 < 100 && r.lostWrites === 0 && r.errors.length === 0, note },
