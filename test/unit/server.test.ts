@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../electron/server/server';
 import { openStore, type Store } from '../../electron/store/engine';
 import type { Role } from '../../shared/api/roles';
 import { callApi, sessionCookie, type CallOptions } from '../helpers/server';
-import { dropTestTarget, FIXED_NOW, onSqlite, tempDir, testTarget, TEST_ENGINE } from '../helpers/store';
+import { dropTestTarget, FIXED_NOW, onSqlite, openTestApp, tempDir, testTarget, TEST_ENGINE } from '../helpers/store';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'correct horse battery';
@@ -350,5 +350,22 @@ describe.runIf(onSqlite)('network server start', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Sans TLS, le serveur n’écoute que sur la boucle locale');
+  });
+});
+
+describe('accounts outside the server', () => {
+  it('the desktop and web mode have no login: auth.me says local, auth.login is the server’s only', async () => {
+    const app = await openTestApp();
+    try {
+      expect(await app.call('auth.me', {})).toEqual({ mode: 'local', user: null, csrfToken: null });
+      const refused = await app.fail('auth.login', { email: 'a@reseau.fr', password: PASSWORD });
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', key: 'accounts.error.serverOnly' });
+      // The person at the machine manages accounts (every right), once the server's address is known.
+      const noBase = await app.fail('users.add', { email: 'a@reseau.fr', role: 'lecture' });
+      expect(noBase.key).toBe('accounts.error.noPublicUrl');
+      expect(await app.count('users')).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 });
