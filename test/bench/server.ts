@@ -91,6 +91,8 @@ export async function runServerLoad(
 
     await Promise.all(
       members.map(async (member, u) => {
+        // People do not all press « Enregistrer » at the same instant: starts spread over one pause.
+        await new Promise((resolve) => setTimeout(resolve, (u * thinkMs) / members.length));
         const start = performance.now();
         const login = await callApi(server.url, 'auth.login', { email: member.email, password: PASSWORD });
         loginTimes.push(performance.now() - start);
