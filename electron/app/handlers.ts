@@ -12,6 +12,7 @@ import { settingsHandlers } from '../features/settings/handlers';
 import { searchHandlers } from '../features/search/handlers';
 import { databaseHandlers, type DatabaseLocationPort } from '../features/database/handlers';
 import { documentsHandlers } from '../features/documents/handlers';
+import { accountHandlers } from '../features/accounts/handlers';
 import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
@@ -55,6 +56,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...dataHandlers(ctx, store, options.dataDir),
     ...searchHandlers(ctx),
     ...documentsHandlers(ctx),
+    ...accountHandlers(ctx),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');

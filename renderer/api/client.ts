@@ -66,9 +66,58 @@ export function captureTokenFromUrl(): void {
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
+/**
+ * The network's server marks the page it serves (a meta tag: the CSP allows no inline script).
+ * There the session rides in an HttpOnly cookie and each call carries the session's CSRF token.
+ */
+export function isServerMode(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('meta[name="maillage-server"]') !== null;
+}
+
+let csrfToken: string | null = null;
+let onSessionLost: (() => void) | null = null;
+
+/** Kept in memory only: auth.me gives it back after a reload. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (expired, ended elsewhere): the app shows the login page. */
+export function setSessionLostHandler(handler: (() => void) | null): void {
+  onSessionLost = handler;
+}
+
+function serverTransport(): Transport {
+  return {
+    async send(method, input) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return { ok: false, error: networkError };
+      }
+      let body: Result<unknown> | null = null;
+      try {
+        body = (await response.json()) as Result<unknown>;
+      } catch {
+        body = null;
+      }
+      if (response.status === 401 && method !== 'auth.login') onSessionLost?.();
+      if (body && typeof body === 'object' && 'ok' in body) return body;
+      return { ok: false, error: { code: 'INTERNAL', key: 'error.internal', message: `HTTP ${response.status}` } };
+    },
+  };
+}
+
 function pickTransport(): Transport {
   const bridge = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as Bridge | undefined;
   if (bridge && typeof bridge === 'object') return bridgeTransport(bridge);
+  if (isServerMode()) return serverTransport();
   return httpTransport(() => window.sessionStorage.getItem(TOKEN_STORAGE_KEY));
 }
 

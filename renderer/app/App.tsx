@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { AssociationProvider } from './AssociationProvider';
+import { SessionGate } from '../features/accounts/SessionGate';
 import { createAppRouter } from './router';
 
 export function App() {
   const [router] = useState(createAppRouter);
   return (
     <I18nProvider>
-      <AssociationProvider>
-        <RouterProvider router={router} />
-      </AssociationProvider>
+      <SessionGate>
+        <AssociationProvider>
+          <RouterProvider router={router} />
+        </AssociationProvider>
+      </SessionGate>
     </I18nProvider>
   );
 }

@@ -5,6 +5,7 @@ import { Loading } from '../components/Page';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { useI18n } from '../i18n/I18nProvider';
 import { useAssociation } from './AssociationProvider';
+import { useSession } from '../features/accounts/SessionGate';
 import { isHelpShortcut, isSearchShortcut } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 
@@ -30,6 +31,7 @@ const SECTIONS = [
 export function Layout() {
   const { t, language, setLanguage } = useI18n();
   const { settings } = useAssociation();
+  const session = useSession();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef<string | null>(null);
@@ -83,6 +85,16 @@ export function Layout() {
           <button type="button" className="btn-icon shortcuts-button" onClick={() => setOverlay('shortcuts')} aria-label={t('shortcuts.open')} title={t('shortcuts.open')} aria-keyshortcuts="?">
             ?
           </button>
+          {session.user ? (
+            <div className="session-tools">
+              <NavLink to="/mon-compte" className="session-user">
+                {t('accounts.ui.signedInAs', { name: session.user.displayName })}
+              </NavLink>
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void session.logout()}>
+                {t('accounts.ui.logout')}
+              </button>
+            </div>
+          ) : null}
           <div className="language-switch" role="group" aria-label={t('app.language')}>
             {LANGUAGES.map((lang) => (
               <button
@@ -108,6 +120,11 @@ export function Layout() {
                 <NavLink to={section.to}>{t(section.key)}</NavLink>
               </li>
             ))}
+            {session.user?.role === 'secretariat' ? (
+              <li>
+                <NavLink to="/comptes">{t('accounts.ui.nav')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <main id="contenu" className="app-main" ref={mainRef} tabIndex={-1}>

@@ -22,6 +22,8 @@ const ObservatoryPage = lazyPage(() => import('../features/activities/Observator
 const ReportsPage = lazyPage(() => import('../features/activities/ReportsPage'), 'ReportsPage');
 const DataPage = lazyPage(() => import('../features/data/DataPage'), 'DataPage');
 const ImportPage = lazyPage(() => import('../features/data/ImportPage'), 'ImportPage');
+const AccountsPage = lazyPage(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
+const MyAccountPage = lazyPage(() => import('../features/accounts/AccountsPage'), 'MyAccountPage');
 
 /** Hash routes work the same from file:// (Electron) and http:// (web mode); a data router enables useBlocker. */
 export function createAppRouter() {
@@ -53,6 +55,8 @@ export function createAppRouter() {
         { path: 'donnees', element: <DataPage /> },
         { path: 'donnees/import', element: <ImportPage /> },
         ...timeRoutes,
+        { path: 'comptes', element: <AccountsPage /> },
+        { path: 'mon-compte', element: <MyAccountPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

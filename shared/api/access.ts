@@ -253,6 +253,16 @@ export const ACCESS_RULES: Record<MethodName, Rule> = {
   'documents.wording.get': ANYONE,
   'documents.wording.save': SECRETARIAT,
   'documents.wording.reset': SECRETARIAT,
+  // Logging in, accepting an invitation and asking who one is need no session yet.
+  'auth.login': PUBLIC,
+  'auth.acceptInvitation': PUBLIC,
+  'auth.me': PUBLIC,
+  'auth.logout': ANYONE,
+  'auth.changePassword': ANYONE,
+  'users.list': SECRETARIAT,
+  'users.add': SECRETARIAT,
+  'users.disable': SECRETARIAT,
+  'users.reset': SECRETARIAT,
   'search.all': read(undefined, (input) => typeof input.text === 'string' && input.text.includes('@')),
 };
 

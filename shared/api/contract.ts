@@ -13,6 +13,7 @@ import { settingsContract } from '../features/settings/contract';
 import { searchContract } from '../features/search/contract';
 import { databaseContract } from '../features/database/contract';
 import { documentsContract } from '../features/documents/contract';
+import { accountsContract } from '../features/accounts/contract';
 
 const appContract = {
   'app.info': method(
@@ -36,6 +37,7 @@ export const contract = {
   ...searchContract,
   ...databaseContract,
   ...documentsContract,
+  ...accountsContract,
 };
 
 export type Contract = typeof contract;

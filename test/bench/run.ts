@@ -21,6 +21,7 @@ import { dataCase } from './data';
 import { meetingsCase } from './meetings';
 import { searchAllCase } from './search';
 import { browserCase } from './browser';
+import { serverLoadCase } from './server';
 
 /**
  * `npm run bench`: the national-scale dataset, measured. Each figure comes with its floor, the same
@@ -297,6 +298,7 @@ export const CASES: BenchCase[] = [
   // After the cases that add meetings and activities: the whole base is indexed and on screen.
   searchAllCase,
   browserCase,
+  serverLoadCase,
 ];
 
 function ms(value: number | undefined): string {

@@ -230,6 +230,15 @@ const SAMPLES: Record<MethodName, Sample> = {
   'documents.wording.get': () => ({}),
   'documents.wording.save': () => ({ key: 'notice.closing', text: 'Merci.' }),
   'documents.wording.reset': () => ({ key: 'notice.closing' }),
+  'auth.login': () => ({ email: 'personne@exemple.fr', password: 'pas-le-bon-mot-de-passe' }),
+  'auth.acceptInvitation': () => ({ token: 'inconnu', password: 'un-mot-de-passe-solide' }),
+  'auth.me': () => ({}),
+  'auth.logout': () => ({}),
+  'auth.changePassword': () => ({ currentPassword: 'pas-le-bon-mot-de-passe', newPassword: 'un-mot-de-passe-solide' }),
+  'users.list': () => ({}),
+  'users.add': () => ({ email: 'nouveau@exemple.fr', role: 'lecture' }),
+  'users.disable': () => ({ id: 1 }),
+  'users.reset': () => ({ id: 1 }),
   'database.location.get': () => ({}),
   'database.location.save': () => ({ kind: 'sqlite' }),
 };
@@ -391,7 +400,7 @@ describe('the access rules', () => {
 
   it('refuses to coordination exactly the accounts, the settings and erasure', () => {
     const refused = METHOD_NAMES.filter((m) => !roleAllows(m, actorFor('coordination', 1)));
-    expect(refused.sort()).toEqual(['data.backups.restore', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'privacy.erase', 'privacy.settings.save', 'settings.update']);
+    expect(refused.sort()).toEqual(['data.backups.restore', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'privacy.erase', 'privacy.settings.save', 'settings.update', 'users.add', 'users.disable', 'users.list', 'users.reset']);
     expect(METHOD_NAMES.every((m) => roleAllows(m, actorFor('secretariat', 1)))).toBe(true);
   });
 });

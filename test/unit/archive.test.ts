@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { ACCOUNT_TABLES } from '../../electron/features/accounts/tables';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,7 +89,8 @@ describe.runIf(onSqlite)('archive registry', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
       .all() as { name: string }[];
     // The full-text index is derived from the records (electron/store/search-index.ts): rebuilt, never archived.
-    return rows.map((r) => r.name).filter((name) => !isSearchIndexTable(name));
+    // The server's accounts and sessions stay on the server (electron/features/accounts/tables.ts).
+    return rows.map((r) => r.name).filter((name) => !isSearchIndexTable(name) && !(ACCOUNT_TABLES as readonly string[]).includes(name));
   }
 
   it('archives every table of the database (a feature that adds a table registers it)', async () => {

@@ -10,6 +10,7 @@ import { reportAnnualCommand, reportPartnerCommand } from './report';
 import { reportCerfaCommand } from './cerfa';
 import { membershipsCallCommand, membershipsReceiptCommand } from './memberships';
 import { letterheadClearCommand, letterheadSetCommand } from './letterhead';
+import { usersAddCommand, usersDisableCommand, usersListCommand, usersResetCommand } from './users';
 
 /** Every command, in the order the help lists them. A feature adds its commands here, one line each. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand, letterheadSetCommand, letterheadClearCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand, letterheadSetCommand, letterheadClearCommand, usersAddCommand, usersListCommand, usersDisableCommand, usersResetCommand];

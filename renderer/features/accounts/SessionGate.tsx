@@ -1,0 +1,73 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { SessionUser } from '../../../shared/features/accounts/contract';
+import { api, isServerMode, setCsrfToken, setSessionLostHandler } from '../../api/client';
+import { Loading } from '../../components/Page';
+import { InvitationPage, LoginPage } from './LoginPage';
+
+export interface Session {
+  /** True against the network's server; false on the desktop and in web mode (no login there). */
+  serverMode: boolean;
+  user: SessionUser | null;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<Session>({ serverMode: false, user: null, logout: async () => {} });
+
+export function useSession(): Session {
+  return useContext(SessionContext);
+}
+
+const INVITATION_ROUTE = /^#\/invitation\/([A-Za-z0-9_-]+)$/;
+
+/**
+ * On the server, nothing of the app is shown before a session: the login page, or the
+ * invitation page when the address is an invitation link. Elsewhere it renders the app as is.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const serverMode = isServerMode();
+  const [state, setState] = useState<'loading' | 'anonymous' | 'in'>(serverMode ? 'loading' : 'in');
+  const [user, setUser] = useState<SessionUser | null>(null);
+
+  useEffect(() => {
+    if (!serverMode) return;
+    setSessionLostHandler(() => {
+      setCsrfToken(null);
+      setUser(null);
+      setState('anonymous');
+    });
+    api
+      .call('auth.me', {})
+      .then((me) => {
+        setCsrfToken(me.csrfToken);
+        setUser(me.user);
+        setState(me.user ? 'in' : 'anonymous');
+      })
+      .catch(() => setState('anonymous'));
+    return () => setSessionLostHandler(null);
+  }, [serverMode]);
+
+  const loggedIn = useCallback((next: { csrfToken: string; user: SessionUser }) => {
+    setCsrfToken(next.csrfToken);
+    setUser(next.user);
+    setState('in');
+    if (INVITATION_ROUTE.test(window.location.hash)) window.location.hash = '#/accueil';
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.call('auth.logout', {});
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+      setState('anonymous');
+      window.location.hash = '#/accueil';
+    }
+  }, []);
+
+  if (state === 'loading') return <Loading />;
+  if (state === 'anonymous') {
+    const invitation = INVITATION_ROUTE.exec(window.location.hash)?.[1];
+    return invitation ? <InvitationPage token={invitation} onDone={loggedIn} /> : <LoginPage onDone={loggedIn} />;
+  }
+  return <SessionContext.Provider value={{ serverMode, user, logout }}>{children}</SessionContext.Provider>;
+}
