@@ -10,6 +10,7 @@ import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { searchHandlers } from '../features/search/handlers';
+import { memberHandlers } from '../features/member/handlers';
 import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
@@ -43,6 +44,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...activityHandlers(ctx),
     ...dataHandlers(ctx, store),
     ...searchHandlers(ctx),
+    ...memberHandlers(ctx),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');

@@ -11,6 +11,8 @@ import { organisationsContract } from '../features/organisations/contract';
 import { peopleContract } from '../features/people/contract';
 import { settingsContract } from '../features/settings/contract';
 import { searchContract } from '../features/search/contract';
+import { timeValidationContract } from '../features/time/validation';
+import { memberContract } from '../features/member/contract';
 
 const appContract = {
   'app.info': method(
@@ -32,6 +34,8 @@ export const contract = {
   ...activitiesContract,
   ...dataContract,
   ...searchContract,
+  ...timeValidationContract,
+  ...memberContract,
 };
 
 export type Contract = typeof contract;
