@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { AssociationProvider } from './AssociationProvider';
+import { CallerProvider } from '../features/member/caller';
 import { createAppRouter } from './router';
 
 export function App() {
@@ -9,7 +10,9 @@ export function App() {
   return (
     <I18nProvider>
       <AssociationProvider>
-        <RouterProvider router={router} />
+        <CallerProvider>
+          <RouterProvider router={router} />
+        </CallerProvider>
       </AssociationProvider>
     </I18nProvider>
   );

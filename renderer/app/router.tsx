@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { meetingRoutes } from '../features/meetings/routes';
 import { timeRoutes } from '../features/time/routes';
+import { memberRoutes } from '../features/member/routes';
 import { Layout } from './Layout';
 import { lazyPage } from './lazyPage';
 import { NotFoundPage, RouteErrorPage } from './RouteError';
@@ -53,6 +54,7 @@ export function createAppRouter() {
         { path: 'donnees', element: <DataPage /> },
         { path: 'donnees/import', element: <ImportPage /> },
         ...timeRoutes,
+        ...memberRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -16,6 +16,7 @@ import { formatDuration } from '../../../shared/features/time/duration';
 import { formatMonth } from '../../../shared/format/fr';
 import { nowIso, type ServiceContext } from '../../app/context';
 import { actorOf, recordChange } from '../data/audit';
+import { ensureDefaultIndicators } from '../activities/observatory';
 import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { chunks, personNameSql } from './common';
@@ -389,17 +390,20 @@ export async function refuseRequest(ctx: ServiceContext, id: number, reason: str
 }
 
 /**
- * Who has entered what: every member organisation of the year (and any other with hours that month),
+ * Who has entered what: every member organisation of the month's year (and any other with hours that month),
  * its month entered, validated, waiting, refused, and how many observatory figures of the year it gave.
  */
 export async function overview(ctx: ServiceContext, query: { month: string; year: number }): Promise<Overview> {
   assertMayReview(ctx);
+  // The indicators are created on first use: count them as the observatory form will show them.
+  await ensureDefaultIndicators(ctx);
   const { from, to } = monthRange(query.month);
   const members = await ctx.db
     .selectFrom('memberships as m')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .select(['o.id', 'o.name', 'o.name_key'])
-    .where('m.year', '=', query.year)
+    // Members of the month's year; the figures are those of the observatory year asked for.
+    .where('m.year', '=', Number(query.month.slice(0, 4)))
     .where('o.kind', '=', 'member')
     .execute();
   const hours = await ctx.db
