@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { monthRange, shiftMonth } from '../../shared/features/time/period';
 import { formatDate } from '../../shared/format/fr';
+import { plain, readDocx } from '../helpers/docx';
 import { expect, test, TODAY, type WebApp } from './fixtures';
 
 async function call<T = { id: number }>(request: APIRequestContext, app: WebApp, method: string, input: unknown): Promise<T> {
@@ -94,7 +96,7 @@ test('the secretary sees who entered their month, refuses a line with its reason
   await page.getByRole('button', { name: 'Relancer — Recyclerie Bêta' }).click();
   const dialog = page.getByRole('dialog', { name: 'Relance — Recyclerie Bêta' });
   await expect(dialog.getByTestId('reminder-recipients')).toHaveText('Recyclerie Bêta <bonjour@beta.fr>');
-  await expect(dialog.getByLabel('Message')).toHaveValue(/Nous n'avons pas encore reçu le temps de Recyclerie Bêta/);
+  await expect(dialog.getByLabel('Message')).toHaveValue(/Nous n’avons pas encore reçu le temps de Recyclerie Bêta/);
   await shot(page, 'validation-reminder');
   await page.keyboard.press('Escape');
 
@@ -110,4 +112,44 @@ test('the secretary sees who entered their month, refuses a line with its reason
   await expect(page.getByRole('textbox', { name: `Anne Bernard · Observatoire, ${formatDate(day(4))}` })).toHaveAttribute('title', 'Refusée : Anne était en congé ce jour-là');
   await expect(page.getByRole('region', { name: 'Lignes refusées' })).toContainText('motif : Anne était en congé ce jour-là');
   await shot(page, 'member-my-time');
+});
+
+test('a member organisation’s pages: its figures of the year, its certificate on validated hours (the waiting ones said), the meetings it was invited to', async ({ page, app, request }) => {
+  const month = shiftMonth(TODAY.slice(0, 7), -1);
+  const year = Number(month.slice(0, 4));
+  const alpha = await call(request, app, 'organisations.create', { kind: 'member', name: 'Ressourcerie Alpha' });
+  const other = await call(request, app, 'organisations.create', { kind: 'member', name: 'Recyclerie Bêta' });
+  const anne = await call(request, app, 'people.create', { firstName: 'Anne', lastName: 'Bernard' });
+  const bruno = await call(request, app, 'people.create', { firstName: 'Bruno', lastName: 'Colas' });
+  await call(request, app, 'people.addAffiliation', { personId: anne.id, organisationId: alpha.id, role: 'Coordinatrice', startDate: '2020-01-01' });
+  const categories = await call<{ items: { id: number; code: string | null }[] }>(request, app, 'time.categories.list', {});
+  const categoryId = categories.items.find((c) => c.code === 'coordination')!.id;
+  await call(request, app, 'time.entries.create', { organisationId: alpha.id, personId: anne.id, date: `${month}-02`, minutes: '2h', categoryId, nature: 'secondment' });
+  await asEnteredByTheMember(app, alpha.id);
+  await call(request, app, 'time.entries.create', { organisationId: alpha.id, personId: anne.id, date: `${month}-03`, minutes: '5h', categoryId, nature: 'secondment' });
+  const invited = await call(request, app, 'meetings.create', { kind: 'coordination', title: 'Coordination de printemps', date: `${month}-20` });
+  await call(request, app, 'meetings.addAttendee', { meetingId: invited.id, personId: anne.id, organisationId: alpha.id, invited: true, voting: false });
+  const elsewhere = await call(request, app, 'meetings.create', { kind: 'bureau', title: 'Bureau sans Alpha', date: `${month}-21` });
+  await call(request, app, 'meetings.addAttendee', { meetingId: elsewhere.id, personId: bruno.id, organisationId: other.id, invited: true, voting: false });
+  const root = app.url.split('?')[0];
+
+  await page.goto(`${root}#/mes-chiffres?structure=${alpha.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes chiffres' })).toBeVisible();
+  await expect(page.getByLabel('Année', { exact: true })).toHaveValue(String(Number(TODAY.slice(0, 4)) - 1));
+  await shot(page, 'member-figures');
+
+  await page.goto(`${root}#/mes-attestations?structure=${alpha.id}`);
+  await expect(page.getByText('Non comptées : 2 h à valider.')).toBeVisible();
+  await shot(page, 'member-certificates');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Télécharger l’attestation (.docx) ${year}` }).click()]);
+  const text = readDocx(readFileSync((await download.path())!)).paragraphs.map(plain).join('\n');
+  expect(text).toContain('S’y ajouteront 2 h saisies par la structure et encore à valider par le secrétariat');
+
+  await page.goto(`${root}#/mes-reunions?structure=${alpha.id}`);
+  await expect(page.getByRole('cell', { name: /Coordination de printemps/ })).toBeVisible();
+  await expect(page.getByText('Bureau sans Alpha')).toHaveCount(0);
+  await expect(page.getByText('Compte rendu pas encore approuvé')).toBeVisible();
+  await shot(page, 'member-meetings');
+  const [notice] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Convocation (.docx)' }).click()]);
+  expect(notice.suggestedFilename()).toMatch(/\.docx$/);
 });

@@ -214,8 +214,8 @@ describe('validation of the hours a member organisation enters', () => {
     const { alpha, beta, anne, cat, member } = await setup();
     await member.call('time.grid.save', { organisationId: alpha.id, ...february(anne.id, cat('observatory'), [['2026-02-03', 180]]) });
     const indicators = (await app.call('observatory.indicators.list', {})).items;
-    await member.call('observatory.save', { organisationId: alpha.id, year: 2026, values: [{ indicatorId: indicators[0]!.id, value: 12 }] });
-    const overview = await app.call('time.validation.overview', { month: '2026-02', year: 2026 });
+    await member.call('observatory.save', { organisationId: alpha.id, year: 2025, values: [{ indicatorId: indicators[0]!.id, value: 12 }] });
+    const overview = await app.call('time.validation.overview', { month: '2026-02', year: 2025 });
     expect(overview.lines.map((l) => [l.organisationName, l.enteredMinutes, l.validatedMinutes, l.pendingMinutes, l.monthValidated, l.figuresReceived])).toEqual([
       ['Recyclerie Bêta', 0, 0, 0, false, 0],
       ['Ressourcerie Alpha', 180, 0, 180, false, 1],
@@ -225,8 +225,8 @@ describe('validation of the hours a member organisation enters', () => {
     const reminder = await app.call('time.validation.reminder', { organisationId: beta.id, month: '2026-02' });
     expect(reminder.recipients).toEqual([]);
     expect(reminder.subject).toContain('février 2026');
-    expect(reminder.text).toContain('Nous n\'avons pas encore reçu le temps de Recyclerie Bêta pour février 2026');
-    expect(reminder.text).toContain('observatoire 2026');
+    expect(reminder.text).toContain('Nous n’avons pas encore reçu le temps de Recyclerie Bêta pour février 2026');
+    expect(reminder.text).toContain('observatoire 2025');
     const toAlpha = await reminderFor({ db: app.store.db, now: () => FIXED_NOW, runtime: 'test' }, alpha.id, '2026-02');
     expect(toAlpha.recipients).toEqual([
       { name: 'Ressourcerie Alpha', email: 'contact@alpha.fr' },

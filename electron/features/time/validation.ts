@@ -460,13 +460,15 @@ export async function overview(ctx: ServiceContext, query: { month: string; year
 
 /**
  * The reminder to an organisation about its month: to its own address and to its voting
- * representative of the year. Nothing is sent here: the mail feature calls this and sends it.
+ * representative of the year, asking also for last year's observatory figures if none came. Nothing is sent here: the mail feature calls this and sends it.
  */
 export async function reminderFor(ctx: ServiceContext, organisationId: number, month: string): Promise<Reminder> {
   assertMayReview(ctx);
   const org = await ctx.db.selectFrom('organisations').select(['id', 'name', 'email']).where('id', '=', organisationId).executeTakeFirst();
   if (!org) throw fieldError('organisationId', 'error.notFound');
   const year = Number(month.slice(0, 4));
+  // A year's observatory figures are gathered the next year: in 2026 the network asks for 2025's.
+  const figuresYear = year - 1;
   const representative = await ctx.db
     .selectFrom('memberships as m')
     .innerJoin('people as p', 'p.id', 'm.voting_person_id')
@@ -491,7 +493,7 @@ export async function reminderFor(ctx: ServiceContext, organisationId: number, m
     .selectFrom('indicator_values')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('organisation_id', '=', organisationId)
-    .where('year', '=', year)
+    .where('year', '=', figuresYear)
     .executeTakeFirstOrThrow();
   const association = (await getSettings(ctx)).associationName;
   const monthLabel = formatMonth(month);
@@ -501,8 +503,8 @@ export async function reminderFor(ctx: ServiceContext, organisationId: number, m
     '',
     minutes > 0
       ? `Pour ${monthLabel}, ${org.name} a saisi ${formatDuration(minutes)} à ce jour. Pouvez-vous vérifier que le mois est complet dans « Mon temps » ?`
-      : `Nous n'avons pas encore reçu le temps de ${org.name} pour ${monthLabel}. Pouvez-vous le saisir dans « Mon temps » ?`,
-    Number(figures.n) === 0 ? `Les chiffres de l'observatoire ${year} sont aussi attendus (« Mes chiffres »).` : null,
+      : `Nous n’avons pas encore reçu le temps de ${org.name} pour ${monthLabel}. Pouvez-vous le saisir dans « Mon temps » ?`,
+    Number(figures.n) === 0 ? `Les chiffres de l’observatoire ${figuresYear} sont aussi attendus (« Mes chiffres »).` : null,
     '',
     'Merci,',
     `Le secrétariat${association ? ` de ${association}` : ''}`,

@@ -183,18 +183,18 @@ export function ValidationPage() {
       {reminder ? (
         <Modal title={t('member14.reminder.title', { organisation: reminder.organisationName })} onClose={() => setReminder(null)} size="large">
           <p className="field-hint">{t('member14.reminder.notSent')}</p>
-          <dl className="summary">
-            <div>
-              <dt>{t('member14.reminder.to')}</dt>
-              <dd data-testid="reminder-recipients">{reminder.recipients.length ? reminder.recipients.map((r) => `${r.name} <${r.email}>`).join(', ') : t('member14.reminder.noRecipient')}</dd>
-            </div>
-            <div>
-              <dt>{t('member14.reminder.subject')}</dt>
-              <dd>{reminder.subject}</dd>
-            </div>
-          </dl>
-          <label htmlFor="reminder-text">{t('member14.reminder.text')}</label>
-          <textarea id="reminder-text" readOnly rows={10} value={reminder.text} className="input-wide" />
+          <p>
+            <strong>{t('member14.reminder.to')} : </strong>
+            <span data-testid="reminder-recipients">{reminder.recipients.length ? reminder.recipients.map((r) => `${r.name} <${r.email}>`).join(', ') : t('member14.reminder.noRecipient')}</span>
+          </p>
+          <p>
+            <strong>{t('member14.reminder.subject')} : </strong>
+            {reminder.subject}
+          </p>
+          <div className="field field-wide">
+            <label htmlFor="reminder-text">{t('member14.reminder.text')}</label>
+            <textarea id="reminder-text" readOnly rows={10} value={reminder.text} className="member-reminder-text" />
+          </div>
         </Modal>
       ) : null}
     </>
