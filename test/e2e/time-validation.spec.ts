@@ -145,6 +145,13 @@ test('a member organisation’s pages: its figures of the year, its certificate 
   const text = readDocx(readFileSync((await download.path())!)).paragraphs.map(plain).join('\n');
   expect(text).toContain('S’y ajouteront 2 h saisies par la structure et encore à valider par le secrétariat');
 
+  // The secretariat's own screens say it too: the summary leaves the waiting hours out and counts them apart, the entry list marks them.
+  await page.goto(`${root}#/temps/bilans`);
+  await expect(page.getByTestId('summary-total-hours')).toHaveText('5 h');
+  await expect(page.getByTestId('summary-pending')).toHaveText('Non comptées : 2 h à valider.');
+  await page.goto(`${root}#/temps/saisies`);
+  await expect(page.getByText('à valider', { exact: true })).toHaveCount(1);
+
   await page.goto(`${root}#/mes-reunions?structure=${alpha.id}`);
   await expect(page.getByRole('cell', { name: /Coordination de printemps/ })).toBeVisible();
   await expect(page.getByText('Bureau sans Alpha')).toHaveCount(0);
