@@ -7,6 +7,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import type { ApiError } from '../../shared/api/errors';
 import type { Actor, Role } from '../../shared/api/roles';
 import { buildCertificate } from '../../shared/documents/time/certificate';
+import { annualReportDocument } from '../../shared/features/activities/documents';
 import { plain, readDocx } from '../helpers/docx';
 import { openStore } from '../../electron/store/engine';
 import { MIGRATIONS } from '../../electron/store/migrations/index';
@@ -234,6 +235,16 @@ describe('validation of the hours a member organisation enters', () => {
     ]);
     expect(toAlpha.text).toContain('a saisi 3 h');
     expect(toAlpha.text).not.toContain('observatoire');
+  });
+
+  it('the annual report counts validated hours and its document says how many wait', async () => {
+    const { alpha, anne, cat, member } = await setup();
+    await app.call('time.entries.create', { organisationId: alpha.id, personId: anne.id, date: '2026-01-05', minutes: '2h', categoryId: cat('coordination'), nature: 'secondment' });
+    await member.call('time.grid.save', { organisationId: alpha.id, ...february(anne.id, cat('observatory'), [['2026-02-03', 90]]) });
+    const report = await app.call('reports.annual', { year: 2026 });
+    expect(report.figures.time).toMatchObject({ minutes: 120, pendingMinutes: 90 });
+    const doc = readDocx(await Packer.toBuffer(annualReportDocument(report, [])));
+    expect(doc.paragraphs.map(plain).join('\n')).toContain('S’y ajouteront 1 h 30 saisies par les structures et encore à valider par le secrétariat');
   });
 
   it('the pledge counts validated hours and says how many wait', async () => {
