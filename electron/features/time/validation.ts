@@ -43,7 +43,8 @@ export async function listReview(ctx: ServiceContext, query: { organisationId?: 
     .leftJoin('people as p', 'p.id', 'e.person_id')
     .select(['e.id', 'e.organisation_id', 'o.name as organisation_name', 'e.person_id', 'e.date', 'e.minutes', 'c.name as category_name', 'e.nature', 'e.status', 'e.review_reason'])
     .select(personNameSql.as('person_name'))
-    .where('e.status', 'in', ['pending', 'refused'])
+    // Written as the partial index `time_entries_waiting` is, so that it is used.
+    .where('e.status', '<>', 'validated')
     .$if(organisationId !== undefined, (q) => q.where('e.organisation_id', '=', organisationId!))
     .$if(range !== null, (q) => q.where('e.date', '>=', range!.from).where('e.date', '<=', range!.to))
     .orderBy('o.name_key')
