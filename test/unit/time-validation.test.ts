@@ -2,6 +2,8 @@ import { Packer } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
+import { exportArchive } from '../../electron/features/archive/export';
+import { importArchive } from '../../electron/features/archive/import';
 import { reminderFor } from '../../electron/features/time/validation';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
@@ -295,6 +297,24 @@ describe('migration 0011', () => {
     } finally {
       await store.close();
       await dropTestTarget(target);
+    }
+  });
+});
+
+describe('archives written before validation existed', () => {
+  it('import with their entries validated (no status columns, no validation tables)', async () => {
+    const { alpha, anne, cat } = await setup();
+    await app.call('time.entries.create', { organisationId: alpha.id, personId: anne.id, date: '2026-01-05', minutes: '2h', categoryId: cat('coordination'), nature: 'secondment' });
+    const archive = await exportArchive(app.store.db, { schemaVersion: app.store.schemaVersion, now: () => FIXED_NOW });
+    delete archive.tables.time_month_validations;
+    delete archive.tables.time_change_requests;
+    for (const row of archive.tables.time_entries!) for (const column of ['status', 'review_reason', 'reviewed_at', 'reviewed_by']) delete row[column];
+    const target = await openTestApp();
+    try {
+      await importArchive(target.store.db, JSON.parse(JSON.stringify(archive)), { schemaVersion: target.store.schemaVersion });
+      expect((await target.call('time.entries.list', {})).items.map((e) => [e.minutes, e.status])).toEqual([[120, 'validated']]);
+    } finally {
+      await target.close();
     }
   });
 });
