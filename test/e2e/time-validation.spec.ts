@@ -141,7 +141,7 @@ test('a member organisation’s pages: its figures of the year, its certificate 
   await page.goto(`${root}#/mes-attestations?structure=${alpha.id}`);
   await expect(page.getByText('Non comptées : 2 h à valider.')).toBeVisible();
   await shot(page, 'member-certificates');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Télécharger l’attestation (.docx) ${year}` }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Attestation ${year} (.docx)` }).click()]);
   const text = readDocx(readFileSync((await download.path())!)).paragraphs.map(plain).join('\n');
   expect(text).toContain('S’y ajouteront 2 h saisies par la structure et encore à valider par le secrétariat');
 

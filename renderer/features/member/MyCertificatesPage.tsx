@@ -51,15 +51,13 @@ export function MyCertificatesPage() {
           <ErrorBanner error={error} />
           <SuccessBanner message={notice} />
           {review.data?.pendingMinutes ? <p className="field-hint">{t('member14.summary.pending', { duration: formatDuration(review.data.pendingMinutes) })}</p> : null}
-          <ul className="member-list">
+          <div className="row-actions">
             {years.map((year) => (
-              <li key={year}>
-                <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void download(year)}>
-                  {t('time.ui.certificates.download')} {year}
-                </button>
-              </li>
+              <button key={year} type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void download(year)}>
+                {t('member14.certificates.year', { year })}
+              </button>
             ))}
-          </ul>
+          </div>
         </Section>
       )}
     </>

@@ -1,3 +1,4 @@
+import './member.css';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OrganisationOptions, useOrganisationOptions } from '../time/common';
