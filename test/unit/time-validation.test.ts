@@ -203,6 +203,11 @@ describe('validation of the hours a member organisation enters', () => {
   it('a structure account reads and writes its own organisation only; it neither validates nor sees the overview', async () => {
     const { alpha, beta, bruno, cat, member } = await setup();
     expect((await member.fail('time.grid.save', { organisationId: beta.id, ...february(bruno.id, cat('observatory'), [['2026-02-03', 60]]) })).code).toBe('FORBIDDEN');
+    // Its own grid, but another organisation's employee: refused, naming the person.
+    const notStaff = await member.fail('time.grid.save', { organisationId: alpha.id, ...february(bruno.id, cat('observatory'), [['2026-02-03', 60]]) });
+    expect(notStaff).toMatchObject({ code: 'FORBIDDEN', key: 'error.timeValidation.notStaff' });
+    expect(notStaff.message).toContain('Bruno Colas');
+    expect((await member.fail('time.entries.create', { organisationId: alpha.id, personId: bruno.id, date: '2026-02-03', minutes: '1h', categoryId: cat('coordination'), nature: 'secondment' })).code).toBe('FORBIDDEN');
     expect((await member.fail('time.validation.list', { organisationId: beta.id })).code).toBe('FORBIDDEN');
     expect((await member.fail('time.validation.validateMonth', { organisationId: alpha.id, month: '2026-02' })).code).toBe('FORBIDDEN');
     expect((await member.fail('time.validation.overview', { month: '2026-02', year: 2026 })).code).toBe('FORBIDDEN');

@@ -10,7 +10,7 @@ import { isFarFuture } from '../../../shared/features/time/period';
 import type { DB } from '../../store/schema';
 import { getSettings } from '../settings/service';
 import { activeClosedPeriods, assertDatesOpen, loadRates, periodLocking, personNameSql } from './common';
-import { assertStructureMayWrite, reviewColumnsFor } from './review-rules';
+import { assertStructureMayWrite, assertStructureStaff, reviewColumnsFor } from './review-rules';
 
 export type EntryFilterValues = z.output<typeof entryFilterSchema>;
 type ListQuery = z.output<typeof entryListQuerySchema>;
@@ -228,6 +228,7 @@ export async function createEntry(ctx: ServiceContext, values: EntryValues): Pro
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     await assertStructureMayWrite(tctx, values.organisationId, [{ date: values.date }]);
+    await assertStructureStaff(tctx, values.organisationId, [values.personId], values.date, values.date);
     assertNotFarFuture(ctx, values);
     const issues = await checkEntry(tctx, values);
     if (issues.length) throw new AppError('VALIDATION', 'error.validation', undefined, issues);
@@ -270,6 +271,7 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
     // The line as it was and as it would be: a structure moves neither out of nor into a validated month.
     await assertStructureMayWrite(tctx, before.organisation_id, [{ date: before.date, status: before.status }]);
     await assertStructureMayWrite(tctx, values.organisationId, [{ date: values.date }]);
+    await assertStructureStaff(tctx, values.organisationId, [values.personId], values.date, values.date);
     // An entry already that far ahead keeps its date without a new confirmation.
     if (values.date !== before.date) assertNotFarFuture(ctx, values);
     // Neither the entry as it was nor as it would be may lie in a closed period.

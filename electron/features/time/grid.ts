@@ -10,7 +10,7 @@ import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
 import { entryWarnings } from './entries';
-import { assertStructureMayWrite, reviewColumnsFor } from './review-rules';
+import { assertStructureMayWrite, assertStructureStaff, reviewColumnsFor } from './review-rules';
 
 type GridSave = z.output<typeof gridSaveSchema>;
 
@@ -207,6 +207,7 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       input.organisationId,
       changes.map((c) => ({ date: c.date, status: c.entryId === undefined ? undefined : statusOf.get(c.entryId) })),
     );
+    await assertStructureStaff(tctx, input.organisationId, changes.filter((c) => c.kind !== 'delete').map((c) => c.personId), from, to);
     if (lockedAt) {
       const { period, date } = lockedAt as { period: (typeof periods)[number]; date: string };
       throw new AppError('LOCKED', 'error.time.locked', { label: period.label, from: formatDate(period.from), to: formatDate(period.to), date: formatDate(date) });

@@ -71,3 +71,25 @@ export async function assertStructureMayWrite(
   const month = validated?.month ?? touched.find((t) => t.status === 'validated')?.date.slice(0, 7);
   if (month) throw new AppError('LOCKED', 'error.timeValidation.monthValidated', { month: formatMonth(month) });
 }
+
+/**
+ * A structure enters the time of its own staff only: each person must be affiliated to the
+ * organisation at some point of [from, to] (FORBIDDEN otherwise, naming the person). Others pass.
+ */
+export async function assertStructureStaff(ctx: ServiceContext, organisationId: number, personIds: readonly (number | null)[], from: string, to: string): Promise<void> {
+  if (!structureCaller(ctx)) return;
+  const ids = [...new Set(personIds.filter((id): id is number => id !== null))];
+  if (ids.length === 0) return;
+  const staff = await ctx.db
+    .selectFrom('affiliations')
+    .select('person_id')
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', 'in', ids)
+    .where('start_date', '<=', to)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', from)]))
+    .execute();
+  const outsider = ids.find((id) => !staff.some((s) => s.person_id === id));
+  if (outsider === undefined) return;
+  const person = await ctx.db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', outsider).executeTakeFirst();
+  throw new AppError('FORBIDDEN', 'error.timeValidation.notStaff', { person: person ? `${person.first_name} ${person.last_name}` : String(outsider) });
+}
