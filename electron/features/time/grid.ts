@@ -142,6 +142,7 @@ type GridSaved = { created: number; updated: number; deleted: number; warnings: 
 
 /** The grid's save inside a transaction the caller holds (an accepted change request writes its cells so). */
 export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Promise<GridSaved> {
+  // The body kept its names and its indentation from when it was the transaction's callback: a short diff.
   const ctx = tctx;
   const trx = tctx.db;
   {
