@@ -108,7 +108,7 @@ test('the secretary sees who entered their month, refuses a line with its reason
   await page.goto(`${app.url.split('?')[0]}#/mon-temps?structure=${alpha.id}&mois=${month}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Mon temps' })).toBeVisible();
   await expect(page.getByTestId('member-pledge')).toContainText('120 h promises, 3 h validées, 0 min à valider');
-  await expect(page.getByText('Mois validé par le secrétariat.')).toBeVisible();
+  await expect(page.getByText('Mois validé : la structure demande avant de le changer')).toBeVisible();
   await expect(page.getByRole('textbox', { name: `Anne Bernard · Observatoire, ${formatDate(day(4))}` })).toHaveAttribute('title', 'Refusée : Anne était en congé ce jour-là');
   await expect(page.getByRole('region', { name: 'Lignes refusées' })).toContainText('motif : Anne était en congé ce jour-là');
   await shot(page, 'member-my-time');

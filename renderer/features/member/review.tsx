@@ -6,14 +6,17 @@ import type { Grid, GridSave, Nature } from '../../../shared/features/time/schem
 import { api, toApiError } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18nProvider';
+import { isStructure, useCaller } from './caller';
 
 /** Above the month grid: the month validated, hours waiting, requests not yet answered. */
 export function ReviewBanners({ grid, pendingMinutes }: { grid: Grid; pendingMinutes: number }) {
   const { t } = useI18n();
+  // The structure asks before changing a validated month; the secretariat changes it directly.
+  const member = isStructure(useCaller());
   if (!grid.monthValidated && !pendingMinutes && !grid.openRequests) return null;
   return (
     <div className="banner time-banner-info" role="status" data-testid="review-banners">
-      {grid.monthValidated ? <p>{t('member14.grid.monthValidated')}</p> : null}
+      {grid.monthValidated ? <p>{t(member ? 'member14.grid.monthValidated' : 'member14.grid.monthValidatedStaff')}</p> : null}
       {pendingMinutes ? <p>{t('member14.grid.pendingCells', { duration: formatDuration(pendingMinutes) })}</p> : null}
       {grid.openRequests ? <p>{t('member14.grid.openRequests', { count: grid.openRequests })}</p> : null}
     </div>
