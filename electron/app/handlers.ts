@@ -13,6 +13,7 @@ import { searchHandlers } from '../features/search/handlers';
 import { databaseHandlers, type DatabaseLocationPort } from '../features/database/handlers';
 import { documentsHandlers } from '../features/documents/handlers';
 import { accountHandlers } from '../features/accounts/handlers';
+import { memberHandlers } from '../features/member/handlers';
 import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
@@ -57,6 +58,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...searchHandlers(ctx),
     ...documentsHandlers(ctx),
     ...accountHandlers(ctx),
+    ...memberHandlers(ctx),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');

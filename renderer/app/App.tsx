@@ -3,6 +3,7 @@ import { RouterProvider } from 'react-router';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { AssociationProvider } from './AssociationProvider';
 import { SessionGate } from '../features/accounts/SessionGate';
+import { CallerProvider } from '../features/member/caller';
 import { createAppRouter } from './router';
 
 export function App() {
@@ -11,7 +12,9 @@ export function App() {
     <I18nProvider>
       <SessionGate>
         <AssociationProvider>
-          <RouterProvider router={router} />
+          <CallerProvider>
+            <RouterProvider router={router} />
+          </CallerProvider>
         </AssociationProvider>
       </SessionGate>
     </I18nProvider>

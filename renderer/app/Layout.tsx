@@ -1,8 +1,9 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { LANGUAGES, type Language } from '../../shared/i18n/index';
 import { Loading } from '../components/Page';
 import { SearchPalette } from '../features/search/SearchPalette';
+import { isStructure, MEMBER_SECTIONS, useCaller } from '../features/member/caller';
 import { useI18n } from '../i18n/I18nProvider';
 import { useAssociation } from './AssociationProvider';
 import { useSession } from '../features/accounts/SessionGate';
@@ -19,6 +20,7 @@ const SECTIONS = [
   { to: '/adhesions', key: 'nav.memberships' },
   { to: '/reunions', key: 'meetings.ui.navEntry' },
   { to: '/temps', key: 'nav.time' },
+  { to: '/validation', key: 'member14.nav.validation' },
   { to: '/activites', key: 'nav.activities' },
   { to: '/porteurs', key: 'nav.founders' },
   { to: '/observatoire', key: 'nav.observatory' },
@@ -36,6 +38,9 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef<string | null>(null);
   const [overlay, setOverlay] = useState<'search' | 'shortcuts' | null>(null);
+  // A member organisation's account sees its own pages only (the server refuses the rest anyway).
+  const member = isStructure(useCaller());
+  const sections = member ? MEMBER_SECTIONS : SECTIONS;
 
   // The app's own shortcuts, listed in ./shortcuts.ts. Ctrl+K wins over the browser's address-bar search.
   useEffect(() => {
@@ -115,7 +120,7 @@ export function Layout() {
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {SECTIONS.map((section) => (
+            {sections.map((section) => (
               <li key={section.to}>
                 <NavLink to={section.to}>{t(section.key)}</NavLink>
               </li>
@@ -129,7 +134,7 @@ export function Layout() {
         </nav>
         <main id="contenu" className="app-main" ref={mainRef} tabIndex={-1}>
           <Suspense fallback={<Loading />}>
-            <Outlet />
+            {member && !MEMBER_SECTIONS.some((m) => location.pathname.startsWith(m.to)) ? <Navigate to="/mon-temps" replace /> : <Outlet />}
           </Suspense>
         </main>
       </div>

@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { meetingRoutes } from '../features/meetings/routes';
 import { timeRoutes } from '../features/time/routes';
+import { memberRoutes } from '../features/member/routes';
 import { Layout } from './Layout';
 import { lazyPage } from './lazyPage';
 import { NotFoundPage, RouteErrorPage } from './RouteError';
@@ -57,6 +58,7 @@ export function createAppRouter() {
         ...timeRoutes,
         { path: 'comptes', element: <AccountsPage /> },
         { path: 'mon-compte', element: <MyAccountPage /> },
+        ...memberRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -263,6 +263,19 @@ export const ACCESS_RULES: Record<MethodName, Rule> = {
   'users.add': SECRETARIAT,
   'users.disable': SECRETARIAT,
   'users.reset': SECRETARIAT,
+  // Who is calling: every page asks it first.
+  'app.caller': ANYONE,
+  'member.meetings': read([organisation('organisationId')]),
+  // Validating hours is the secretariat's and coordination's; a structure asks for a change to its own month.
+  'time.validation.list': read([organisation('organisationId', true)]),
+  'time.validation.validateMonth': write(),
+  'time.validation.reviewLines': write(),
+  'time.validation.acceptRequest': write(),
+  'time.validation.refuseRequest': write(),
+  'time.validation.requestChange': write([organisation('organisationId'), person('rows[].personId')]),
+  // The overview and the reminder carry contacts' e-mail addresses.
+  'time.validation.overview': STAFF_ONLY,
+  'time.validation.reminder': STAFF_ONLY,
   'search.all': read(undefined, (input) => typeof input.text === 'string' && input.text.includes('@')),
 };
 

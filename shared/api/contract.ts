@@ -14,6 +14,8 @@ import { searchContract } from '../features/search/contract';
 import { databaseContract } from '../features/database/contract';
 import { documentsContract } from '../features/documents/contract';
 import { accountsContract } from '../features/accounts/contract';
+import { timeValidationContract } from '../features/time/validation';
+import { memberContract } from '../features/member/contract';
 
 const appContract = {
   'app.info': method(
@@ -38,6 +40,8 @@ export const contract = {
   ...databaseContract,
   ...documentsContract,
   ...accountsContract,
+  ...timeValidationContract,
+  ...memberContract,
 };
 
 export type Contract = typeof contract;

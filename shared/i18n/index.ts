@@ -20,13 +20,14 @@ import { signersEn, signersFr } from './messages-signers';
 import { pg13aEn, pg13aFr } from './messages-pg13a';
 import { docs12En, docs12Fr } from './messages-docs12';
 import { serverEn, serverFr } from './messages-server';
+import { member14En, member14Fr } from './messages-member14';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr, ...member14Fr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn, ...member14En };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

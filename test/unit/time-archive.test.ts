@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors';
 import { exportArchive, serializeArchive } from '../../electron/features/archive/export';
 import { importArchive } from '../../electron/features/archive/import';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/app/handlers';
 import { FIXED_NOW, openTestApp, tempDir, type TestApp } from '../helpers/store';
 
 const apps: TestApp[] = [];
@@ -41,6 +43,14 @@ async function withTimeRecords(): Promise<TestApp> {
   const period = await app.call('time.periods.close', { from: '2024-01-01', to: '2024-12-31', label: 'Exercice 2024' });
   await app.call('time.periods.reopen', { id: period.id, reason: 'Correction demandée par Alpha' });
   await app.call('time.periods.close', { from: '2024-01-01', to: '2024-12-31', label: 'Exercice 2024 (corrigé)' });
+  // Validation (issue 14): hours entered by Alpha's account, its month validated, a change asked for.
+  const member = createDispatcher(
+    createHandlers(app.store, { runtime: 'test', now: () => FIXED_NOW, caller: { kind: 'user', userId: 1, email: 'alpha@exemple.fr', displayName: 'Alpha', role: 'structure', organisationId: alpha.id } }),
+  );
+  const grid = (minutes: number) => ({ organisationId: alpha.id, month: '2026-02', nature: 'secondment', rows: [{ personId: anne.id, categoryId: extra.id, cells: [{ from: '2026-02-03', to: '2026-02-03', minutes }] }] });
+  expect((await member('time.grid.save', grid(120))).ok).toBe(true);
+  await app.call('time.validation.validateMonth', { organisationId: alpha.id, month: '2026-02' });
+  expect((await member('time.validation.requestChange', { ...grid(150), reason: 'Une demi-heure oubliée' })).ok).toBe(true);
   return app;
 }
 
@@ -49,7 +59,7 @@ describe('time records in the archive', () => {
     const source = await withTimeRecords();
     const first = await exportArchive(source.store.db, { schemaVersion: source.store.schemaVersion, now: () => new Date('2026-03-12T10:00:00Z') });
     const counts = Object.fromEntries(Object.entries(first.tables).filter(([name]) => name.startsWith('time_')).map(([name, rows]) => [name, rows.length]));
-    expect(counts).toEqual({ time_categories: 11, time_rates: 3, time_entries: 2, time_pledges: 2, time_closed_periods: 2, time_period_log: 3 });
+    expect(counts).toEqual({ time_categories: 11, time_rates: 3, time_entries: 3, time_pledges: 2, time_closed_periods: 2, time_period_log: 3, time_month_validations: 1, time_change_requests: 1 });
     expect(first.tables.time_entries![0]).toMatchObject({ meeting_id: expect.any(Number), minutes: 195, hourly_rate_cents: 2750, value_cents: 8938 });
 
     const target = await fresh();

@@ -223,6 +223,7 @@ export async function computeFigures(ctx: ServiceContext, from: string, to: stri
       etpHours: summary.etpHours,
       organisations: summary.groups.filter((g) => g.filter.organisationId !== undefined).length,
       byOrganisation: summary.groups.map((g) => ({ organisationId: g.filter.organisationId ?? null, name: g.label, minutes: g.minutes, etp: g.etp, valueCents: g.valueCents })),
+      pendingMinutes: summary.pendingMinutes,
     },
     finances,
     observatory: {

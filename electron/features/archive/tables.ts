@@ -22,7 +22,9 @@ import {
 } from '../../../shared/features/meetings/archive';
 import {
   timeCategoryRowSchema,
+  timeChangeRequestRowSchema,
   timeClosedPeriodRowSchema,
+  timeMonthValidationRowSchema,
   timeEntryRowSchema,
   timePeriodLogRowSchema,
   timePledgeRowSchema,
@@ -150,6 +152,8 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   archivedTable('data_presets', dataPresetRowSchema, { unique: [['kind', 'target', 'name']] }),
   archivedTable('legal_names', legalNameRowSchema, { primaryKey: 'person_id', references: { person_id: 'people' } }),
   archivedTable('erasures', erasureRowSchema, { unique: [['person_id', 'person_created_at']] }),
+  archivedTable('time_month_validations', timeMonthValidationRowSchema, { references: { organisation_id: 'organisations' }, unique: [['organisation_id', 'month']] }),
+  archivedTable('time_change_requests', timeChangeRequestRowSchema, { references: { organisation_id: 'organisations' } }),
 ];
 
 export function findArchivedTable(name: string): ArchivedTable | undefined {

@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import { AppError, fieldError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
-import type { Entry, EntryValues, Nature, TimeWarning, Totals, entryFilterSchema, entryListQuerySchema } from '../../../shared/features/time/schemas';
+import type { Entry, EntryStatus, EntryValues, Nature, TimeWarning, Totals, entryFilterSchema, entryListQuerySchema } from '../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../app/context';
@@ -10,6 +10,7 @@ import { isFarFuture } from '../../../shared/features/time/period';
 import type { DB } from '../../store/schema';
 import { getSettings } from '../settings/service';
 import { activeClosedPeriods, assertDatesOpen, loadRates, periodLocking, personNameSql } from './common';
+import { assertStructureMayWrite, assertStructureStaff, reviewColumnsFor } from './review-rules';
 
 export type EntryFilterValues = z.output<typeof entryFilterSchema>;
 type ListQuery = z.output<typeof entryListQuerySchema>;
@@ -49,6 +50,8 @@ function entryQuery(ctx: ServiceContext) {
       'e.note',
       'e.hourly_rate_cents',
       'e.value_cents',
+      'e.status',
+      'e.review_reason',
       'o.name as organisation_name',
       'c.name as category_name',
     ])
@@ -75,6 +78,8 @@ function toEntry(r: EntryRow, locked: boolean): Entry {
     hourlyRateCents: r.hourly_rate_cents,
     valueCents: r.value_cents,
     locked,
+    status: r.status as EntryStatus,
+    reviewReason: r.review_reason,
   };
 }
 
@@ -222,6 +227,8 @@ async function rateFor(ctx: ServiceContext, values: { date: string; personId: nu
 export async function createEntry(ctx: ServiceContext, values: EntryValues): Promise<{ entry: Entry; warnings: TimeWarning[] }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
+    await assertStructureMayWrite(tctx, values.organisationId, [{ date: values.date }]);
+    await assertStructureStaff(tctx, values.organisationId, [values.personId], values.date, values.date);
     assertNotFarFuture(ctx, values);
     const issues = await checkEntry(tctx, values);
     if (issues.length) throw new AppError('VALIDATION', 'error.validation', undefined, issues);
@@ -248,6 +255,7 @@ export async function createEntry(ctx: ServiceContext, values: EntryValues): Pro
         value_cents: entryValueCents(values.minutes, rate.hourlyCents),
         created_at: now,
         updated_at: now,
+        ...reviewColumnsFor(ctx),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -260,6 +268,10 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
     const tctx = { ...ctx, db: trx };
     const before = await trx.selectFrom('time_entries').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
+    // The line as it was and as it would be: a structure moves neither out of nor into a validated month.
+    await assertStructureMayWrite(tctx, before.organisation_id, [{ date: before.date, status: before.status }]);
+    await assertStructureMayWrite(tctx, values.organisationId, [{ date: values.date }]);
+    await assertStructureStaff(tctx, values.organisationId, [values.personId], values.date, values.date);
     // An entry already that far ahead keeps its date without a new confirmation.
     if (values.date !== before.date) assertNotFarFuture(ctx, values);
     // Neither the entry as it was nor as it would be may lie in a closed period.
@@ -290,6 +302,8 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
         hourly_rate_cents: rate.hourlyCents,
         value_cents: entryValueCents(values.minutes, rate.hourlyCents),
         updated_at: nowIso(ctx),
+        // Corrected by a structure, a refused line waits « à valider » again.
+        ...reviewColumnsFor(ctx),
       })
       .where('id', '=', id)
       .execute();
@@ -299,8 +313,9 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
 
 export async function deleteEntry(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('time_entries').select(['id', 'date']).where('id', '=', id).executeTakeFirst();
+    const before = await trx.selectFrom('time_entries').select(['id', 'date', 'organisation_id', 'status']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
+    await assertStructureMayWrite({ ...ctx, db: trx }, before.organisation_id, [{ date: before.date, status: before.status }]);
     await assertDatesOpen({ ...ctx, db: trx }, [before.date]);
     await trx.deleteFrom('time_entries').where('id', '=', id).execute();
     return { removed: true };

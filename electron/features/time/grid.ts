@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
 import { daysOfMonth, monthRange } from '../../../shared/features/time/period';
-import type { Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
+import type { EntryStatus, Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
 import { nowIso, type ServiceContext } from '../../app/context';
@@ -10,6 +10,7 @@ import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
 import { entryWarnings } from './entries';
+import { assertStructureMayWrite, assertStructureStaff, reviewColumnsFor } from './review-rules';
 
 type GridSave = z.output<typeof gridSaveSchema>;
 
@@ -23,7 +24,7 @@ function monthEntries(ctx: ServiceContext, organisationId: number, month: string
   const { from, to } = monthRange(month);
   return ctx.db
     .selectFrom('time_entries')
-    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents'])
+    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents', 'status', 'review_reason'])
     .where('organisation_id', '=', organisationId)
     .where('date', '>=', from)
     .where('date', '<=', to)
@@ -37,12 +38,20 @@ function monthEntries(ctx: ServiceContext, organisationId: number, month: string
 export async function getGrid(ctx: ServiceContext, organisationId: number, month: string, nature: Nature): Promise<Grid> {
   const name = await organisationName(ctx, organisationId);
   const { from, to } = monthRange(month);
-  const [entries, categories, periods, settings, rates] = await Promise.all([
+  const [entries, categories, periods, settings, rates, validation, requests] = await Promise.all([
     monthEntries(ctx, organisationId, month, nature),
     categoryNames(ctx),
     activeClosedPeriods(ctx),
     getSettings(ctx),
     loadRates(ctx),
+    ctx.db.selectFrom('time_month_validations').select('id').where('organisation_id', '=', organisationId).where('month', '=', month).executeTakeFirst(),
+    ctx.db
+      .selectFrom('time_change_requests')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', organisationId)
+      .where('month', '=', month)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow(),
   ]);
   const people = await ctx.db
     .selectFrom('affiliations as a')
@@ -84,7 +93,18 @@ export async function getGrid(ctx: ServiceContext, organisationId: number, month
     organisationName: name,
     month,
     nature,
-    entries: entries.map((e) => ({ id: e.id, personId: e.person_id, categoryId: e.category_id, date: e.date, minutes: e.minutes, valueCents: e.value_cents })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      personId: e.person_id,
+      categoryId: e.category_id,
+      date: e.date,
+      minutes: e.minutes,
+      valueCents: e.value_cents,
+      status: e.status as EntryStatus,
+      reviewReason: e.review_reason,
+    })),
+    monthValidated: validation !== undefined,
+    openRequests: Number(requests.n),
     rows,
     people: [...people.map((p) => ({ id: p.id, name: `${p.first_name} ${p.last_name}` })), ...others.map((p) => ({ id: p.id, name: `${p.first_name} ${p.last_name}` }))],
     categories: categories.filter((c) => c.active || entries.some((e) => e.category_id === c.id)),
@@ -114,9 +134,18 @@ interface Change {
  * the cell is emptied; several entries (a week, or a day with two entries) → only if unchanged.
  * Every problem is reported with its line and day; nothing is written unless all is right.
  */
-export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ created: number; updated: number; deleted: number; warnings: TimeWarning[] }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
+export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<GridSaved> {
+  return ctx.db.transaction().execute((trx) => saveGridWithin({ ...ctx, db: trx }, input));
+}
+
+type GridSaved = { created: number; updated: number; deleted: number; warnings: TimeWarning[] };
+
+/** The grid's save inside a transaction the caller holds (an accepted change request writes its cells so). */
+export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Promise<GridSaved> {
+  // The body kept its names and its indentation from when it was the transaction's callback: a short diff.
+  const ctx = tctx;
+  const trx = tctx.db;
+  {
     await organisationName(tctx, input.organisationId);
     const { from, to } = monthRange(input.month);
     const existing = await monthEntries(tctx, input.organisationId, input.month, input.nature);
@@ -172,6 +201,14 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
         changes.push(change);
       });
     });
+    // A member organisation's grid: nothing in a validated month or on a validated line.
+    const statusOf = new Map(existing.map((e) => [e.id, e.status]));
+    await assertStructureMayWrite(
+      tctx,
+      input.organisationId,
+      changes.map((c) => ({ date: c.date, status: c.entryId === undefined ? undefined : statusOf.get(c.entryId) })),
+    );
+    await assertStructureStaff(tctx, input.organisationId, changes.filter((c) => c.kind !== 'delete').map((c) => c.personId), from, to);
     if (lockedAt) {
       const { period, date } = lockedAt as { period: (typeof periods)[number]; date: string };
       throw new AppError('LOCKED', 'error.time.locked', { label: period.label, from: formatDate(period.from), to: formatDate(period.to), date: formatDate(date) });
@@ -214,6 +251,7 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
     const rates = await loadRates(tctx);
     const settingsDefault = (await getSettings(tctx)).defaultHourlyValueCents;
     const now = nowIso(ctx);
+    const review = reviewColumnsFor(ctx);
     const deletes = changes.filter((c) => c.kind === 'delete').map((c) => c.entryId!);
     for (const ids of chunks(deletes)) await trx.deleteFrom('time_entries').where('id', 'in', ids).execute();
     for (const change of changes.filter((c) => c.kind === 'update')) {
@@ -223,7 +261,7 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
       const hourly = rate.rateId === null && old.rate_id === null ? old.hourly_rate_cents : rate.hourlyCents;
       await trx
         .updateTable('time_entries')
-        .set({ minutes: change.minutes, rate_id: rate.rateId, hourly_rate_cents: hourly, value_cents: entryValueCents(change.minutes, hourly), updated_at: now })
+        .set({ minutes: change.minutes, rate_id: rate.rateId, hourly_rate_cents: hourly, value_cents: entryValueCents(change.minutes, hourly), updated_at: now, ...review })
         .where('id', '=', change.entryId!)
         .execute();
     }
@@ -249,6 +287,7 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
               value_cents: entryValueCents(change.minutes, rate.hourlyCents),
               created_at: now,
               updated_at: now,
+              ...review,
             };
           }),
         )
@@ -259,5 +298,5 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
       ? await entryWarnings(tctx, input.organisationId, null, [...new Set(written.map((c) => c.date))].sort())
       : [];
     return { created: creates.length, updated: changes.filter((c) => c.kind === 'update').length, deleted: deletes.length, warnings };
-  });
+  }
 }

@@ -9,6 +9,7 @@ import { deletePledge, listPledges, savePledge } from './pledges';
 import { deleteRate, listRates, saveRate } from './rates';
 import { certificateData, networkSummaryData } from './reports';
 import { summarize } from './summary';
+import { acceptRequest, listReview, overview, refuseRequest, reminderFor, requestChange, reviewLines, validateMonth } from './validation';
 
 type TimeHandlers = Pick<Handlers, `time.${string}` & keyof Handlers>;
 
@@ -46,5 +47,14 @@ export function timeHandlers(ctx: ServiceContext): TimeHandlers {
 
     'time.certificate': (query) => certificateData(ctx, query),
     'time.networkSummary': (query) => networkSummaryData(ctx, query),
+
+    'time.validation.list': (query) => listReview(ctx, query),
+    'time.validation.validateMonth': (input) => validateMonth(ctx, input),
+    'time.validation.reviewLines': (input) => reviewLines(ctx, input),
+    'time.validation.requestChange': (input) => requestChange(ctx, input),
+    'time.validation.acceptRequest': ({ id }) => acceptRequest(ctx, id),
+    'time.validation.refuseRequest': ({ id, reason }) => refuseRequest(ctx, id, reason),
+    'time.validation.overview': (query) => overview(ctx, query),
+    'time.validation.reminder': ({ organisationId, month }) => reminderFor(ctx, organisationId, month),
   };
 }

@@ -9,7 +9,7 @@ type PledgeValues = z.output<typeof pledgeInputSchema>;
 
 /**
  * Pledges with their progress: what the organisation gave between the pledge's dates (every
- * nature), against what it pledged. An ETP pledge is that many full-time posts over its period:
+ * nature, validated hours only; those « à valider » apart), against what it pledged. An ETP pledge is that many full-time posts over its period:
  * 1 ETP over 30 months at 1 607 h is 4 017,5 h.
  */
 export async function listPledges(ctx: ServiceContext, organisationId?: number, id?: number): Promise<Pledge[]> {
@@ -26,6 +26,7 @@ export async function listPledges(ctx: ServiceContext, organisationId?: number, 
         .whereRef('e.organisation_id', '=', 'g.organisation_id')
         .whereRef('e.date', '>=', 'g.start_date')
         .whereRef('e.date', '<=', 'g.end_date')
+        .where('e.status', '=', 'validated')
         .as('given_minutes'),
       eb
         .selectFrom('time_entries as e')
@@ -33,7 +34,16 @@ export async function listPledges(ctx: ServiceContext, organisationId?: number, 
         .whereRef('e.organisation_id', '=', 'g.organisation_id')
         .whereRef('e.date', '>=', 'g.start_date')
         .whereRef('e.date', '<=', 'g.end_date')
+        .where('e.status', '=', 'validated')
         .as('given_value'),
+      eb
+        .selectFrom('time_entries as e')
+        .select((e) => e.fn.sum<number>('e.minutes').as('p'))
+        .whereRef('e.organisation_id', '=', 'g.organisation_id')
+        .whereRef('e.date', '>=', 'g.start_date')
+        .whereRef('e.date', '<=', 'g.end_date')
+        .where('e.status', '=', 'pending')
+        .as('pending_minutes'),
     ])
     .orderBy('o.name_key')
     .orderBy('g.start_date', 'desc');
@@ -60,6 +70,7 @@ export async function listPledges(ctx: ServiceContext, organisationId?: number, 
       givenMinutes,
       givenValueCents: Number(r.given_value ?? 0),
       remainingMinutes: Math.max(0, pledgedMinutes - givenMinutes),
+      pendingMinutes: Number(r.pending_minutes ?? 0),
       progress: pledgedMinutes > 0 ? givenMinutes / pledgedMinutes : 0,
     };
   });

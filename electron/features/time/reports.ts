@@ -24,6 +24,7 @@ async function pledgeOverPeriod(ctx: ServiceContext, organisationId: number, ple
     .select(sums.as('minutes'))
     .where('e.organisation_id', '=', organisationId)
     .where('e.nature', '=', 'secondment')
+    .where('e.status', '=', 'validated')
     .where('e.date', '>=', overlapFrom)
     .where('e.date', '<=', overlapTo)
     .executeTakeFirst();
@@ -40,7 +41,20 @@ async function pledgeOverPeriod(ctx: ServiceContext, organisationId: number, ple
   };
 }
 
-/** Everything a certificate shows, from one read of the organisation's entries over the period. */
+/** Hours of the period still « à valider » (an organisation's, or the network's): counted in no total, said beside it. */
+async function pendingMinutes(ctx: ServiceContext, from: string, to: string, organisationId?: number): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('time_entries as e')
+    .select(sums.as('minutes'))
+    .where('e.status', '=', 'pending')
+    .where('e.date', '>=', from)
+    .where('e.date', '<=', to)
+    .$if(organisationId !== undefined, (q) => q.where('e.organisation_id', '=', organisationId!))
+    .executeTakeFirst();
+  return Number(row?.minutes ?? 0);
+}
+
+/** Everything a certificate shows (validated hours only), from one read of the organisation's entries over the period. */
 export async function certificateData(ctx: ServiceContext, query: { organisationId: number; from: string; to: string }): Promise<CertificateData> {
   const { organisationId, from, to } = query;
   const org = await ctx.db
@@ -71,6 +85,7 @@ export async function certificateData(ctx: ServiceContext, query: { organisation
     .where('e.organisation_id', '=', organisationId)
     .where('e.date', '>=', from)
     .where('e.date', '<=', to)
+    .where('e.status', '=', 'validated')
     .groupBy([sql`substr(e.date, 1, 7)`, 'e.category_id', 'c.name', 'c.position', 'e.nature', 'e.person_id', 'p.first_name', 'p.last_name', 'e.hourly_rate_cents'])
     .execute();
 
@@ -141,6 +156,7 @@ export async function certificateData(ctx: ServiceContext, query: { organisation
       signatoryRole: president ? translate('fr', president.office === 'president' ? 'time.certificate.president' : 'time.certificate.vicePresident') : null,
     },
     organisationSignatory: representative ? `${representative.first_name} ${representative.last_name}` : null,
+    pendingMinutes: await pendingMinutes(ctx, from, to, organisationId),
   };
 }
 
@@ -152,6 +168,7 @@ export async function networkSummaryData(ctx: ServiceContext, query: { from: str
     .select(['e.organisation_id', 'e.category_id', sums.as('minutes'), values.as('value')])
     .where('e.date', '>=', query.from)
     .where('e.date', '<=', query.to)
+    .where('e.status', '=', 'validated')
     .groupBy(['e.organisation_id', 'e.category_id'])
     .execute();
   const categoryIds = [...new Set(rows.map((r) => r.category_id))];
@@ -189,5 +206,6 @@ export async function networkSummaryData(ctx: ServiceContext, query: { from: str
       etp: etp(minutes),
       minutesByCategory: categories.map((_, i) => lines.reduce((s, l) => s + l.minutesByCategory[i]!, 0)),
     },
+    pendingMinutes: await pendingMinutes(ctx, query.from, query.to),
   };
 }

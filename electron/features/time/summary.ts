@@ -32,7 +32,7 @@ interface Raw {
 }
 
 /**
- * Hours, ETP and euros over a period, grouped. Every line carries the filter of the entries behind
+ * Hours, ETP and euros over a period, grouped; validated hours only (issue 14), those « à valider » apart. Every line carries the filter of the entries behind
  * it. ETP: a line of organisations, people, categories or natures is pro rata of the whole
  * period (they add up to the total); a month, quarter or year line is pro rata of its own part of
  * the period (the ETP of that month).
@@ -55,6 +55,7 @@ export async function summarize(ctx: ServiceContext, query: SummaryQuery): Promi
     await ctx.db
       .selectFrom('time_entries as e')
       .where((eb) => entryConditions(eb, base))
+      .where('e.status', '=', 'validated')
       .select((eb) => [column.as('key'), eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('e.minutes').as('minutes'), eb.fn.sum<number>('e.value_cents').as('value')])
       .groupBy(column)
       .execute()
@@ -144,6 +145,13 @@ export async function summarize(ctx: ServiceContext, query: SummaryQuery): Promi
     groups = [...folded.entries()].map(([key, s]) => line(`${by}:${key}`, s.label, s, { ...base, ...s.range }, s.range));
   }
 
+  // What the same filter holds « à valider »: said beside the totals, counted in none of them.
+  const pending = await ctx.db
+    .selectFrom('time_entries as e')
+    .where((eb) => entryConditions(eb, base))
+    .where('e.status', '=', 'pending')
+    .select((eb) => eb.fn.sum<number>('e.minutes').as('minutes'))
+    .executeTakeFirst();
   const total = rows.reduce((t, r) => ({ count: t.count + r.count, minutes: t.minutes + r.minutes, value: t.value + r.value }), { count: 0, minutes: 0, value: 0 });
   return {
     from: query.from,
@@ -153,6 +161,7 @@ export async function summarize(ctx: ServiceContext, query: SummaryQuery): Promi
     months: lengths.get(`${query.from}|${query.to}`) ?? monthsInPeriod(query.from, query.to),
     groups,
     total: line('total', translate('fr', 'time.summary.total'), total, base),
+    pendingMinutes: Number(pending?.minutes ?? 0),
   };
 }
 

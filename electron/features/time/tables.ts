@@ -42,6 +42,12 @@ export interface TimeEntriesTable {
   value_cents: number;
   created_at: string;
   updated_at: string;
+  /** `pending` (« à valider »: entered by a member organisation), `validated` or `refused` (migration 0011). */
+  status: Generated<string>;
+  /** Why the secretariat refused the line, shown to the structure. */
+  review_reason: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
 }
 
 export interface TimePledgesTable {
@@ -80,6 +86,33 @@ export interface TimePeriodLogTable {
   reason: string | null;
 }
 
+/** A month the secretariat validated for an organisation: the structure asks before changing it. */
+export interface TimeMonthValidationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  month: string;
+  validated_at: string;
+  validated_by: string;
+}
+
+/** A member organisation's request to change a validated month, and the secretariat's answer. */
+export interface TimeChangeRequestsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  month: string;
+  nature: string;
+  /** JSON: the cells to write, each with the minutes it held when asked. */
+  changes: string;
+  reason: string;
+  /** `pending`, `accepted` or `refused`. */
+  status: string;
+  requested_at: string;
+  requested_by: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+}
+
 export interface TimeTables {
   time_categories: TimeCategoriesTable;
   time_rates: TimeRatesTable;
@@ -87,4 +120,6 @@ export interface TimeTables {
   time_pledges: TimePledgesTable;
   time_closed_periods: TimeClosedPeriodsTable;
   time_period_log: TimePeriodLogTable;
+  time_month_validations: TimeMonthValidationsTable;
+  time_change_requests: TimeChangeRequestsTable;
 }

@@ -28,7 +28,7 @@ interface EntryFormProps {
 }
 
 /** The figures of one organisation for one year, one field per active indicator, each with its unit. */
-function EntryForm({ organisationId, year, onSaved, onClose, onDirtyChange }: EntryFormProps) {
+export function EntryForm({ organisationId, year, onSaved, onClose, onDirtyChange }: EntryFormProps) {
   const { t, tKey, language } = useI18n();
   const form = useQuery('observatory.form', { organisationId, year });
   const [values, setValues] = useState<Record<number, string>>({});

@@ -84,7 +84,9 @@ export function EntriesPage() {
       className: 'clamp-2',
       cell: (e) => (
         <>
-          {e.meetingId ? <Badge tone="info">{t('time.ui.entries.fromMeeting')}</Badge> : null} {e.note}
+          {e.meetingId ? <Badge tone="info">{t('time.ui.entries.fromMeeting')}</Badge> : null}
+          {e.status !== 'validated' ? <Badge tone={e.status === 'refused' ? 'danger' : 'warn'}>{t(`member14.status.${e.status}`)}</Badge> : null} {e.note}
+          {e.status === 'refused' && e.reviewReason ? <div className="muted">{e.reviewReason}</div> : null}
         </>
       ),
     },

@@ -4,7 +4,8 @@ import type { ApiError } from '../../../shared/api/errors';
 import { DURATION_PROBLEM_KEYS, formatDuration, parseDuration } from '../../../shared/features/time/duration';
 import { cellMinutes, copyMonthPattern, gridColumns, previousMonth, rowKey, type GridColumn } from '../../../shared/features/time/grid';
 import { addDays, isoWeekday, shiftMonth } from '../../../shared/features/time/period';
-import { NATURES, type Grid, type Nature, type TimeWarning } from '../../../shared/features/time/schemas';
+import { NATURES, type Grid, type GridSave, type Nature, type TimeWarning } from '../../../shared/features/time/schemas';
+import { ChangeRequestForm, ReviewBanners } from '../member/review';
 import { entryValueCents } from '../../../shared/features/time/valuation';
 import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
@@ -59,12 +60,13 @@ function textsOf(grid: Grid, lines: Line[], columns: GridColumn[]): Texts {
  * (or weeks). Typed like a spreadsheet — arrows, Tab, Enter — each cell read as typed (`1h30`,
  * `1,5`, `90 min`), totals as one types, saved in one go.
  */
-export function GridPage() {
+export function GridPage({ fixedOrganisationId }: { fixedOrganisationId?: number } = {}) {
   const { t, tKey, date, locale, language } = useI18n();
   const f = useTimeFormat();
   const [params, setParams] = useSearchParams();
   const organisations = useOrganisationOptions();
-  const organisationId = Number(params.get('structure')) || organisations.find((o) => o.kind === 'member')?.id || organisations[0]?.id || 0;
+  // « Mon temps » (a member organisation's page) shows its own organisation, without a picker.
+  const organisationId = fixedOrganisationId ?? (Number(params.get('structure')) || organisations.find((o) => o.kind === 'member')?.id || organisations[0]?.id || 0);
   const month = /^\d{4}-\d{2}$/.test(params.get('mois') ?? '') ? params.get('mois')! : currentMonth();
   const nature: Nature = params.get('nature') === 'volunteering' ? 'volunteering' : 'secondment';
   const mode: Mode = params.get('vue') === 'semaines' ? 'weeks' : 'days';
@@ -100,6 +102,8 @@ export function GridPage() {
   const [warnings, setWarnings] = useState<TimeWarning[]>([]);
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The rows of a save refused because the month is validated: sent as a change request instead.
+  const [toRequest, setToRequest] = useState<GridSave['rows'] | null>(null);
   const inputs = useRef<Map<string, HTMLInputElement>>(new Map());
   const { dialog } = useUnsavedChanges(dirty);
   const wrap = useRef<HTMLDivElement>(null);
@@ -126,6 +130,7 @@ export function GridPage() {
     setDirty(false);
     setServerIssues({});
     setRefusal(null);
+    setToRequest(null);
   }, [grid, columns, organisationId, month, nature]);
 
   const lockedDays = useMemo(() => new Set(grid?.lockedDays ?? []), [grid]);
@@ -298,17 +303,14 @@ export function GridPage() {
       return;
     }
     setSaving(true);
+    const rows = lines.map((line, r) => ({
+      personId: line.personId,
+      categoryId: line.categoryId,
+      cells: columns.flatMap((c, i) => (isLocked(c) ? [] : [{ from: c.from, to: c.to, minutes: parsed[r]![i]!.minutes }])),
+    }));
+    setToRequest(null);
     try {
-      const result = await api.call('time.grid.save', {
-        organisationId,
-        month,
-        nature,
-        rows: lines.map((line, r) => ({
-          personId: line.personId,
-          categoryId: line.categoryId,
-          cells: columns.flatMap((c, i) => (isLocked(c) ? [] : [{ from: c.from, to: c.to, minutes: parsed[r]![i]!.minutes }])),
-        })),
-      });
+      const result = await api.call('time.grid.save', { organisationId, month, nature, rows });
       setNotice(t('time.ui.grid.saved', { created: result.created, updated: result.updated, deleted: result.deleted }));
       setWarnings(result.warnings);
       setDirty(false);
@@ -327,6 +329,7 @@ export function GridPage() {
       }
       setServerIssues(byCell);
       setError(apiError);
+      if (apiError.key === 'error.timeValidation.monthValidated') setToRequest(rows);
     } finally {
       setSaving(false);
     }
@@ -338,20 +341,23 @@ export function GridPage() {
   const monthTitle = (m: string) => {
     return formatMonth(m, language);
   };
-  const organisationName = organisations.find((o) => o.id === organisationId)?.name ?? '';
+  const organisationName = grid?.organisationName ?? organisations.find((o) => o.id === organisationId)?.name ?? '';
+  const pendingMinutes = (grid?.entries ?? []).filter((e) => e.status === 'pending').reduce((s, e) => s + e.minutes, 0);
   const allLocked = columns.every(isLocked);
 
   return (
     <>
-      <PageHeader title={t('time.ui.grid.title')} subtitle={t('time.ui.grid.subtitle')} />
+      {fixedOrganisationId === undefined ? <PageHeader title={t('time.ui.grid.title')} subtitle={t('time.ui.grid.subtitle')} /> : null}
       {dialog}
       <form className="filters" aria-label={t('time.ui.grid.pickers')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="grid-organisation">{t('time.ui.field.organisation')}</label>
-          <select id="grid-organisation" value={organisationId || ''} disabled={dirty} onChange={(e) => update({ structure: e.target.value })}>
-            <OrganisationOptions />
-          </select>
-        </div>
+        {fixedOrganisationId === undefined ? (
+          <div className="field">
+            <label htmlFor="grid-organisation">{t('time.ui.field.organisation')}</label>
+            <select id="grid-organisation" value={organisationId || ''} disabled={dirty} onChange={(e) => update({ structure: e.target.value })}>
+              <OrganisationOptions />
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="grid-month">{t('time.ui.field.month')}</label>
           <div className="input-with-action">
@@ -420,7 +426,22 @@ export function GridPage() {
               <p>{refusal}</p>
             </div>
           ) : null}
+          <ReviewBanners grid={grid} pendingMinutes={pendingMinutes} />
           <ErrorBanner error={error} />
+          {toRequest ? (
+            <ChangeRequestForm
+              organisationId={organisationId}
+              month={month}
+              nature={nature}
+              rows={toRequest}
+              onSent={(message) => {
+                setToRequest(null);
+                setError(null);
+                setNotice(message);
+                query.reload();
+              }}
+            />
+          ) : null}
           <SuccessBanner message={notice} />
           {warnings.length ? (
             <div className="banner time-banner-warn" role="status">
@@ -477,8 +498,13 @@ export function GridPage() {
                           : null;
                       const cell = parsed[r]![i]!;
                       const problem = cell.problem ?? serverIssues[`${r}:${i}`];
+                      const review = reviewOf(entriesIn(line, c));
                       return (
-                        <td key={i} className={`time-grid-cell${c.from === c.to && isoWeekday(c.from) >= 6 ? ' weekend' : ''}${readOnly ? ' locked' : ''}${problem ? ' invalid' : ''}`}>
+                        <td
+                          key={i}
+                          className={`time-grid-cell${c.from === c.to && isoWeekday(c.from) >= 6 ? ' weekend' : ''}${readOnly ? ' locked' : ''}${problem ? ' invalid' : ''}${review ? ` ${review.status}` : ''}`}
+                          data-status={review?.status}
+                        >
                           <input
                             ref={(el) => {
                               if (el) inputs.current.set(`${line.key}:${i}`, el);
@@ -491,7 +517,7 @@ export function GridPage() {
                             aria-invalid={problem ? true : undefined}
                             aria-readonly={readOnly ? true : undefined}
                             readOnly={Boolean(readOnly)}
-                            title={readOnly ?? (problem ? tKey(problem) : undefined)}
+                            title={readOnly ?? (problem ? tKey(problem) : review ? (review.status === 'refused' ? t('member14.grid.refusedCell', { reason: review.reason ?? '' }) : t('member14.grid.pendingCell')) : undefined)}
                             value={texts[line.key]?.[i] ?? ''}
                             onFocus={(e) => {
                               e.currentTarget.select();
@@ -607,6 +633,13 @@ export function GridPage() {
 
 
 /** « lu », « ma », « me »…: two letters tell the days apart where one (« M ») does not. */
+/** A cell's review state: refused wins over « à valider »; validated cells carry nothing. */
+function reviewOf(entries: readonly Grid['entries'][number][]): { status: 'pending' | 'refused'; reason: string | null } | null {
+  const refused = entries.find((e) => e.status === 'refused');
+  if (refused) return { status: 'refused', reason: refused.reviewReason };
+  return entries.some((e) => e.status === 'pending') ? { status: 'pending', reason: null } : null;
+}
+
 function dayAbbreviation(iso: string, locale: string): string {
   const name = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   return name.replace(/\.$/, '').slice(0, 2).toLowerCase();

@@ -183,6 +183,7 @@ export function PledgesPage() {
                       <Link to={`/temps/saisies?${filterToSearch({ organisationId: p.organisationId, from: p.from, to: p.to })}`} className="time-progress-text">
                         {progress}
                       </Link>
+                      {p.pendingMinutes ? <div className="muted">{t('member14.pending', { duration: f.duration(p.pendingMinutes) })}</div> : null}
                     </td>
                     <td className="time-num">{f.duration(p.remainingMinutes)}</td>
                     <td className="actions-cell nowrap">

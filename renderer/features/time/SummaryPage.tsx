@@ -171,6 +171,11 @@ export function SummaryPage() {
               <dd data-testid="summary-total-value">{f.euros(summary.total.valueCents)}</dd>
             </div>
           </dl>
+          {summary.pendingMinutes ? (
+            <p className="field-hint" data-testid="summary-pending">
+              {t('member14.summary.pending', { duration: f.duration(summary.pendingMinutes) })}
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">{t('time.ui.summary.caption')}</caption>

@@ -124,6 +124,8 @@ export function buildCertificate(data: CertificateData, wording?: Wording): Docu
     ...(seconded.minutes > 0 && volunteered.minutes > 0
       ? [labelled(t('docs.certificate.total'), `${t('docs.certificate.amountValue', { duration: duration(total.minutes), value: euros(total.valueCents) })} (${t('docs.certificate.entries', { count: total.count })})`)]
       : []),
+    // Hours still « à valider » are counted nowhere above: said once, so that no reader takes them as forgotten.
+    ...(data.pendingMinutes ? [paragraph(t('member14.doc.pending', { duration: duration(data.pendingMinutes) }))] : []),
     heading(t('time.doc.method')),
     paragraph(valuationSentence(data)),
     paragraph(t('time.doc.etpMethod', { base: decimalHours(data.etpHours * 60) })),

@@ -104,6 +104,7 @@ export function buildNetworkSummary(data: NetworkSummaryData, chart: BarChart, c
         base: decimalHours(data.etpHours * 60),
       }),
     ),
+    ...(data.pendingMinutes ? [paragraph(t('member14.doc.pendingNetwork', { duration: duration(data.pendingMinutes) }))] : []),
     heading(t('time.doc.chartHeading')),
     // An explicit "auto" line rule: without it LibreOffice reads the default line height as exact and clips the picture.
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [image] }),

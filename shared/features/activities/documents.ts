@@ -2,6 +2,7 @@ import { AlignmentType, HeadingLevel, ImageRun, LineRuleType, Paragraph, TableOf
 import { bullet, buildDocument, formatSiret, heading, labelled, paragraph, table, text, title, type Column } from '../../documents/kit';
 import { formatDate, formatDateLong, formatMoney, formatNumber } from '../../format/fr';
 import { translate } from '../../i18n/index';
+import { formatDuration } from '../time/duration';
 import type { ChartImage } from './charts';
 import type { AnnualReport, EvidenceGroup, PartnerReport, ReportFigures, ReportSection } from './schemas';
 import { joinFr } from '../../format/french';
@@ -80,7 +81,9 @@ function activitiesTable(f: ReportFigures): Block[] {
 }
 
 function timeBlocks(f: ReportFigures, charts: ChartImage[]): Block[] {
-  if (f.time.minutes === 0) return [paragraph('Aucun temps mis à disposition n’a été enregistré sur la période.')];
+  // Validated hours only (issue 14); those still waiting are said, never counted.
+  const pending = f.time.pendingMinutes ? [paragraph(translate('fr', 'member14.doc.pendingNetwork', { duration: formatDuration(f.time.pendingMinutes) }))] : [];
+  if (f.time.minutes === 0) return [paragraph('Aucun temps mis à disposition n’a été enregistré sur la période.'), ...pending];
   const cols: Column[] = [
     { header: 'Structure', width: 46 },
     { header: 'Heures', width: 16, align: 'right' },
@@ -92,6 +95,7 @@ function timeBlocks(f: ReportFigures, charts: ChartImage[]): Block[] {
     paragraph(`${etpSentence(f)}.`),
     paragraph(`Base de calcul : 1 ETP = ${n(f.time.etpHours)} heures par an. Ce temps est valorisé en contributions volontaires en nature.`),
     table(cols, rows, { totals: ['Total', hours(f.time.minutes), formatNumber(f.time.etp, 'fr', 2), formatMoney(f.time.valueCents, 'fr', { decimals: false })] }),
+    ...pending,
     ...chartBlock(charts, 'hours'),
   ];
 }

@@ -351,6 +351,8 @@ export const figuresSchema = z.object({
     etpHours: z.number().int(),
     organisations: z.number().int(),
     byOrganisation: z.array(z.object({ organisationId: z.number().int().nullable(), name: z.string(), minutes: z.number().int(), etp: z.number(), valueCents: z.number().int() })),
+    /** Hours entered by member organisations still « à valider » (issue 14): in none of the figures above. */
+    pendingMinutes: z.number().int().optional(),
   }),
   finances: z.object({
     /** Which budgets are counted: those of the grant(s) reported on, those of the financial year, or those overlapping a free period. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, rowSchema } from '../archive/schemas';
-import { NATURES, PLEDGE_UNITS } from './schemas';
+import { ENTRY_STATUSES, NATURES, PLEDGE_UNITS } from './schemas';
 import { entryValueCents, RATE_SCOPES } from './valuation';
 
 /** Rows of the time tables as stored, for the archive (electron/features/archive/tables.ts). */
@@ -48,6 +48,11 @@ export const timeEntryRowSchema = rowSchema({
   value_cents: column.cents,
   created_at: column.timestamp,
   updated_at: column.timestamp,
+  // An archive written before validation existed holds validated entries only.
+  status: z.enum(ENTRY_STATUSES).default('validated'),
+  review_reason: column.nullableText.default(null),
+  reviewed_at: column.nullableTimestamp.default(null),
+  reviewed_by: column.nullableText.default(null),
 }).refine((r) => r.value_cents === entryValueCents(r.minutes, r.hourly_rate_cents), { path: ['value_cents'], message: 'error.time.archiveValue' });
 
 export const timePledgeRowSchema = rowSchema({
@@ -85,4 +90,27 @@ export const timePeriodLogRowSchema = rowSchema({
   at: column.timestamp,
   by: column.requiredText,
   reason: column.nullableText,
+});
+
+export const timeMonthValidationRowSchema = rowSchema({
+  id: column.id,
+  organisation_id: column.ref,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'error.time.month'),
+  validated_at: column.timestamp,
+  validated_by: column.requiredText,
+});
+
+export const timeChangeRequestRowSchema = rowSchema({
+  id: column.id,
+  organisation_id: column.ref,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'error.time.month'),
+  nature: z.enum(NATURES),
+  changes: column.requiredText,
+  reason: column.requiredText,
+  status: z.enum(['pending', 'accepted', 'refused']),
+  requested_at: column.timestamp,
+  requested_by: column.requiredText,
+  decided_at: column.nullableTimestamp,
+  decided_by: column.nullableText,
+  decision_reason: column.nullableText,
 });

@@ -8,6 +8,10 @@ import { RATE_SCOPES } from './valuation';
 export const NATURES = ['secondment', 'volunteering'] as const;
 export type Nature = (typeof NATURES)[number];
 
+/** Hours a member organisation entered wait « à valider » (`pending`) until the secretariat validates or refuses them. */
+export const ENTRY_STATUSES = ['pending', 'validated', 'refused'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
 /** The categories every network starts with; names are editable, codes are how the app finds them. */
 export const DEFAULT_CATEGORIES = [
   { code: 'coordination', name: 'Coordination' },
@@ -144,6 +148,9 @@ export const entrySchema = z.object({
   valueCents: z.number().int(),
   /** In a closed period: shown, not editable. */
   locked: z.boolean(),
+  status: z.enum(ENTRY_STATUSES),
+  /** Why the secretariat refused it. */
+  reviewReason: z.string().nullable(),
 });
 export type Entry = z.infer<typeof entrySchema>;
 
@@ -190,7 +197,22 @@ export const gridSchema = z.object({
   month: z.string(),
   nature: z.enum(NATURES),
   /** Every entry of the month for this organisation and nature, as the grid's cells are built from them. */
-  entries: z.array(z.object({ id: z.number().int(), personId: z.number().int().nullable(), categoryId: z.number().int(), date: z.string(), minutes: z.number().int(), valueCents: z.number().int() })),
+  entries: z.array(
+    z.object({
+      id: z.number().int(),
+      personId: z.number().int().nullable(),
+      categoryId: z.number().int(),
+      date: z.string(),
+      minutes: z.number().int(),
+      valueCents: z.number().int(),
+      status: z.enum(ENTRY_STATUSES),
+      reviewReason: z.string().nullable(),
+    }),
+  ),
+  /** The secretariat validated this month for the organisation: a member organisation asks to change it. */
+  monthValidated: z.boolean(),
+  /** Change requests of this month still waiting for the secretariat. */
+  openRequests: z.number().int(),
   rows: z.array(gridRowSchema),
   /** People affiliated to the organisation during the month, to add rows. */
   people: z.array(z.object({ id: z.number().int(), name: z.string() })),
@@ -264,6 +286,8 @@ export const pledgeSchema = z.object({
   givenMinutes: z.number().int(),
   givenValueCents: z.number().int(),
   remainingMinutes: z.number().int(),
+  /** Hours entered over the pledge that wait for validation (not counted as given). */
+  pendingMinutes: z.number().int(),
   /** given ÷ pledged, 0.5 = half. */
   progress: z.number(),
 });
@@ -297,6 +321,8 @@ export const summarySchema = z.object({
   months: z.number(),
   groups: z.array(summaryLineSchema),
   total: summaryLineSchema,
+  /** Hours of the same entries still « à valider »: not in the totals. */
+  pendingMinutes: z.number().int(),
 });
 export type Summary = z.infer<typeof summarySchema>;
 
@@ -400,6 +426,8 @@ export const certificateDataSchema = z.object({
     .nullable(),
   association: z.object({ signatory: z.string().nullable(), signatoryRole: z.string().nullable() }),
   organisationSignatory: z.string().nullable(),
+  /** Hours of the period still « à valider »: counted nowhere above, said beside the total. */
+  pendingMinutes: z.number().int().optional(),
 });
 export type CertificateData = z.infer<typeof certificateDataSchema>;
 
@@ -421,6 +449,8 @@ export const networkSummaryDataSchema = z.object({
     }),
   ),
   total: z.object({ minutes: z.number().int(), valueCents: z.number().int(), etp: z.number(), minutesByCategory: z.array(z.number().int()) }),
+  /** Hours of the period still « à valider »: not in the totals. */
+  pendingMinutes: z.number().int().optional(),
 });
 export type NetworkSummaryData = z.infer<typeof networkSummaryDataSchema>;
 
