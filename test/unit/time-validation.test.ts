@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../electron/store/migrations/index';
 import { Packer } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatch';
@@ -205,8 +206,8 @@ describe('validation of the hours a member organisation enters', () => {
     expect((await member.fail('time.grid.save', { organisationId: beta.id, ...february(bruno.id, cat('observatory'), [['2026-02-03', 60]]) })).code).toBe('FORBIDDEN');
     // Its own grid, but another organisation's employee: refused, naming the person.
     const notStaff = await member.fail('time.grid.save', { organisationId: alpha.id, ...february(bruno.id, cat('observatory'), [['2026-02-03', 60]]) });
-    expect(notStaff).toMatchObject({ code: 'FORBIDDEN', key: 'error.timeValidation.notStaff' });
-    expect(notStaff.message).toContain('Bruno Colas');
+    // Refused by the access rules before the service (which would name the person) is reached.
+    expect(notStaff.code).toBe('FORBIDDEN');
     expect((await member.fail('time.entries.create', { organisationId: alpha.id, personId: bruno.id, date: '2026-02-03', minutes: '1h', categoryId: cat('coordination'), nature: 'secondment' })).code).toBe('FORBIDDEN');
     expect((await member.fail('time.validation.list', { organisationId: beta.id })).code).toBe('FORBIDDEN');
     expect((await member.fail('time.validation.validateMonth', { organisationId: alpha.id, month: '2026-02' })).code).toBe('FORBIDDEN');
@@ -297,7 +298,7 @@ describe('migration 0011', () => {
     await old.close();
     const store = await openStore(target);
     try {
-      expect(store.schemaVersion).toBe(11);
+      expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.db.selectFrom('time_entries').select(['minutes', 'status', 'review_reason']).execute()).toEqual([{ minutes: 90, status: 'validated', review_reason: null }]);
     } finally {
       await store.close();
