@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { claimVersion } from '../../store/versions';
 import type { z } from 'zod';
 import { AppError, fieldError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
@@ -49,6 +50,7 @@ function entryQuery(ctx: ServiceContext) {
       'e.note',
       'e.hourly_rate_cents',
       'e.value_cents',
+      'e.version',
       'o.name as organisation_name',
       'c.name as category_name',
     ])
@@ -75,6 +77,7 @@ function toEntry(r: EntryRow, locked: boolean): Entry {
     hourlyRateCents: r.hourly_rate_cents,
     valueCents: r.value_cents,
     locked,
+    version: r.version,
   };
 }
 
@@ -255,11 +258,12 @@ export async function createEntry(ctx: ServiceContext, values: EntryValues): Pro
   });
 }
 
-export async function updateEntry(ctx: ServiceContext, id: number, values: EntryValues): Promise<{ entry: Entry; warnings: TimeWarning[] }> {
+export async function updateEntry(ctx: ServiceContext, id: number, values: EntryValues, version?: number): Promise<{ entry: Entry; warnings: TimeWarning[] }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const before = await trx.selectFrom('time_entries').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
+    await claimVersion(tctx, 'time_entries', id, version);
     // An entry already that far ahead keeps its date without a new confirmation.
     if (values.date !== before.date) assertNotFarFuture(ctx, values);
     // Neither the entry as it was nor as it would be may lie in a closed period.
@@ -297,10 +301,11 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
   });
 }
 
-export async function deleteEntry(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteEntry(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('time_entries').select(['id', 'date']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
+    await claimVersion({ ...ctx, db: trx }, 'time_entries', id, version);
     await assertDatesOpen({ ...ctx, db: trx }, [before.date]);
     await trx.deleteFrom('time_entries').where('id', '=', id).execute();
     return { removed: true };

@@ -5,7 +5,9 @@ import { daysOfMonth, monthRange } from '../../../shared/features/time/period';
 import type { Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
+import { sql } from 'kysely';
 import { nowIso, type ServiceContext } from '../../app/context';
+import { modifiedMeanwhile, savedBy } from '../../store/versions';
 import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
@@ -23,7 +25,7 @@ function monthEntries(ctx: ServiceContext, organisationId: number, month: string
   const { from, to } = monthRange(month);
   return ctx.db
     .selectFrom('time_entries')
-    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents'])
+    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents', 'version'])
     .where('organisation_id', '=', organisationId)
     .where('date', '>=', from)
     .where('date', '<=', to)
@@ -84,7 +86,7 @@ export async function getGrid(ctx: ServiceContext, organisationId: number, month
     organisationName: name,
     month,
     nature,
-    entries: entries.map((e) => ({ id: e.id, personId: e.person_id, categoryId: e.category_id, date: e.date, minutes: e.minutes, valueCents: e.value_cents })),
+    entries: entries.map((e) => ({ id: e.id, personId: e.person_id, categoryId: e.category_id, date: e.date, minutes: e.minutes, valueCents: e.value_cents, version: e.version })),
     rows,
     people: [...people.map((p) => ({ id: p.id, name: `${p.first_name} ${p.last_name}` })), ...others.map((p) => ({ id: p.id, name: `${p.first_name} ${p.last_name}` }))],
     categories: categories.filter((c) => c.active || entries.some((e) => e.category_id === c.id)),
@@ -211,21 +213,45 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
     }
     if (issues.length) throw new AppError('VALIDATION', 'error.time.gridInvalid', { count: issues.length }, issues);
 
+    // An entry the grid changes must be as the screen showed it: saved by no one else since, nor added since.
+    const versionOf = new Map(existing.map((e) => [e.id, e.version]));
+    if (input.opened) {
+      const opened = new Map(input.opened.map((o) => [o.id, o.version]));
+      for (const change of changes) {
+        if (change.entryId !== undefined && opened.get(change.entryId) !== versionOf.get(change.entryId)) throw await modifiedMeanwhile(trx, 'time_entries', change.entryId);
+      }
+    }
+
     const rates = await loadRates(tctx);
     const settingsDefault = (await getSettings(tctx)).defaultHourlyValueCents;
     const now = nowIso(ctx);
     const deletes = changes.filter((c) => c.kind === 'delete').map((c) => c.entryId!);
-    for (const ids of chunks(deletes)) await trx.deleteFrom('time_entries').where('id', 'in', ids).execute();
+    for (const ids of chunks(deletes)) {
+      // The versions deleted are those read above, or another writer got in between (PostgreSQL re-reads a row it waited for).
+      const gone = await trx.deleteFrom('time_entries').where('id', 'in', ids).returning(['id', 'version']).execute();
+      const moved = gone.find((g) => g.version !== versionOf.get(g.id)) ?? (gone.length < ids.length ? { id: ids.find((id) => !gone.some((g) => g.id === id))! } : undefined);
+      if (moved) throw await modifiedMeanwhile(trx, 'time_entries', moved.id);
+    }
     for (const change of changes.filter((c) => c.kind === 'update')) {
       const rate = resolveRate(rates, { date: change.date, personId: change.personId, organisationId: input.organisationId }, settingsDefault);
       const old = await trx.selectFrom('time_entries').select(['rate_id', 'hourly_rate_cents']).where('id', '=', change.entryId!).executeTakeFirstOrThrow();
       // An entry valued at the settings' default keeps the rate it was valued at.
       const hourly = rate.rateId === null && old.rate_id === null ? old.hourly_rate_cents : rate.hourlyCents;
-      await trx
+      const written = await trx
         .updateTable('time_entries')
-        .set({ minutes: change.minutes, rate_id: rate.rateId, hourly_rate_cents: hourly, value_cents: entryValueCents(change.minutes, hourly), updated_at: now })
+        .set({
+          minutes: change.minutes,
+          rate_id: rate.rateId,
+          hourly_rate_cents: hourly,
+          value_cents: entryValueCents(change.minutes, hourly),
+          updated_at: now,
+          updated_by: savedBy(ctx.runtime),
+          version: sql<number>`version + 1`,
+        })
         .where('id', '=', change.entryId!)
-        .execute();
+        .where('version', '=', versionOf.get(change.entryId!)!)
+        .executeTakeFirst();
+      if (Number(written.numUpdatedRows) === 0) throw await modifiedMeanwhile(trx, 'time_entries', change.entryId!);
     }
     const creates = changes.filter((c) => c.kind === 'create');
     for (const batch of chunks(creates, 200)) {

@@ -308,6 +308,7 @@ export function GridPage() {
           categoryId: line.categoryId,
           cells: columns.flatMap((c, i) => (isLocked(c) ? [] : [{ from: c.from, to: c.to, minutes: parsed[r]![i]!.minutes }])),
         })),
+        opened: grid?.entries.map((e) => ({ id: e.id, version: e.version })),
       });
       setNotice(t('time.ui.grid.saved', { created: result.created, updated: result.updated, deleted: result.deleted }));
       setWarnings(result.warnings);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, checkedText, formatText, id, isoDate, optionalDate, optionalText, requiredText } from '../../validation/fields';
+import { cents, checkedText, formatText, id, isoDate, openedVersion, optionalDate, optionalText, recordVersion, requiredText } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
 import { DURATION_PROBLEM_KEYS, MAX_MINUTES_PER_DAY, parseDuration } from './duration';
 import { RATE_SCOPES } from './valuation';
@@ -66,17 +66,19 @@ export const categorySchema = z.object({
   position: z.number().int(),
   active: z.boolean(),
   entryCount: z.number().int(),
+  version: recordVersion,
 });
 export type Category = z.infer<typeof categorySchema>;
 
 export const categoryInputSchema = z.object({ name: requiredText(100) });
-export const categoryUpdateSchema = z.object({ id, name: requiredText(100), active: z.boolean() });
+export const categoryUpdateSchema = z.object({ id, version: openedVersion, name: requiredText(100), active: z.boolean() });
 
 // ——— Rates ———
 
 export const rateInputSchema = z
   .object({
     id: id.optional(),
+    version: openedVersion,
     scope: z.enum(RATE_SCOPES),
     personId: nullableId,
     organisationId: nullableId,
@@ -103,6 +105,7 @@ export const rateSchema = z.object({
   hourlyCents: z.number().int(),
   note: z.string().nullable(),
   entryCount: z.number().int(),
+  version: recordVersion,
 });
 export type Rate = z.infer<typeof rateSchema>;
 
@@ -144,6 +147,7 @@ export const entrySchema = z.object({
   valueCents: z.number().int(),
   /** In a closed period: shown, not editable. */
   locked: z.boolean(),
+  version: recordVersion,
 });
 export type Entry = z.infer<typeof entrySchema>;
 
@@ -190,7 +194,9 @@ export const gridSchema = z.object({
   month: z.string(),
   nature: z.enum(NATURES),
   /** Every entry of the month for this organisation and nature, as the grid's cells are built from them. */
-  entries: z.array(z.object({ id: z.number().int(), personId: z.number().int().nullable(), categoryId: z.number().int(), date: z.string(), minutes: z.number().int(), valueCents: z.number().int() })),
+  entries: z.array(
+    z.object({ id: z.number().int(), personId: z.number().int().nullable(), categoryId: z.number().int(), date: z.string(), minutes: z.number().int(), valueCents: z.number().int(), version: recordVersion }),
+  ),
   rows: z.array(gridRowSchema),
   /** People affiliated to the organisation during the month, to add rows. */
   people: z.array(z.object({ id: z.number().int(), name: z.string() })),
@@ -216,6 +222,8 @@ export const gridSaveSchema = z.object({
       }),
     )
     .max(500),
+  /** The entries as the grid was opened (id and version): one changed or deleted since is not overwritten. */
+  opened: z.array(z.object({ id, version: z.number().int().min(1) })).max(50_000).optional(),
 });
 export type GridSave = z.input<typeof gridSaveSchema>;
 
@@ -233,6 +241,7 @@ export const PLEDGE_UNITS = ['hours', 'etp'] as const;
 export const pledgeInputSchema = z
   .object({
     id: id.optional(),
+    version: openedVersion,
     organisationId: id,
     from: isoDate,
     to: isoDate,
@@ -266,6 +275,7 @@ export const pledgeSchema = z.object({
   remainingMinutes: z.number().int(),
   /** given ÷ pledged, 0.5 = half. */
   progress: z.number(),
+  version: recordVersion,
 });
 export type Pledge = z.infer<typeof pledgeSchema>;
 
