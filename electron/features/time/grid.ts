@@ -5,9 +5,9 @@ import { daysOfMonth, monthRange } from '../../../shared/features/time/period';
 import type { Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { nowIso, type ServiceContext } from '../../app/context';
-import { modifiedMeanwhile, savedBy } from '../../store/versions';
+import { inWriteTransaction, modifiedMeanwhile, savedBy } from '../../store/versions';
 import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
@@ -25,7 +25,7 @@ function monthEntries(ctx: ServiceContext, organisationId: number, month: string
   const { from, to } = monthRange(month);
   return ctx.db
     .selectFrom('time_entries')
-    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents', 'version'])
+    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents', 'version', 'rate_id', 'hourly_rate_cents'])
     .where('organisation_id', '=', organisationId)
     .where('date', '>=', from)
     .where('date', '<=', to)
@@ -117,8 +117,9 @@ interface Change {
  * Every problem is reported with its line and day; nothing is written unless all is right.
  */
 export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ created: number; updated: number; deleted: number; warnings: TimeWarning[] }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  // In the caller's transaction when there is one (a batch of saves, the bench), else in its own.
+  return inWriteTransaction(ctx, async (tctx) => {
+    const trx = tctx.db;
     await organisationName(tctx, input.organisationId);
     const { from, to } = monthRange(input.month);
     const existing = await monthEntries(tctx, input.organisationId, input.month, input.nature);
@@ -133,6 +134,15 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
     const seenRows = new Set<string>();
     let lockedAt: { period: (typeof periods)[number]; date: string } | null = null;
 
+    // Each line's entries, so that a cell looks at its line's few entries rather than the month's thousands.
+    const byLine = new Map<string, typeof existing>();
+    for (const e of existing) {
+      const key = `${e.person_id}|${e.category_id}`;
+      const list = byLine.get(key);
+      if (list) list.push(e);
+      else byLine.set(key, [e]);
+    }
+
     input.rows.forEach((row, r) => {
       const category = categories.find((c) => c.id === row.categoryId);
       const line = `${row.personId === null ? '—' : personName.get(row.personId) ?? '?'} · ${category?.name ?? '?'}`;
@@ -141,18 +151,20 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
       seenRows.add(rowKey);
       if (!category) issues.push({ path: `rows[${r}].categoryId`, key: 'error.notFound' });
       if (row.personId !== null && !personName.has(row.personId)) issues.push({ path: `rows[${r}].personId`, key: 'error.notFound' });
+      const lineEntries = byLine.get(`${row.personId}|${row.categoryId}`) ?? [];
       row.cells.forEach((cell, c) => {
         const path = `rows[${r}].cells[${c}].minutes`;
-        const params = { line, date: formatDate(cell.from) };
+        // Built only for a message: formatting every cell's date costs more than checking it.
+        const params = () => ({ line, date: formatDate(cell.from) });
         if (cell.from < from || cell.to > to || cell.to < cell.from) {
-          issues.push({ path, key: 'error.time.gridOutsideMonth', params });
+          issues.push({ path, key: 'error.time.gridOutsideMonth', params: params() });
           return;
         }
         if (cell.minutes > MAX_MINUTES_PER_DAY) {
-          issues.push({ path, key: 'error.time.gridDurationTooLong', params });
+          issues.push({ path, key: 'error.time.gridDurationTooLong', params: params() });
           return;
         }
-        const covered = existing.filter((e) => e.person_id === row.personId && e.category_id === row.categoryId && e.date >= cell.from && e.date <= cell.to);
+        const covered = lineEntries.filter((e) => e.date >= cell.from && e.date <= cell.to);
         const sum = covered.reduce((s, e) => s + e.minutes, 0);
         if (sum === cell.minutes) return;
         let change: Change;
@@ -166,7 +178,7 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
           const entry = covered[0]!;
           change = { kind: cell.minutes === 0 ? 'delete' : 'update', entryId: entry.id, personId: row.personId, categoryId: row.categoryId, date: entry.date, minutes: cell.minutes, path, line };
         } else {
-          issues.push({ path, key: 'error.time.gridSeveralEntries', params: { ...params, count: covered.length } });
+          issues.push({ path, key: 'error.time.gridSeveralEntries', params: { ...params(), count: covered.length } });
           return;
         }
         const period = periodLocking(periods, change.date);
@@ -215,6 +227,7 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
 
     // An entry the grid changes must be as the screen showed it: saved by no one else since, nor added since.
     const versionOf = new Map(existing.map((e) => [e.id, e.version]));
+    const existingById = new Map(existing.map((e) => [e.id, e]));
     if (input.opened) {
       const opened = new Map(input.opened.map((o) => [o.id, o.version]));
       for (const change of changes) {
@@ -232,26 +245,22 @@ export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<{ 
       const moved = gone.find((g) => g.version !== versionOf.get(g.id)) ?? (gone.length < ids.length ? { id: ids.find((id) => !gone.some((g) => g.id === id))! } : undefined);
       if (moved) throw await modifiedMeanwhile(trx, 'time_entries', moved.id);
     }
+    // One statement for every cell changed, built once and run with each cell's values (prepared once by the engine).
+    const update = trx
+      .updateTable('time_entries')
+      .set({ minutes: 0, rate_id: 0, hourly_rate_cents: 0, value_cents: 0, updated_at: now, updated_by: savedBy(ctx.runtime), version: sql<number>`version + 1` })
+      .where('id', '=', 0)
+      .where('version', '=', 0)
+      .compile();
     for (const change of changes.filter((c) => c.kind === 'update')) {
       const rate = resolveRate(rates, { date: change.date, personId: change.personId, organisationId: input.organisationId }, settingsDefault);
-      const old = await trx.selectFrom('time_entries').select(['rate_id', 'hourly_rate_cents']).where('id', '=', change.entryId!).executeTakeFirstOrThrow();
+      const old = existingById.get(change.entryId!)!;
       // An entry valued at the settings' default keeps the rate it was valued at.
       const hourly = rate.rateId === null && old.rate_id === null ? old.hourly_rate_cents : rate.hourlyCents;
-      const written = await trx
-        .updateTable('time_entries')
-        .set({
-          minutes: change.minutes,
-          rate_id: rate.rateId,
-          hourly_rate_cents: hourly,
-          value_cents: entryValueCents(change.minutes, hourly),
-          updated_at: now,
-          updated_by: savedBy(ctx.runtime),
-          version: sql<number>`version + 1`,
-        })
-        .where('id', '=', change.entryId!)
-        .where('version', '=', versionOf.get(change.entryId!)!)
-        .executeTakeFirst();
-      if (Number(written.numUpdatedRows) === 0) throw await modifiedMeanwhile(trx, 'time_entries', change.entryId!);
+      // The parameters in the order of the statement above: set, then where.
+      const parameters = [change.minutes, rate.rateId, hourly, entryValueCents(change.minutes, hourly), now, savedBy(ctx.runtime), change.entryId!, old.version];
+      const written = await trx.executeQuery(CompiledQuery.raw(update.sql, parameters));
+      if (Number(written.numAffectedRows ?? 0) === 0) throw await modifiedMeanwhile(trx, 'time_entries', change.entryId!);
     }
     const creates = changes.filter((c) => c.kind === 'create');
     for (const batch of chunks(creates, 200)) {
