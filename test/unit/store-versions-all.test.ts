@@ -303,3 +303,21 @@ describe('every record the UI edits refuses a save or a delete from a stale scre
     expect((await a.call('time.grid.get', query)).entries.map((e) => e.minutes)).toEqual([120]);
   });
 });
+
+describe('a report text saved by someone else since the page was opened is not overwritten', () => {
+  it('refuses the second of two saves made from the same page, and the first text of a section typed twice', async () => {
+    const report = await a.call('reports.annual', { year: 2026 });
+    const version = report.textVersions?.outlook ?? 0;
+    expect(version).toBe(0);
+    const first = await a.call('reports.texts.save', { type: 'annual', periodKey: report.periodKey, section: 'outlook', body: 'Ouvrir une recyclerie.', version });
+    const stale = await a.fail('reports.texts.save', { type: 'annual', periodKey: report.periodKey, section: 'outlook', body: 'Fermer.', version });
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.message).toMatch(STALE);
+    expect((await a.call('reports.texts.get', { type: 'annual', periodKey: report.periodKey })).texts.outlook).toBe('Ouvrir une recyclerie.');
+    // At the version the first save returned, the next one goes through.
+    const next = await a.call('reports.texts.save', { type: 'annual', periodKey: report.periodKey, section: 'outlook', body: 'Ouvrir deux recycleries.', version: first.versions!.outlook! });
+    expect(next.texts.outlook).toBe('Ouvrir deux recycleries.');
+    // Emptied from a stale page: refused too, the text stays.
+    expect((await a.fail('reports.texts.save', { type: 'annual', periodKey: report.periodKey, section: 'outlook', body: '', version: first.versions!.outlook! })).code).toBe('CONFLICT');
+  });
+});

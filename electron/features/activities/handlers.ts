@@ -4,7 +4,7 @@ import { cerfaDocumentData, cerfaReport, saveGapExplanation } from './cerfa';
 import { dashboard } from './dashboard';
 import { addPayment, deleteBudget, deleteGrant, deletePayment, getGrant, listBudgets, listGrants, saveBudget, saveGrant, updatePayment } from './funding';
 import { listIndicators, observatoryForm, observatoryYear, saveIndicator, saveObservatory } from './observatory';
-import { annualReport, figureRecords, partnerReport, reportTexts, saveReportText } from './reports';
+import { annualReport, figureRecords, partnerReport, reportTexts, reportTextVersions, saveReportText } from './reports';
 import { createActivity, deleteActivity, deleteFounder, getActivity, getFounder, listActivities, listFounders, saveFounder, updateActivity } from './service';
 
 type Prefix = 'activities' | 'observatory' | 'funding' | 'reports' | 'dashboard';
@@ -47,8 +47,8 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'reports.annual': ({ year }) => annualReport(ctx, year),
     'reports.partner': (q) => partnerReport(ctx, q),
     'reports.records': ({ metric, from, to }) => figureRecords(ctx, metric, from, to),
-    'reports.texts.get': async ({ type, periodKey }) => ({ texts: await reportTexts(ctx, type, periodKey) }),
-    'reports.texts.save': async (v) => ({ texts: await saveReportText(ctx, v) }),
+    'reports.texts.get': async ({ type, periodKey }) => ({ texts: await reportTexts(ctx, type, periodKey), versions: await reportTextVersions(ctx, type, periodKey) }),
+    'reports.texts.save': async (v) => ({ texts: await saveReportText(ctx, v), versions: await reportTextVersions(ctx, v.type, v.periodKey) }),
 
     'dashboard.get': () => dashboard(ctx),
   };

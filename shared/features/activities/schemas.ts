@@ -322,8 +322,13 @@ export const partnerQuerySchema = z
   .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ['to'], message: 'error.endBeforeStart' });
 
 export const reportTextsQuerySchema = z.object({ type: z.enum(REPORT_TYPES), periodKey: keyText(60, 1) });
-export const reportTextSaveSchema = reportTextsQuerySchema.extend({ section: z.enum(REPORT_SECTIONS), body: checkedText('multiline', (s) => s.max(20_000, 'error.tooLong')) });
-export const reportTextsSchema = z.object({ texts: z.record(z.string(), z.string()) });
+export const reportTextSaveSchema = reportTextsQuerySchema.extend({
+  section: z.enum(REPORT_SECTIONS),
+  /** The section's version as the page showed it (0: it had no text); another save since is not overwritten. */
+  version: z.number().int().min(0).optional(),
+  body: checkedText('multiline', (s) => s.max(20_000, 'error.tooLong')) });
+/** `versions`: each section's version, for the next save to name. */
+export const reportTextsSchema = z.object({ texts: z.record(z.string(), z.string()), versions: z.record(z.string(), z.number().int()).optional() });
 
 const kindCount = z.object({ kind: z.enum(ACTIVITY_KINDS), count: z.number().int() });
 
@@ -402,6 +407,7 @@ export const annualReportSchema = z.object({
   figures: figuresSchema,
   meetingsHeld: z.array(z.object({ id: z.number().int(), date: z.string(), kind: z.string(), title: z.string() })),
   texts: z.record(z.string(), z.string()),
+  textVersions: z.record(z.string(), z.number().int()).optional(),
 });
 export type AnnualReport = z.infer<typeof annualReportSchema>;
 
@@ -415,6 +421,7 @@ export const partnerReportSchema = z.object({
   partners: z.array(z.object({ name: z.string(), role: z.string() })),
   targets: z.array(z.object({ metric: z.enum(REPORT_METRICS), target: z.number(), actual: z.number() })),
   texts: z.record(z.string(), z.string()),
+  textVersions: z.record(z.string(), z.number().int()).optional(),
 });
 export type PartnerReport = z.infer<typeof partnerReportSchema>;
 
