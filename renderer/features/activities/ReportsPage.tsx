@@ -47,7 +47,9 @@ function TextEditor({
   const latest = useRef(initial);
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const save = useCallback(async () => {
+  // One save at a time: the next names the version the previous one produced.
+  const inflight = useRef<Promise<void>>(Promise.resolve());
+  const saveNow = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const text = latest.current;
@@ -65,6 +67,11 @@ function TextEditor({
       throw e;
     }
   }, [type, periodKey, section]);
+  const save = useCallback(() => {
+    const next = inflight.current.catch(() => undefined).then(saveNow);
+    inflight.current = next;
+    return next;
+  }, [saveNow]);
   useEffect(() => {
     register(section, save);
     return () => register(section, null);
