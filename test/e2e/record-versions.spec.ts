@@ -37,3 +37,25 @@ test('a payment corrected by someone else meanwhile is not overwritten; reloadin
   await expect(payments).toContainText(/30\s000\s€/);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('the settings saved twice from the same page go through; saved from elsewhere meanwhile, the page says so', async ({ page, app }) => {
+  await page.goto(`${app.url}#/reglages`);
+  const name = page.getByLabel('Nom de l’association');
+  await name.fill('Réseau des ressourceries du Quercy');
+  await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
+  // Again without leaving the page: it names the version its first save produced.
+  await name.fill('Réseau des ressourceries du Lot');
+  await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Another screen saves the settings; this page, not reloaded, is refused.
+  const current = await call<Record<string, unknown>>(page, app, 'settings.get', {});
+  await call(page, app, 'settings.update', { ...current, city: 'Cahors' });
+  await name.fill('Réseau du Lot');
+  await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enregistrement modifié entre-temps par le mode web');
+  await page.getByRole('button', { name: 'Recharger la fiche' }).click();
+  await expect(page.getByLabel('Nom de l’association')).toHaveValue('Réseau des ressourceries du Lot');
+});
