@@ -15,6 +15,16 @@ export function dialectOf(db: AnyKysely): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/** The values one statement may bind: SQLite's limit (32 766) and PostgreSQL's (65 535). */
+export function maxBoundValues(db: AnyKysely): number {
+  return dialectOf(db) === 'postgres' ? 65_535 : 32_766;
+}
+
+/** Rows of `columns` values each that one multi-row INSERT can carry on this engine. */
+export function rowsPerInsert(db: AnyKysely, columns: number): number {
+  return Math.max(1, Math.floor(maxBoundValues(db) / Math.max(1, columns)));
+}
+
 /** `group_concat(x, sep)` on SQLite, `string_agg(x, sep)` on PostgreSQL (both: order unspecified). */
 export function groupConcat(db: AnyKysely, expression: Expression<string | null>, separator: string): RawBuilder<string | null> {
   return dialectOf(db) === 'postgres' ? sql<string | null>`string_agg(${expression}, ${separator})` : sql<string | null>`group_concat(${expression}, ${separator})`;

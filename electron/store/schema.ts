@@ -15,6 +15,11 @@ export interface SchemaMigrationsTable {
 export interface SettingsTable {
   key: string;
   value: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface OrganisationsTable {
@@ -70,6 +75,11 @@ export interface AffiliationsTable {
   role: string;
   start_date: string;
   end_date: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface OfficesTable {
@@ -78,6 +88,11 @@ export interface OfficesTable {
   office: string;
   start_date: string;
   end_date: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -93,6 +108,11 @@ export interface MembershipsTable {
   exit_date: string | null;
   exit_reason: string | null;
   note: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 /** Each feature declares its own tables beside its code; this is the whole database. */

@@ -93,6 +93,9 @@ export class ReplacementGuard {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|with)\b/i;
+
+/** Statements kept prepared per connection (see WriteFirstConnection.#prepare). */
+const STATEMENT_CACHE_SIZE = 200;
 /** SQLite's own wait, for what does not go through `beginWrite` (raw statements, checkpoints). */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
@@ -149,9 +152,29 @@ class WriteFirstConnection implements DatabaseConnection {
     };
   }
 
+  /**
+   * Prepared statements kept by their text and run again: an import or a grid save repeats the
+   * same statement thousands of times, and SQLite's prepare of a multi-row INSERT costs as much as
+   * running it. SQLite re-prepares a kept statement by itself after a schema change.
+   */
+  readonly #statements = new Map<string, Database.Statement>();
+
+  #prepare(sql: string): Database.Statement {
+    let stmt = this.#statements.get(sql);
+    if (stmt) {
+      // Most recently used last: the first key is the one to forget.
+      this.#statements.delete(sql);
+    } else {
+      stmt = this.db.prepare(sql);
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    this.#statements.set(sql, stmt);
+    return stmt;
+  }
+
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     try {
-      const stmt = this.db.prepare(compiledQuery.sql);
+      const stmt = this.#prepare(compiledQuery.sql);
       if (stmt.readonly) return this.#run<R>(compiledQuery, stmt);
       if (this.db.inTransaction) {
         // Its BEGIN decided already: IMMEDIATE for a write transaction, plain for a read-only snapshot.

@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../i18n/I18nProvider';
+import { ReloadOnConflict } from './ReloadOnConflict';
 
-/** An API error in words from the catalogue, with its field issues when they were not shown beside fields. */
-export function ErrorBanner({ error, showIssues = true }: { error: ApiError | null | undefined; showIssues?: boolean }) {
+/**
+ * An API error in words from the catalogue, with its field issues when they were not shown beside fields,
+ * and the offer to reload when the record was saved by someone else meanwhile.
+ */
+export function ErrorBanner({ error, showIssues = true, onReload }: { error: ApiError | null | undefined; showIssues?: boolean; onReload?: () => void }) {
   const { tKey } = useI18n();
   if (!error) return null;
   return (
@@ -16,6 +20,7 @@ export function ErrorBanner({ error, showIssues = true }: { error: ApiError | nu
           ))}
         </ul>
       ) : null}
+      <ReloadOnConflict error={error} onReload={onReload} />
     </div>
   );
 }

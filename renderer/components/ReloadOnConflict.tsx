@@ -1,13 +1,27 @@
 import type { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../i18n/I18nProvider';
 
+let reloading = false;
+
+/** True once the page is being reloaded to show a record saved by someone else: the unsaved-changes warning stands aside. */
+export function isReloadingAfterConflict(): boolean {
+  return reloading;
+}
+
+/** Reloads the page, so that every record on it is read again at its current version. */
+export function reloadAfterConflict(): void {
+  reloading = true;
+  window.location.reload();
+}
+
 /**
- * Under the error banner of a form whose record was saved by someone else since it was opened
+ * Under the error of a form whose record was saved by someone else since it was opened
  * (« modifié entre-temps par … ») : the way to see the other person's values, then redo the change.
+ * ErrorBanner shows it, so every form offers it.
  */
-export function ReloadOnConflict({ error, onReload }: { error: ApiError | null; onReload: () => void }) {
+export function ReloadOnConflict({ error, onReload = reloadAfterConflict }: { error: ApiError | null | undefined; onReload?: () => void }) {
   const { t } = useI18n();
-  if (error?.code !== 'CONFLICT') return null;
+  if (error?.code !== 'CONFLICT' || error.key !== 'pg.error.modifiedMeanwhile') return null;
   return (
     <p>
       <button type="button" className="btn btn-secondary" onClick={onReload}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
 import { DiscardChangesDialog } from './Dialog';
+import { isReloadingAfterConflict } from './ReloadOnConflict';
 
 /**
  * Keeps a dirty form from being left silently: in-app navigation asks "Quitter sans
@@ -22,7 +23,7 @@ export function useUnsavedChanges(dirty: boolean): { dialog: ReactNode; allowNav
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
-      if (bypass.current) return;
+      if (bypass.current || isReloadingAfterConflict()) return;
       event.preventDefault();
       event.returnValue = '';
     };

@@ -134,6 +134,18 @@ export const id = z
   .positive({ error: 'error.id', abort: true })
   .max(Number.MAX_SAFE_INTEGER, 'error.id');
 
+/**
+ * The version of a record as the screen opened it: a save or delete naming an older one is refused
+ * (« modifié entre-temps »). Optional, so callers that name none (CLI, imports) still work.
+ */
+export const openedVersion = z.number().int().min(1).optional();
+
+/** The version a record is at, in what the API returns: the next save names it. */
+export const recordVersion = z.number().int();
+
+/** A delete of one record, at the version the screen showed. */
+export const byIdAt = z.object({ id, version: openedVersion });
+
 /** Money travels as integer cents. */
 export const cents = z.number({ error: 'error.money' }).int('error.money').min(0, 'error.moneyNegative');
 

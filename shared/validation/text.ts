@@ -1,5 +1,18 @@
 /** Lower-case, accent-free, single-spaced: the key used for search and duplicate detection. */
 export function normalizeKey(value: string): string {
+  // An import asks for the same few thousand names and categories again on every line.
+  let key = KEYS.get(value);
+  if (key === undefined) {
+    if (KEYS.size >= MAX_KEPT_KEYS) KEYS.clear();
+    KEYS.set(value, (key = computeKey(value)));
+  }
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+const MAX_KEPT_KEYS = 20_000;
+
+function computeKey(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

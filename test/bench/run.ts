@@ -22,6 +22,7 @@ import { meetingsCase } from './meetings';
 import { searchAllCase } from './search';
 import { browserCase } from './browser';
 import { serverLoadCase } from './server';
+import { runEngines, sideBySide } from './engines';
 
 /**
  * `npm run bench`: the national-scale dataset, measured. Each figure comes with its floor, the same
@@ -356,6 +357,13 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log(table(rows));
+  // The writes of issue 13 on both engines (BENCH_ENGINES=sqlite,postgres by default; BENCH_ONLY=engines for these alone).
+  const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());
+  if (!only || only.includes('engines')) {
+    const engines = await runEngines();
+    console.log('\nSQLite and PostgreSQL side by side (each figure beside its floor: the same rows or SQL through better-sqlite3 or pg alone):\n');
+    console.log(sideBySide(engines));
+  }
 }
 
 await main();

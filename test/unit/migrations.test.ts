@@ -53,7 +53,7 @@ describe.runIf(onSqlite)('store and migrations', () => {
 
     // The backup is the database as it was: old schema, same data.
     const backup = await openStore(second.migrationBackup!, { migrate: false });
-    expect(await backup.db.selectFrom('settings').selectAll().execute()).toEqual([{ key: 'k', value: '"before"' }]);
+    expect(await backup.db.selectFrom('settings').select(['key', 'value']).execute()).toEqual([{ key: 'k', value: '"before"' }]);
     await backup.close();
   });
 

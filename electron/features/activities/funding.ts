@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { claimVersion } from '../../store/versions';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Budget, Grant, ReportMetric, budgetInputSchema, grantInputSchema, paymentInputSchema, paymentUpdateSchema } from '../../../shared/features/activities/schemas';
 import type { Account } from '../../../shared/features/activities/cerfa';
@@ -41,7 +42,8 @@ export async function listGrants(ctx: ServiceContext, ids?: number[]): Promise<G
       amountCents: g.amount_cents,
       paidCents: paid.reduce((s, p) => s + p.amount_cents, 0),
       note: g.note,
-      payments: paid.map((p) => ({ id: p.id, date: p.date, amountCents: p.amount_cents, note: p.note })),
+      version: g.version,
+      payments: paid.map((p) => ({ id: p.id, date: p.date, amountCents: p.amount_cents, note: p.note, version: p.version })),
       reports: reports.filter((r) => r.grant_id === g.id).map((r) => ({ id: r.id, dueDate: r.due_date, label: r.label, submittedOn: r.submitted_on })),
       targets: targets.filter((t) => t.grant_id === g.id).map((t) => ({ metric: t.metric as ReportMetric, value: t.value })),
     };
@@ -54,7 +56,7 @@ export async function getGrant(ctx: ServiceContext, id: number): Promise<Grant> 
   return grant;
 }
 
-export async function saveGrant(ctx: ServiceContext, v: GrantValues, id?: number): Promise<Grant> {
+export async function saveGrant(ctx: ServiceContext, v: GrantValues, id?: number, version?: number): Promise<Grant> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const funder = await trx.selectFrom('organisations').select('id').where('id', '=', v.funderOrganisationId).executeTakeFirst();
@@ -72,6 +74,7 @@ export async function saveGrant(ctx: ServiceContext, v: GrantValues, id?: number
     let grantId = id;
     if (grantId) {
       const current = await getGrant(tctx, grantId);
+      await claimVersion(tctx, 'grants', grantId, version);
       if (v.amountCents < current.paidCents) throw fieldError('amountCents', 'error.activity.amountBelowPaid', { paid: formatMoney(current.paidCents) });
       await trx.updateTable('grants').set({ ...columns, updated_at: now }).where('id', '=', grantId).execute();
       await trx.deleteFrom('grant_reports').where('grant_id', '=', grantId).execute();
@@ -109,10 +112,11 @@ export async function addPayment(ctx: ServiceContext, v: z.output<typeof payment
   });
 }
 
-export async function deletePayment(ctx: ServiceContext, id: number): Promise<Grant> {
+export async function deletePayment(ctx: ServiceContext, id: number, version?: number): Promise<Grant> {
   return ctx.db.transaction().execute(async (trx) => {
     const payment = await trx.selectFrom('grant_payments').select(['grant_id', 'date', 'amount_cents']).where('id', '=', id).executeTakeFirst();
     if (!payment) throw new AppError('NOT_FOUND', 'error.notFound');
+    await claimVersion({ ...ctx, db: trx }, 'grant_payments', id, version);
     await trx.deleteFrom('grant_payments').where('id', '=', id).execute();
     await recordChange({ ...ctx, db: trx }, { entity: 'payment', entityId: id, action: 'delete', summary: { date: payment.date, amountCents: payment.amount_cents }, parent: { entity: 'grant', id: payment.grant_id } });
     return getGrant({ ...ctx, db: trx }, payment.grant_id);
@@ -125,6 +129,7 @@ export async function updatePayment(ctx: ServiceContext, v: z.output<typeof paym
     const tctx = { ...ctx, db: trx };
     const payment = await trx.selectFrom('grant_payments').selectAll().where('id', '=', v.id).executeTakeFirst();
     if (!payment) throw new AppError('NOT_FOUND', 'error.notFound');
+    await claimVersion(tctx, 'grant_payments', v.id, v.version);
     const grant = await getGrant(tctx, payment.grant_id);
     const remaining = grant.amountCents - (grant.paidCents - payment.amount_cents);
     if (v.amountCents > remaining) {
@@ -138,10 +143,11 @@ export async function updatePayment(ctx: ServiceContext, v: z.output<typeof paym
 }
 
 /** A grant entered by mistake. Money received or a budget built on it must be dealt with first. */
-export async function deleteGrant(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteGrant(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const grant = await getGrant(tctx, id);
+    await claimVersion(tctx, 'grants', id, version);
     if (grant.payments.length) throw new AppError('CONFLICT', grant.payments.length === 1 ? 'error.edit.grantHasPayment' : 'error.edit.grantHasPayments', { count: grant.payments.length });
     const budgets = await trx.selectFrom('budgets').select('label').where('grant_id', '=', id).execute();
     if (budgets.length) throw new AppError('CONFLICT', 'error.edit.grantHasBudget', { label: budgets.map((b) => b.label).join(', ') });
@@ -155,10 +161,11 @@ export async function deleteGrant(ctx: ServiceContext, id: number): Promise<{ re
 }
 
 /** A budget and its lines; nothing refers to a budget. */
-export async function deleteBudget(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteBudget(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const budget = await trx.selectFrom('budgets').select(['label', 'grant_id']).where('id', '=', id).executeTakeFirst();
     if (!budget) throw new AppError('NOT_FOUND', 'error.notFound');
+    await claimVersion({ ...ctx, db: trx }, 'budgets', id, version);
     await trx.deleteFrom('budget_lines').where('budget_id', '=', id).execute();
     await trx.deleteFrom('budgets').where('id', '=', id).execute();
     await recordChange({ ...ctx, db: trx }, { entity: 'budget', entityId: id, action: 'delete', summary: { label: budget.label }, ...(budget.grant_id ? { parent: { entity: 'grant', id: budget.grant_id } } : {}) });
@@ -193,6 +200,7 @@ export async function listBudgets(ctx: ServiceContext, ids?: number[]): Promise<
     endDate: b.end_date,
     grantId: b.grant_id,
     note: b.note,
+    version: b.version,
     lines: lines
       .filter((l) => l.budget_id === b.id)
       .map((l) => ({
@@ -219,6 +227,8 @@ export async function saveBudget(ctx: ServiceContext, v: z.output<typeof budgetI
     const columns = { label: v.label, start_date: v.startDate, end_date: v.endDate, grant_id: v.grantId, note: v.note };
     let id = v.id;
     if (id) {
+      // The budget's version covers its lines: they are written again with it.
+      await claimVersion({ ...ctx, db: trx }, 'budgets', id, v.version);
       const r = await trx.updateTable('budgets').set(columns).where('id', '=', id).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'error.notFound');
       await trx.deleteFrom('budget_lines').where('budget_id', '=', id).execute();

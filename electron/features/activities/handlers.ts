@@ -4,7 +4,7 @@ import { cerfaDocumentData, cerfaReport, saveGapExplanation } from './cerfa';
 import { dashboard } from './dashboard';
 import { addPayment, deleteBudget, deleteGrant, deletePayment, getGrant, listBudgets, listGrants, saveBudget, saveGrant, updatePayment } from './funding';
 import { listIndicators, observatoryForm, observatoryYear, saveIndicator, saveObservatory } from './observatory';
-import { annualReport, figureRecords, partnerReport, reportTexts, saveReportText } from './reports';
+import { annualReport, figureRecords, partnerReport, reportTexts, reportTextVersions, saveReportText } from './reports';
 import { createActivity, deleteActivity, deleteFounder, getActivity, getFounder, listActivities, listFounders, saveFounder, updateActivity } from './service';
 
 type Prefix = 'activities' | 'observatory' | 'funding' | 'reports' | 'dashboard';
@@ -15,13 +15,13 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'activities.list': (filter) => listActivities(ctx, filter),
     'activities.get': ({ id }) => getActivity(ctx, id),
     'activities.create': (values) => createActivity(ctx, values),
-    'activities.update': ({ id, ...values }) => updateActivity(ctx, id, values),
-    'activities.delete': ({ id }) => deleteActivity(ctx, id),
+    'activities.update': ({ id, version, ...values }) => updateActivity(ctx, id, values, version),
+    'activities.delete': ({ id, version }) => deleteActivity(ctx, id, version),
     'activities.founders.list': async () => ({ items: await listFounders(ctx) }),
     'activities.founders.get': ({ id }) => getFounder(ctx, id),
     'activities.founders.create': (values) => saveFounder(ctx, values),
-    'activities.founders.update': ({ id, ...values }) => saveFounder(ctx, values, id),
-    'activities.founders.delete': ({ id }) => deleteFounder(ctx, id),
+    'activities.founders.update': ({ id, version, ...values }) => saveFounder(ctx, values, id, version),
+    'activities.founders.delete': ({ id, version }) => deleteFounder(ctx, id, version),
 
     'observatory.indicators.list': async ({ includeInactive }) => ({ items: await listIndicators(ctx, includeInactive) }),
     'observatory.indicators.save': (values) => saveIndicator(ctx, values),
@@ -32,12 +32,12 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'funding.grants.list': async () => ({ items: await listGrants(ctx) }),
     'funding.grants.get': ({ id }) => getGrant(ctx, id),
     'funding.grants.create': (values) => saveGrant(ctx, values),
-    'funding.grants.update': ({ id, ...values }) => saveGrant(ctx, values, id),
+    'funding.grants.update': ({ id, version, ...values }) => saveGrant(ctx, values, id, version),
     'funding.payments.add': (values) => addPayment(ctx, values),
     'funding.payments.update': (values) => updatePayment(ctx, values),
-    'funding.payments.delete': ({ id }) => deletePayment(ctx, id),
-    'funding.grants.delete': ({ id }) => deleteGrant(ctx, id),
-    'funding.budgets.delete': ({ id }) => deleteBudget(ctx, id),
+    'funding.payments.delete': ({ id, version }) => deletePayment(ctx, id, version),
+    'funding.grants.delete': ({ id, version }) => deleteGrant(ctx, id, version),
+    'funding.budgets.delete': ({ id, version }) => deleteBudget(ctx, id, version),
     'funding.budgets.list': async () => ({ items: await listBudgets(ctx) }),
     'funding.budgets.save': (values) => saveBudget(ctx, values),
     'funding.cerfa.get': ({ id }) => cerfaReport(ctx, id),
@@ -47,8 +47,8 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     'reports.annual': ({ year, evidence }) => annualReport(ctx, year, { evidence }),
     'reports.partner': (q) => partnerReport(ctx, q),
     'reports.records': ({ metric, from, to }) => figureRecords(ctx, metric, from, to),
-    'reports.texts.get': async ({ type, periodKey }) => ({ texts: await reportTexts(ctx, type, periodKey) }),
-    'reports.texts.save': async (v) => ({ texts: await saveReportText(ctx, v) }),
+    'reports.texts.get': async ({ type, periodKey }) => ({ texts: await reportTexts(ctx, type, periodKey), versions: await reportTextVersions(ctx, type, periodKey) }),
+    'reports.texts.save': async (v) => ({ texts: await saveReportText(ctx, v), versions: await reportTextVersions(ctx, v.type, v.periodKey) }),
 
     'dashboard.get': () => dashboard(ctx),
   };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { claimVersion, inWriteTransaction, modifiedMeanwhile, savedBy } from '../../store/versions';
 import { AppError } from '../../../shared/api/errors';
 import {
   ACTIVITY_KINDS,
@@ -250,18 +251,44 @@ export async function reportTexts(ctx: ServiceContext, type: ReportType, periodK
   return Object.fromEntries(rows.map((r) => [r.section, r.body]));
 }
 
-export async function saveReportText(ctx: ServiceContext, v: { type: ReportType; periodKey: string; section: string; body: string }): Promise<Record<string, string>> {
+/** Each section's version (absent: no text yet, version 0 for the next save). */
+export async function reportTextVersions(ctx: ServiceContext, type: ReportType, periodKey: string): Promise<Record<string, number>> {
+  const rows = await ctx.db.selectFrom('report_texts').select(['section', 'version']).where('report_type', '=', type).where('period_key', '=', periodKey).execute();
+  return Object.fromEntries(rows.map((r) => [r.section, r.version]));
+}
+
+/**
+ * Saves one section's text (an empty one removes it). With `version` (the one the page showed, 0
+ * for no text), a text saved by someone else since is not overwritten: refused, « modifié entre-temps ».
+ */
+export async function saveReportText(ctx: ServiceContext, v: { type: ReportType; periodKey: string; section: string; body: string; version?: number }): Promise<Record<string, string>> {
   const now = new Date(ctx.now()).toISOString();
-  if (v.body.trim() === '') {
-    await ctx.db.deleteFrom('report_texts').where('report_type', '=', v.type).where('period_key', '=', v.periodKey).where('section', '=', v.section).execute();
-  } else {
-    await ctx.db
-      .insertInto('report_texts')
-      .values({ report_type: v.type, period_key: v.periodKey, section: v.section, body: v.body, updated_at: now })
-      .onConflict((oc) => oc.columns(['report_type', 'period_key', 'section']).doUpdateSet({ body: v.body, updated_at: now }))
-      .execute();
-  }
-  return reportTexts(ctx, v.type, v.periodKey);
+  return inWriteTransaction(ctx, async (tctx) => {
+    const db = tctx.db;
+    const row = await db.selectFrom('report_texts').select(['id']).where('report_type', '=', v.type).where('period_key', '=', v.periodKey).where('section', '=', v.section).executeTakeFirst();
+    if (row) {
+      if (v.version === 0) throw await modifiedMeanwhile(db, 'report_texts', row.id);
+      await claimVersion(tctx, 'report_texts', row.id, v.version);
+      if (v.body.trim() === '') await db.deleteFrom('report_texts').where('id', '=', row.id).execute();
+      else await db.updateTable('report_texts').set({ body: v.body, updated_at: now }).where('id', '=', row.id).execute();
+    } else if (v.version !== undefined && v.version > 0) {
+      // The text the page showed was removed meanwhile.
+      throw new AppError('NOT_FOUND', 'error.notFound');
+    } else if (v.body.trim() !== '') {
+      const inserted = await db
+        .insertInto('report_texts')
+        .values({ report_type: v.type, period_key: v.periodKey, section: v.section, body: v.body, updated_at: now, updated_by: savedBy(ctx.runtime) })
+        .onConflict((oc) => (v.version === 0 ? oc.columns(['report_type', 'period_key', 'section']).doNothing() : oc.columns(['report_type', 'period_key', 'section']).doUpdateSet({ body: v.body, updated_at: now })))
+        .returning('id')
+        .executeTakeFirst();
+      // Another first text of the same section got in between.
+      if (!inserted) {
+        const other = await db.selectFrom('report_texts').select('id').where('report_type', '=', v.type).where('period_key', '=', v.periodKey).where('section', '=', v.section).executeTakeFirstOrThrow();
+        throw await modifiedMeanwhile(db, 'report_texts', other.id);
+      }
+    }
+    return reportTexts(tctx, v.type, v.periodKey);
+  });
 }
 
 /** The annual activity report of one calendar year: one query, everything it prints. */
@@ -269,14 +296,15 @@ export async function annualReport(ctx: ServiceContext, year: number, options: {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const periodKey = periodKeyOf('annual', { year });
-  const [figures, head, texts, meetings] = await Promise.all([
+  const [figures, head, texts, textVersions, meetings] = await Promise.all([
     computeFigures(ctx, from, to, { chartFrom: `${year - 2}-01-01` }),
     letterhead(ctx),
     reportTexts(ctx, 'annual', periodKey),
+    reportTextVersions(ctx, 'annual', periodKey),
     ctx.db.selectFrom('meetings').select(['id', 'date', 'kind', 'title']).where('date', '>=', from).where('date', '<=', minDate(to, today(ctx))).orderBy('date').execute(),
   ]);
   const evidence = options.evidence ? await evidenceOf(ctx, figures) : [];
-  return { type: 'annual', year, periodKey, generatedOn: today(ctx), letterhead: head, figures, meetingsHeld: meetings, texts, evidence };
+  return { type: 'annual', year, periodKey, generatedOn: today(ctx), letterhead: head, figures, meetingsHeld: meetings, texts, textVersions, evidence };
 }
 
 /** The funder report (bilan) for a steering committee over any period, or for one grant over its period. */
@@ -286,7 +314,12 @@ export async function partnerReport(ctx: ServiceContext, q: { from?: string; to?
   const from = q.from ?? grant!.startDate;
   const to = q.to ?? grant!.endDate;
   const periodKey = periodKeyOf('partner', { from, to, grantId: q.grantId });
-  const [figures, head, texts] = await Promise.all([computeFigures(ctx, from, to, { grantId: q.grantId }), letterhead(ctx), reportTexts(ctx, 'partner', periodKey)]);
+  const [figures, head, texts, textVersions] = await Promise.all([
+    computeFigures(ctx, from, to, { grantId: q.grantId }),
+    letterhead(ctx),
+    reportTexts(ctx, 'partner', periodKey),
+    reportTextVersions(ctx, 'partner', periodKey),
+  ]);
 
   const partners = new Map<string, string>();
   for (const g of figures.finances.grants) partners.set(g.funderName, 'funder');
@@ -315,6 +348,7 @@ export async function partnerReport(ctx: ServiceContext, q: { from?: string; to?
     targets: (grant?.targets ?? []).map((t) => ({ metric: t.metric, target: t.value, actual: metricValue(figures, t.metric) })),
     texts,
     evidence: q.evidence ? await evidenceOf(ctx, figures) : [],
+    textVersions,
   };
 }
 

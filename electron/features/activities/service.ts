@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { claimVersion } from '../../store/versions';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type {
@@ -81,9 +82,10 @@ export async function createActivity(ctx: ServiceContext, v: ActivityValues): Pr
   });
 }
 
-export async function updateActivity(ctx: ServiceContext, id: number, v: ActivityValues): Promise<Activity> {
+export async function updateActivity(ctx: ServiceContext, id: number, v: ActivityValues, version?: number): Promise<Activity> {
   return ctx.db.transaction().execute(async (trx) => {
     await getActivity({ ...ctx, db: trx }, id);
+    await claimVersion({ ...ctx, db: trx }, 'activities', id, version);
     await validateActivity(trx, v);
     await trx.updateTable('activities').set({ ...activityColumns(v), updated_at: nowIso(ctx) }).where('id', '=', id).execute();
     await writeOrganisations(trx, id, v);
@@ -91,8 +93,9 @@ export async function updateActivity(ctx: ServiceContext, id: number, v: Activit
   });
 }
 
-export async function deleteActivity(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteActivity(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
+    if (version !== undefined) await claimVersion({ ...ctx, db: trx }, 'activities', id, version);
     await trx.deleteFrom('activity_organisations').where('activity_id', '=', id).execute();
     const r = await trx.deleteFrom('activities').where('id', '=', id).executeTakeFirst();
     return { removed: Number(r.numDeletedRows) > 0 };
@@ -141,6 +144,7 @@ async function hydrate(db: Kysely<DB>, rows: ActivityRow[]): Promise<Activity[]>
     note: r.note,
     leads: links.get(r.id)?.leads ?? [],
     partners: links.get(r.id)?.partners ?? [],
+    version: r.version,
   }));
 }
 
@@ -197,6 +201,7 @@ export async function listFounders(ctx: ServiceContext): Promise<Founder[]> {
     note: r.note,
     sessions: Number(r.sessions ?? 0),
     visits: Number(r.visits ?? 0),
+    version: r.version,
   }));
 }
 
@@ -211,12 +216,13 @@ function founderColumns(v: FounderValues) {
   return { name: v.name, territory: v.territory, contact: v.contact, stage: v.stage, organisation_id: v.organisationId, note: v.note };
 }
 
-export async function saveFounder(ctx: ServiceContext, v: FounderValues, id?: number): Promise<Founder> {
+export async function saveFounder(ctx: ServiceContext, v: FounderValues, id?: number, version?: number): Promise<Founder> {
   return ctx.db.transaction().execute(async (trx) => {
     if (v.organisationId !== null) await assertOrganisations(trx, [v.organisationId], 'organisationId');
     const now = nowIso(ctx);
     let founderId = id;
     if (founderId) {
+      await claimVersion({ ...ctx, db: trx }, 'project_founders', founderId, version);
       const r = await trx.updateTable('project_founders').set({ ...founderColumns(v), updated_at: now }).where('id', '=', founderId).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'error.notFound');
     } else {
@@ -228,10 +234,11 @@ export async function saveFounder(ctx: ServiceContext, v: FounderValues, id?: nu
 }
 
 /** A project founder entered by mistake; refused while an activity refers to it. */
-export async function deleteFounder(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteFounder(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const founder = await trx.selectFrom('project_founders').select('name').where('id', '=', id).executeTakeFirst();
     if (!founder) throw new AppError('NOT_FOUND', 'error.notFound');
+    await claimVersion({ ...ctx, db: trx }, 'project_founders', id, version);
     const used = await trx.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('project_founder_id', '=', id).executeTakeFirstOrThrow();
     const count = Number(used.n);
     if (count > 0) throw new AppError('CONFLICT', count === 1 ? 'error.edit.founderHasActivity' : 'error.edit.founderHasActivities', { name: founder.name, count });

@@ -14,6 +14,9 @@ export interface ProjectFoundersTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface ActivitiesTable {
@@ -31,6 +34,9 @@ export interface ActivitiesTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface ActivityOrganisationsTable {
@@ -49,6 +55,11 @@ export interface IndicatorsTable {
   unit: string;
   position: number;
   active: number;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface IndicatorValuesTable {
@@ -58,6 +69,9 @@ export interface IndicatorValuesTable {
   indicator_id: number;
   value: number;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface GrantsTable {
@@ -71,6 +85,9 @@ export interface GrantsTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface GrantPaymentsTable {
@@ -79,6 +96,11 @@ export interface GrantPaymentsTable {
   date: string;
   amount_cents: number;
   note: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface GrantReportsTable {
@@ -104,6 +126,11 @@ export interface BudgetsTable {
   end_date: string;
   grant_id: number | null;
   note: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface BudgetLinesTable {
@@ -119,6 +146,11 @@ export interface BudgetLinesTable {
   actual_cents: number;
   /** Account of the associations' chart of accounts (60–68, 70–78, 86, 87); null = « à classer ». */
   account: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 /** A membership fee receipt: number without gaps per year, and what it certifies, frozen when issued. */
@@ -140,6 +172,9 @@ export interface GrantGapExplanationsTable {
   account: string;
   body: string;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface ReportTextsTable {
@@ -151,6 +186,9 @@ export interface ReportTextsTable {
   section: string;
   body: string;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface ActivityTables {

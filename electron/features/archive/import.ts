@@ -12,6 +12,7 @@ import {
 import { keyForIssue, pathToString } from '../../../shared/validation/zod-issues';
 import type { Runtime } from '../../app/context';
 import { systemClock } from '../../app/clock';
+import { insertMany } from '../../store/bulk';
 import { deferForeignKeys, resetIdentities } from '../../store/dialect';
 import type { DB } from '../../store/schema';
 import { runInvariants, type Finding } from '../data/check';
@@ -22,11 +23,6 @@ import { ARCHIVED_TABLES, findArchivedTable, type ArchivedTable } from './tables
 export const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
 /** The error list is capped; the count of the rest is reported. */
 export const MAX_REPORTED_ISSUES = 50;
-/**
- * SQLite refuses statements with more than 32 766 bound values (999 in old builds); PostgreSQL's
- * limit is 65 535. Staying well under both keeps each multi-row insert fast to prepare.
- */
-const MAX_VALUES_PER_INSERT = 8000;
 
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
@@ -321,13 +317,9 @@ export async function clearArchivedTables(db: Kysely<DB> | Transaction<DB>): Pro
 }
 
 async function insertRows(trx: AnyDb, table: ArchivedTable, rows: ArchiveRow[]): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_INSERT / table.columns.length));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    await trx
-      .insertInto(table.name)
-      .values(rows.slice(start, start + perStatement))
-      .execute();
-  }
+  // Rows were validated against the table's schema: written as they are, in batches as large as the engine binds.
+  const columns = table.columns;
+  await insertMany(trx, table.name, columns, rows.map((row) => columns.map((c) => row[c])));
 }
 
 export interface WriteOptions {

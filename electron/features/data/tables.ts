@@ -29,6 +29,9 @@ export interface DataPresetsTable {
   config: string;
   created_at: string;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 /** An erased person's name as it was, for approved minutes and attendance sheets only (see privacy.ts). */

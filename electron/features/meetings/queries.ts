@@ -123,6 +123,7 @@ function toMeeting(r: MeetingRow): Meeting {
       r.approved_by_meeting_id == null
         ? null
         : { approvedByMeetingId: r.approved_by_meeting_id, approvedByTitle: r.approver_title ?? '', approvedByDate: r.approver_date ?? '', approvedOn: r.approved_on ?? '' },
+    version: r.version,
   };
 }
 
@@ -198,6 +199,7 @@ export async function listAttendances(db: Db, meetingId: number): Promise<Attend
       status: r.status as AttendanceStatus,
       proxyHolderPersonId: r.proxy_holder_person_id,
       proxyHolderName: fullName(r.h_first, r.h_last),
+      version: r.version,
     }),
   );
   const collator = new Intl.Collator('fr', { sensitivity: 'base' });
@@ -236,6 +238,7 @@ type DecisionRow = {
   votes_for: number | null;
   votes_against: number | null;
   votes_abstain: number | null;
+  version: number;
 };
 
 export function toDecision(r: DecisionRow): Decision {
@@ -253,11 +256,12 @@ export function toDecision(r: DecisionRow): Decision {
     votesAgainst: r.votes_against,
     votesAbstain: r.votes_abstain,
     adopted: voteMode === 'consensus' || (r.votes_for ?? 0) > (r.votes_against ?? 0),
+    version: r.version,
   };
 }
 
 export async function listDecisions(db: Db, filter: { meetingId?: number; id?: number }): Promise<Decision[]> {
-  let q = db.selectFrom('decisions').select(['id', 'meeting_id', 'agenda_item_id', 'year', 'number', 'text', 'vote_mode', 'votes_for', 'votes_against', 'votes_abstain']);
+  let q = db.selectFrom('decisions').select(['id', 'meeting_id', 'agenda_item_id', 'year', 'number', 'text', 'vote_mode', 'votes_for', 'votes_against', 'votes_abstain', 'version']);
   if (filter.meetingId !== undefined) q = q.where('meeting_id', '=', filter.meetingId);
   if (filter.id !== undefined) q = q.where('id', '=', filter.id);
   return (await q.orderBy('year').orderBy('number').execute()).map(toDecision);
@@ -288,6 +292,7 @@ function toAction(r: ActionRow): ActionItem {
     ownerLabel: person && organisation ? `${person} (${r.organisation_short ?? organisation})` : (person ?? organisation ?? ''),
     dueDate: r.due_date,
     status: r.status as ActionStatus,
+    version: r.version,
   };
 }
 
@@ -341,6 +346,7 @@ export async function listAgenda(db: Db, meetingId: number, only?: number): Prom
           },
     decisions: decisions.filter((d) => d.agendaItemId === r.id),
     actions: actions.filter((a) => a.agendaItemId === r.id),
+    version: r.version,
   }));
 }
 

@@ -156,6 +156,7 @@ export async function decisionRegister(
       'd.votes_for',
       'd.votes_against',
       'd.votes_abstain',
+      'd.version',
       'm.title as meeting_title',
       'm.date as meeting_date',
       'm.kind as meeting_kind',

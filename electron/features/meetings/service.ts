@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { claimVersion } from '../../store/versions';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { MeetingKind } from '../../../shared/features/meetings/kinds';
@@ -161,9 +162,10 @@ export async function createMeeting(ctx: Ctx, values: MeetingValues): Promise<Me
   });
 }
 
-export async function updateMeeting(ctx: Ctx, id: number, values: MeetingValues): Promise<Meeting> {
-  return inTransaction(ctx, async (trx) => {
+export async function updateMeeting(ctx: Ctx, id: number, values: MeetingValues, version?: number): Promise<Meeting> {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meeting = await editableMeeting(trx, id);
+    await claimVersion(tctx, 'meetings', id, version);
     await checkMeetingReferences(trx, values);
     if (values.date.slice(0, 4) !== meeting.date.slice(0, 4)) {
       const numbered = await trx.selectFrom('decisions').select('id').where('meeting_id', '=', id).executeTakeFirst();
@@ -182,9 +184,10 @@ export async function updateMeeting(ctx: Ctx, id: number, values: MeetingValues)
   });
 }
 
-export async function deleteMeeting(ctx: Ctx, id: number): Promise<{ removed: boolean }> {
-  return inTransaction(ctx, async (trx) => {
+export async function deleteMeeting(ctx: Ctx, id: number, version?: number): Promise<{ removed: boolean }> {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meeting = await editableMeeting(trx, id);
+    await claimVersion(tctx, 'meetings', id, version);
     const referencedBy = await trx
       .selectFrom('agenda_items as i')
       .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
@@ -303,9 +306,10 @@ export async function addAttendee(ctx: Ctx, values: z.output<typeof attendeeInpu
 }
 
 export async function updateAttendance(ctx: Ctx, values: z.output<typeof attendanceUpdateSchema>): Promise<Attendance> {
-  return inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'attendances', values.id);
     const meeting = await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'attendances', values.id, values.version);
     const all = await listAttendances(trx, meetingId);
     const current = all.find((a) => a.id === values.id)!;
     await assertOrganisation(trx, 'organisationId', values.organisationId);
@@ -355,10 +359,11 @@ export async function updateAttendance(ctx: Ctx, values: z.output<typeof attenda
   });
 }
 
-export async function removeAttendee(ctx: Ctx, id: number): Promise<{ removed: boolean }> {
-  return inTransaction(ctx, async (trx) => {
+export async function removeAttendee(ctx: Ctx, id: number, version?: number): Promise<{ removed: boolean }> {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'attendances', id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'attendances', id, version);
     const current = await getAttendance(trx, id);
     const held = await trx
       .selectFrom('attendances')
@@ -417,9 +422,10 @@ export async function addApprovalItem(ctx: Ctx, meetingId: number, approvesMeeti
 }
 
 export async function updateAgendaItem(ctx: Ctx, values: z.output<typeof agendaItemUpdateSchema>): Promise<AgendaItem> {
-  return inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'agenda_items', values.id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'agenda_items', values.id, values.version);
     await assertPerson(trx, 'presenterPersonId', values.presenterPersonId);
     await trx
       .updateTable('agenda_items')
@@ -431,20 +437,22 @@ export async function updateAgendaItem(ctx: Ctx, values: z.output<typeof agendaI
   });
 }
 
-export async function saveDiscussion(ctx: Ctx, id: number, discussion: string | null): Promise<AgendaItem> {
-  return inTransaction(ctx, async (trx) => {
+export async function saveDiscussion(ctx: Ctx, id: number, discussion: string | null, version?: number): Promise<AgendaItem> {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'agenda_items', id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'agenda_items', id, version);
     await trx.updateTable('agenda_items').set({ discussion }).where('id', '=', id).execute();
     await touch(trx, ctx, meetingId);
     return getAgendaItem(trx, id);
   });
 }
 
-export async function removeAgendaItem(ctx: Ctx, id: number): Promise<{ removed: boolean }> {
-  return inTransaction(ctx, async (trx) => {
+export async function removeAgendaItem(ctx: Ctx, id: number, version?: number): Promise<{ removed: boolean }> {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'agenda_items', id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'agenda_items', id, version);
     const decisions = await trx.selectFrom('decisions').select('id').where('agenda_item_id', '=', id).execute();
     const actions = await trx.selectFrom('action_items').select('id').where('agenda_item_id', '=', id).execute();
     if (decisions.length + actions.length > 0) {
@@ -533,9 +541,10 @@ export async function addDecision(ctx: Ctx, values: z.output<typeof decisionInpu
 }
 
 export async function updateDecision(ctx: Ctx, values: z.output<typeof decisionUpdateSchema>): Promise<Decision> {
-  return inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'decisions', values.id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'decisions', values.id, values.version);
     await assertVotes(trx, meetingId, values);
     const current = (await listDecisions(trx, { id: values.id }))[0]!;
     // A decision may move to another point of the same meeting; its number stays (numbers are never given twice).
@@ -559,10 +568,11 @@ export async function updateDecision(ctx: Ctx, values: z.output<typeof decisionU
   });
 }
 
-export async function removeDecision(ctx: Ctx, id: number): Promise<{ removed: boolean }> {
-  return inTransaction(ctx, async (trx) => {
+export async function removeDecision(ctx: Ctx, id: number, version?: number): Promise<{ removed: boolean }> {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'decisions', id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'decisions', id, version);
     const current = (await listDecisions(trx, { id }))[0]!;
     const result = await trx.deleteFrom('decisions').where('id', '=', id).executeTakeFirst();
     await recordChange({ ...ctx, db: trx }, { entity: 'decision', entityId: id, action: 'delete', summary: { reference: current.reference }, parent: { entity: 'meeting', id: meetingId } });
@@ -608,9 +618,10 @@ export async function addAction(ctx: Ctx, values: z.output<typeof actionInputSch
 }
 
 export async function updateAction(ctx: Ctx, values: z.output<typeof actionUpdateSchema>): Promise<ActionItem> {
-  return inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'action_items', values.id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'action_items', values.id, values.version);
     await checkAction(trx, meetingId, values);
     const current = (await listActions(trx, { id: values.id }))[0]!;
     await trx.updateTable('action_items').set(actionColumns(values)).where('id', '=', values.id).execute();
@@ -624,10 +635,11 @@ export async function updateAction(ctx: Ctx, values: z.output<typeof actionUpdat
   });
 }
 
-export async function removeAction(ctx: Ctx, id: number): Promise<{ removed: boolean }> {
-  return inTransaction(ctx, async (trx) => {
+export async function removeAction(ctx: Ctx, id: number, version?: number): Promise<{ removed: boolean }> {
+  return inTransaction(ctx, async (trx, tctx) => {
     const meetingId = await meetingIdOf(trx, 'action_items', id);
     await editableMeeting(trx, meetingId);
+    await claimVersion(tctx, 'action_items', id, version);
     const followed = await trx.selectFrom('action_follow_ups').select('id').where('action_id', '=', id).executeTakeFirst();
     if (followed) throw new AppError('CONFLICT', 'error.meetings.actionFollowedUp');
     const result = await trx.deleteFrom('action_items').where('id', '=', id).executeTakeFirst();

@@ -10,6 +10,9 @@ export interface MeetingKindsTable {
   quorum_percent: number;
   proxies_per_holder: number;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface MeetingsTable {
@@ -33,6 +36,9 @@ export interface MeetingsTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface MinutesApprovalsTable {
@@ -59,6 +65,11 @@ export interface AttendancesTable {
   /** pending, present, excused, absent, represented. */
   status: string;
   proxy_holder_person_id: number | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface AgendaItemsTable {
@@ -72,6 +83,11 @@ export interface AgendaItemsTable {
   discussion: string | null;
   /** Set on the item that approves an earlier meeting's minutes. */
   approves_meeting_id: number | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface DecisionCountersTable {
@@ -92,6 +108,11 @@ export interface DecisionsTable {
   votes_against: number | null;
   votes_abstain: number | null;
   created_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface ActionItemsTable {
@@ -105,6 +126,11 @@ export interface ActionItemsTable {
   /** As recorded in this meeting's minutes; later meetings record their follow-up apart. */
   status: string;
   created_at: string;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface ActionFollowUpsTable {

@@ -9,7 +9,7 @@ export function membershipHandlers(ctx: ServiceContext): MembershipHandlers {
   return {
     'memberships.year': ({ year }) => membershipYear(ctx, year ?? currentYear(ctx)),
     'memberships.save': (values) => saveMembership(ctx, values),
-    'memberships.delete': ({ id }) => deleteMembership(ctx, id),
+    'memberships.delete': ({ id, version }) => deleteMembership(ctx, id, version),
     'memberships.renew': ({ fromYear }) => renewMemberships(ctx, fromYear),
     'memberships.documents.calls': ({ year }) => feeCalls(ctx, year),
     'memberships.documents.receipt': ({ id }) => membershipReceipt(ctx, id),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { claimVersion } from '../../store/versions';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Membership, MembershipYear, PaymentMethod, membershipInputSchema } from '../../../shared/features/memberships/schemas';
 import type { ServiceContext } from '../../app/context';
@@ -36,6 +37,7 @@ function toMembership(r: MembershipRow): Membership {
     note: r.note,
     organisationName: r.organisation_name,
     votingPersonName: r.first_name == null ? null : `${r.first_name} ${r.last_name}`,
+    version: r.version,
   };
 }
 
@@ -110,6 +112,7 @@ export async function saveMembership(ctx: ServiceContext, values: MembershipValu
     const before = id ? await trx.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     if (id) {
       if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
+      await claimVersion({ ...ctx, db: trx }, 'memberships', id, values.version);
       await trx.updateTable('memberships').set(columns).where('id', '=', id).execute();
     } else {
       if (organisation.archived_at) throw fieldError('organisationId', 'error.organisationArchived');
@@ -123,9 +126,10 @@ export async function saveMembership(ctx: ServiceContext, values: MembershipValu
   });
 }
 
-export async function deleteMembership(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteMembership(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await getMembership({ ...ctx, db: trx }, id);
+    await claimVersion({ ...ctx, db: trx }, 'memberships', id, version);
     // A receipt given keeps its number: deleting its membership would leave a gap in the year's series.
     const receipt = await trx.selectFrom('membership_receipts').select('number').where('membership_id', '=', id).executeTakeFirst();
     if (receipt) throw new AppError('CONFLICT', 'error.receipt.membershipHasReceipt', { year: existing.year, number: receipt.number });

@@ -30,11 +30,11 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
     'people.createWithAffiliation': (values) => createPersonWithAffiliation(ctx, values),
     'people.addAffiliation': (values) => addAffiliation(ctx, values),
     'people.updateAffiliation': (values) => updateAffiliation(ctx, values),
-    'people.endAffiliation': ({ id, endDate }) => endAffiliation(ctx, id, endDate),
-    'people.removeAffiliation': ({ id }) => removeAffiliation(ctx, id),
+    'people.endAffiliation': ({ id, endDate, version }) => endAffiliation(ctx, id, endDate, version),
+    'people.removeAffiliation': ({ id, version }) => removeAffiliation(ctx, id, version),
     'people.addOffice': (values) => addOffice(ctx, values),
-    'people.endOffice': ({ id, endDate }) => endOffice(ctx, id, endDate),
-    'people.removeOffice': ({ id }) => removeOffice(ctx, id),
+    'people.endOffice': ({ id, endDate, version }) => endOffice(ctx, id, endDate, version),
+    'people.removeOffice': ({ id, version }) => removeOffice(ctx, id, version),
     'people.officers': async ({ date }) => ({ items: await listOfficers(ctx, date) }),
   };
 }

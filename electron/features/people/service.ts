@@ -1,4 +1,4 @@
-import { modifiedMeanwhile, savedBy } from '../../store/versions';
+import { claimVersion, inWriteTransaction, modifiedMeanwhile, savedBy } from '../../store/versions';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { AppError, fieldError } from '../../../shared/api/errors';
@@ -209,6 +209,7 @@ export async function listAffiliations(ctx: ServiceContext, filter: { personId?:
       'a.role',
       'a.start_date',
       'a.end_date',
+      'a.version',
       'p.first_name',
       'p.last_name',
       'o.name as organisation_name',
@@ -226,6 +227,7 @@ export async function listAffiliations(ctx: ServiceContext, filter: { personId?:
     endDate: r.end_date,
     personName: `${r.first_name} ${r.last_name}`,
     organisationName: r.organisation_name,
+    version: r.version,
   }));
 }
 
@@ -268,6 +270,7 @@ export async function updateAffiliation(ctx: ServiceContext, values: z.output<ty
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const current = await getAffiliation(tctx, values.id);
+    await claimVersion(tctx, 'affiliations', values.id, values.version);
     if (values.organisationId !== current.organisationId) {
       const organisation = await trx.selectFrom('organisations').select('id').where('id', '=', values.organisationId).executeTakeFirst();
       if (!organisation) throw fieldError('organisationId', 'error.notFound');
@@ -287,10 +290,11 @@ export async function updateAffiliation(ctx: ServiceContext, values: z.output<ty
 }
 
 /** Ending keeps the history: the role stays on record with its dates. */
-export async function endAffiliation(ctx: ServiceContext, id: number, endDate: string): Promise<Affiliation> {
+export async function endAffiliation(ctx: ServiceContext, id: number, endDate: string, version?: number): Promise<Affiliation> {
   const current = await getAffiliation(ctx, id);
   if (endDate < current.startDate) throw new AppError('VALIDATION', 'error.validation', undefined, [{ path: 'endDate', key: 'error.endBeforeStart' }]);
   return ctx.db.transaction().execute(async (trx) => {
+    await claimVersion({ ...ctx, db: trx }, 'affiliations', id, version);
     await trx.updateTable('affiliations').set({ end_date: endDate }).where('id', '=', id).execute();
     await recordChange({ ...ctx, db: trx }, { entity: 'affiliation', entityId: id, action: 'update', summary: { changes: { endDate: [current.endDate, endDate] } }, parent: { entity: 'person', id: current.personId } });
     return getAffiliation({ ...ctx, db: trx }, id);
@@ -308,10 +312,11 @@ async function votingMemberships(ctx: ServiceContext, a: Affiliation): Promise<n
 }
 
 /** For a line entered by mistake; refused while the person is a voting representative through it. */
-export async function removeAffiliation(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function removeAffiliation(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const current = await getAffiliation(tctx, id);
+    await claimVersion(tctx, 'affiliations', id, version);
     const voting = await votingMemberships(tctx, current);
     if (voting > 0) throw new AppError('CONFLICT', 'error.inUse', { count: voting });
     const result = await trx.deleteFrom('affiliations').where('id', '=', id).executeTakeFirst();
@@ -324,7 +329,7 @@ export async function listOffices(ctx: ServiceContext, filter: { personId?: numb
   let q = ctx.db
     .selectFrom('offices as f')
     .innerJoin('people as p', 'p.id', 'f.person_id')
-    .select(['f.id', 'f.person_id', 'f.office', 'f.start_date', 'f.end_date', 'p.first_name', 'p.last_name']);
+    .select(['f.id', 'f.person_id', 'f.office', 'f.start_date', 'f.end_date', 'f.version', 'p.first_name', 'p.last_name']);
   if (filter.personId) q = q.where('f.person_id', '=', filter.personId);
   if (filter.date) {
     const date = filter.date;
@@ -338,6 +343,7 @@ export async function listOffices(ctx: ServiceContext, filter: { personId?: numb
     startDate: r.start_date,
     endDate: r.end_date,
     personName: `${r.first_name} ${r.last_name}`,
+    version: r.version,
   }));
 }
 
@@ -365,17 +371,23 @@ export async function addOffice(ctx: ServiceContext, values: z.output<typeof off
   return getOffice(ctx, row.id);
 }
 
-export async function endOffice(ctx: ServiceContext, id: number, endDate: string): Promise<OfficeHolding> {
+export async function endOffice(ctx: ServiceContext, id: number, endDate: string, version?: number): Promise<OfficeHolding> {
   const current = await getOffice(ctx, id);
   if (endDate < current.startDate) throw new AppError('VALIDATION', 'error.validation', undefined, [{ path: 'endDate', key: 'error.endBeforeStart' }]);
-  await ctx.db.updateTable('offices').set({ end_date: endDate }).where('id', '=', id).execute();
-  return getOffice(ctx, id);
+  return inWriteTransaction(ctx, async (tctx) => {
+    await claimVersion(tctx, 'offices', id, version);
+    await tctx.db.updateTable('offices').set({ end_date: endDate }).where('id', '=', id).execute();
+    return getOffice(tctx, id);
+  });
 }
 
-export async function removeOffice(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function removeOffice(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   await getOffice(ctx, id);
-  const result = await ctx.db.deleteFrom('offices').where('id', '=', id).executeTakeFirst();
-  return { removed: Number(result.numDeletedRows) > 0 };
+  return inWriteTransaction(ctx, async (tctx) => {
+    await claimVersion(tctx, 'offices', id, version);
+    const result = await tctx.db.deleteFrom('offices').where('id', '=', id).executeTakeFirst();
+    return { removed: Number(result.numDeletedRows) > 0 };
+  });
 }
 
 export async function getPersonDetail(ctx: ServiceContext, id: number): Promise<PersonDetail> {

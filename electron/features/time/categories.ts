@@ -1,4 +1,5 @@
 import { AppError, fieldError } from '../../../shared/api/errors';
+import { claimVersion } from '../../store/versions';
 import type { Category } from '../../../shared/features/time/schemas';
 import { normalizeKey } from '../../../shared/validation/text';
 import type { ServiceContext } from '../../app/context';
@@ -7,21 +8,21 @@ import { ensureDefaultCategories } from './common';
 /** The categories without their use counts, for screens and writes that only need names. */
 export async function categoryNames(ctx: ServiceContext): Promise<Omit<Category, 'entryCount'>[]> {
   await ensureDefaultCategories(ctx);
-  const rows = await ctx.db.selectFrom('time_categories').select(['id', 'code', 'name', 'position', 'active']).orderBy('position').orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, position: r.position, active: r.active === 1 }));
+  const rows = await ctx.db.selectFrom('time_categories').select(['id', 'code', 'name', 'position', 'active', 'version']).orderBy('position').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, position: r.position, active: r.active === 1, version: r.version }));
 }
 
 export async function listCategories(ctx: ServiceContext, includeInactive = false): Promise<Category[]> {
   await ensureDefaultCategories(ctx);
   let q = ctx.db
     .selectFrom('time_categories as c')
-    .select(['c.id', 'c.code', 'c.name', 'c.position', 'c.active'])
+    .select(['c.id', 'c.code', 'c.name', 'c.position', 'c.active', 'c.version'])
     .select((eb) => eb.selectFrom('time_entries as e').select(eb.fn.countAll<number>().as('n')).whereRef('e.category_id', '=', 'c.id').as('entry_count'))
     .orderBy('c.position')
     .orderBy('c.id');
   if (!includeInactive) q = q.where('c.active', '=', 1);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, position: r.position, active: r.active === 1, entryCount: Number(r.entry_count ?? 0) }));
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, position: r.position, active: r.active === 1, entryCount: Number(r.entry_count ?? 0), version: r.version }));
 }
 
 async function getCategory(ctx: ServiceContext, id: number): Promise<Category> {
@@ -52,10 +53,11 @@ export async function createCategory(ctx: ServiceContext, name: string): Promise
 }
 
 /** Renaming changes every report that shows the category; deactivating only hides it from new entries. */
-export async function updateCategory(ctx: ServiceContext, id: number, name: string, active: boolean): Promise<Category> {
+export async function updateCategory(ctx: ServiceContext, id: number, name: string, active: boolean, version?: number): Promise<Category> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     await getCategory(tctx, id);
+    await claimVersion(tctx, 'time_categories', id, version);
     await assertNameFree(tctx, name, id);
     await trx.updateTable('time_categories').set({ name, active: active ? 1 : 0 }).where('id', '=', id).execute();
     return getCategory(tctx, id);
@@ -63,9 +65,10 @@ export async function updateCategory(ctx: ServiceContext, id: number, name: stri
 }
 
 /** A used category is never deleted (the entries and past reports name it): deactivate it instead. */
-export async function deleteCategory(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteCategory(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const category = await getCategory({ ...ctx, db: trx }, id);
+    await claimVersion({ ...ctx, db: trx }, 'time_categories', id, version);
     if (category.entryCount > 0) throw new AppError('CONFLICT', 'error.time.categoryUsed', { name: category.name, count: category.entryCount });
     if (category.code) throw new AppError('CONFLICT', 'error.time.categoryBuiltIn', { name: category.name });
     await trx.deleteFrom('time_categories').where('id', '=', id).execute();

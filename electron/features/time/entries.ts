@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { claimVersion } from '../../store/versions';
 import type { z } from 'zod';
 import { AppError, fieldError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
@@ -52,6 +53,7 @@ function entryQuery(ctx: ServiceContext) {
       'e.value_cents',
       'e.status',
       'e.review_reason',
+      'e.version',
       'o.name as organisation_name',
       'c.name as category_name',
     ])
@@ -80,6 +82,7 @@ function toEntry(r: EntryRow, locked: boolean): Entry {
     locked,
     status: r.status as EntryStatus,
     reviewReason: r.review_reason,
+    version: r.version,
   };
 }
 
@@ -263,7 +266,7 @@ export async function createEntry(ctx: ServiceContext, values: EntryValues): Pro
   });
 }
 
-export async function updateEntry(ctx: ServiceContext, id: number, values: EntryValues): Promise<{ entry: Entry; warnings: TimeWarning[] }> {
+export async function updateEntry(ctx: ServiceContext, id: number, values: EntryValues, version?: number): Promise<{ entry: Entry; warnings: TimeWarning[] }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const before = await trx.selectFrom('time_entries').selectAll().where('id', '=', id).executeTakeFirst();
@@ -272,6 +275,7 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
     await assertStructureMayWrite(tctx, before.organisation_id, [{ date: before.date, status: before.status }]);
     await assertStructureMayWrite(tctx, values.organisationId, [{ date: values.date }]);
     await assertStructureStaff(tctx, values.organisationId, [values.personId], values.date, values.date);
+    await claimVersion(tctx, 'time_entries', id, version);
     // An entry already that far ahead keeps its date without a new confirmation.
     if (values.date !== before.date) assertNotFarFuture(ctx, values);
     // Neither the entry as it was nor as it would be may lie in a closed period.
@@ -311,11 +315,12 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
   });
 }
 
-export async function deleteEntry(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
+export async function deleteEntry(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('time_entries').select(['id', 'date', 'organisation_id', 'status']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
     await assertStructureMayWrite({ ...ctx, db: trx }, before.organisation_id, [{ date: before.date, status: before.status }]);
+    await claimVersion({ ...ctx, db: trx }, 'time_entries', id, version);
     await assertDatesOpen({ ...ctx, db: trx }, [before.date]);
     await trx.deleteFrom('time_entries').where('id', '=', id).execute();
     return { removed: true };

@@ -5,7 +5,9 @@ import { daysOfMonth, monthRange } from '../../../shared/features/time/period';
 import type { EntryStatus, Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
+import { CompiledQuery, sql } from 'kysely';
 import { nowIso, type ServiceContext } from '../../app/context';
+import { inWriteTransaction, modifiedMeanwhile, savedBy } from '../../store/versions';
 import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
@@ -24,7 +26,7 @@ function monthEntries(ctx: ServiceContext, organisationId: number, month: string
   const { from, to } = monthRange(month);
   return ctx.db
     .selectFrom('time_entries')
-    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents', 'status', 'review_reason'])
+    .select(['id', 'person_id', 'category_id', 'date', 'minutes', 'value_cents', 'status', 'review_reason', 'version', 'rate_id', 'hourly_rate_cents'])
     .where('organisation_id', '=', organisationId)
     .where('date', '>=', from)
     .where('date', '<=', to)
@@ -102,6 +104,7 @@ export async function getGrid(ctx: ServiceContext, organisationId: number, month
       valueCents: e.value_cents,
       status: e.status as EntryStatus,
       reviewReason: e.review_reason,
+      version: e.version,
     })),
     monthValidated: validation !== undefined,
     openRequests: Number(requests.n),
@@ -135,7 +138,8 @@ interface Change {
  * Every problem is reported with its line and day; nothing is written unless all is right.
  */
 export async function saveGrid(ctx: ServiceContext, input: GridSave): Promise<GridSaved> {
-  return ctx.db.transaction().execute((trx) => saveGridWithin({ ...ctx, db: trx }, input));
+  // In the caller's transaction when there is one (a batch of saves, the bench), else in its own.
+  return inWriteTransaction(ctx, (tctx) => saveGridWithin(tctx, input));
 }
 
 type GridSaved = { created: number; updated: number; deleted: number; warnings: TimeWarning[] };
@@ -160,6 +164,15 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
     const seenRows = new Set<string>();
     let lockedAt: { period: (typeof periods)[number]; date: string } | null = null;
 
+    // Each line's entries, so that a cell looks at its line's few entries rather than the month's thousands.
+    const byLine = new Map<string, typeof existing>();
+    for (const e of existing) {
+      const key = `${e.person_id}|${e.category_id}`;
+      const list = byLine.get(key);
+      if (list) list.push(e);
+      else byLine.set(key, [e]);
+    }
+
     input.rows.forEach((row, r) => {
       const category = categories.find((c) => c.id === row.categoryId);
       const line = `${row.personId === null ? '—' : personName.get(row.personId) ?? '?'} · ${category?.name ?? '?'}`;
@@ -168,18 +181,20 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       seenRows.add(rowKey);
       if (!category) issues.push({ path: `rows[${r}].categoryId`, key: 'error.notFound' });
       if (row.personId !== null && !personName.has(row.personId)) issues.push({ path: `rows[${r}].personId`, key: 'error.notFound' });
+      const lineEntries = byLine.get(`${row.personId}|${row.categoryId}`) ?? [];
       row.cells.forEach((cell, c) => {
         const path = `rows[${r}].cells[${c}].minutes`;
-        const params = { line, date: formatDate(cell.from) };
+        // Built only for a message: formatting every cell's date costs more than checking it.
+        const params = () => ({ line, date: formatDate(cell.from) });
         if (cell.from < from || cell.to > to || cell.to < cell.from) {
-          issues.push({ path, key: 'error.time.gridOutsideMonth', params });
+          issues.push({ path, key: 'error.time.gridOutsideMonth', params: params() });
           return;
         }
         if (cell.minutes > MAX_MINUTES_PER_DAY) {
-          issues.push({ path, key: 'error.time.gridDurationTooLong', params });
+          issues.push({ path, key: 'error.time.gridDurationTooLong', params: params() });
           return;
         }
-        const covered = existing.filter((e) => e.person_id === row.personId && e.category_id === row.categoryId && e.date >= cell.from && e.date <= cell.to);
+        const covered = lineEntries.filter((e) => e.date >= cell.from && e.date <= cell.to);
         const sum = covered.reduce((s, e) => s + e.minutes, 0);
         if (sum === cell.minutes) return;
         let change: Change;
@@ -193,7 +208,7 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
           const entry = covered[0]!;
           change = { kind: cell.minutes === 0 ? 'delete' : 'update', entryId: entry.id, personId: row.personId, categoryId: row.categoryId, date: entry.date, minutes: cell.minutes, path, line };
         } else {
-          issues.push({ path, key: 'error.time.gridSeveralEntries', params: { ...params, count: covered.length } });
+          issues.push({ path, key: 'error.time.gridSeveralEntries', params: { ...params(), count: covered.length } });
           return;
         }
         const period = periodLocking(periods, change.date);
@@ -248,22 +263,43 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
     }
     if (issues.length) throw new AppError('VALIDATION', 'error.time.gridInvalid', { count: issues.length }, issues);
 
+    // An entry the grid changes must be as the screen showed it: saved by no one else since, nor added since.
+    const versionOf = new Map(existing.map((e) => [e.id, e.version]));
+    const existingById = new Map(existing.map((e) => [e.id, e]));
+    if (input.opened) {
+      const opened = new Map(input.opened.map((o) => [o.id, o.version]));
+      for (const change of changes) {
+        if (change.entryId !== undefined && opened.get(change.entryId) !== versionOf.get(change.entryId)) throw await modifiedMeanwhile(trx, 'time_entries', change.entryId);
+      }
+    }
+
     const rates = await loadRates(tctx);
     const settingsDefault = (await getSettings(tctx)).defaultHourlyValueCents;
     const now = nowIso(ctx);
     const review = reviewColumnsFor(ctx);
     const deletes = changes.filter((c) => c.kind === 'delete').map((c) => c.entryId!);
-    for (const ids of chunks(deletes)) await trx.deleteFrom('time_entries').where('id', 'in', ids).execute();
+    for (const ids of chunks(deletes)) {
+      // The versions deleted are those read above, or another writer got in between (PostgreSQL re-reads a row it waited for).
+      const gone = await trx.deleteFrom('time_entries').where('id', 'in', ids).returning(['id', 'version']).execute();
+      const moved = gone.find((g) => g.version !== versionOf.get(g.id)) ?? (gone.length < ids.length ? { id: ids.find((id) => !gone.some((g) => g.id === id))! } : undefined);
+      if (moved) throw await modifiedMeanwhile(trx, 'time_entries', moved.id);
+    }
+    // One statement for every cell changed, built once and run with each cell's values (prepared once by the engine).
+    const update = trx
+      .updateTable('time_entries')
+      .set({ minutes: 0, rate_id: 0, hourly_rate_cents: 0, value_cents: 0, updated_at: now, updated_by: savedBy(ctx.runtime), status: '', review_reason: null, reviewed_at: null, reviewed_by: null, version: sql<number>`version + 1` })
+      .where('id', '=', 0)
+      .where('version', '=', 0)
+      .compile();
     for (const change of changes.filter((c) => c.kind === 'update')) {
       const rate = resolveRate(rates, { date: change.date, personId: change.personId, organisationId: input.organisationId }, settingsDefault);
-      const old = await trx.selectFrom('time_entries').select(['rate_id', 'hourly_rate_cents']).where('id', '=', change.entryId!).executeTakeFirstOrThrow();
+      const old = existingById.get(change.entryId!)!;
       // An entry valued at the settings' default keeps the rate it was valued at.
       const hourly = rate.rateId === null && old.rate_id === null ? old.hourly_rate_cents : rate.hourlyCents;
-      await trx
-        .updateTable('time_entries')
-        .set({ minutes: change.minutes, rate_id: rate.rateId, hourly_rate_cents: hourly, value_cents: entryValueCents(change.minutes, hourly), updated_at: now, ...review })
-        .where('id', '=', change.entryId!)
-        .execute();
+      // The parameters in the order of the statement above: set, then where.
+      const parameters = [change.minutes, rate.rateId, hourly, entryValueCents(change.minutes, hourly), now, savedBy(ctx.runtime), review.status, review.review_reason, review.reviewed_at, review.reviewed_by, change.entryId!, old.version];
+      const written = await trx.executeQuery(CompiledQuery.raw(update.sql, parameters));
+      if (Number(written.numAffectedRows ?? 0) === 0) throw await modifiedMeanwhile(trx, 'time_entries', change.entryId!);
     }
     const creates = changes.filter((c) => c.kind === 'create');
     for (const batch of chunks(creates, 200)) {

@@ -17,18 +17,18 @@ export function timeHandlers(ctx: ServiceContext): TimeHandlers {
   return {
     'time.categories.list': async ({ includeInactive }) => ({ items: await listCategories(ctx, includeInactive) }),
     'time.categories.create': ({ name }) => createCategory(ctx, name),
-    'time.categories.update': ({ id, name, active }) => updateCategory(ctx, id, name, active),
-    'time.categories.delete': ({ id }) => deleteCategory(ctx, id),
+    'time.categories.update': ({ id, name, active, version }) => updateCategory(ctx, id, name, active, version),
+    'time.categories.delete': ({ id, version }) => deleteCategory(ctx, id, version),
 
     'time.rates.list': () => listRates(ctx),
     'time.rates.save': (values) => saveRate(ctx, values),
-    'time.rates.delete': ({ id }) => deleteRate(ctx, id),
+    'time.rates.delete': ({ id, version }) => deleteRate(ctx, id, version),
 
     'time.entries.list': (query) => listEntries(ctx, query),
     'time.entries.get': ({ id }) => getEntry(ctx, id),
     'time.entries.create': (values) => createEntry(ctx, values),
-    'time.entries.update': ({ id, ...values }) => updateEntry(ctx, id, values),
-    'time.entries.delete': ({ id }) => deleteEntry(ctx, id),
+    'time.entries.update': ({ id, version, ...values }) => updateEntry(ctx, id, values, version),
+    'time.entries.delete': ({ id, version }) => deleteEntry(ctx, id, version),
 
     'time.grid.get': ({ organisationId, month, nature }) => getGrid(ctx, organisationId, month, nature),
     'time.grid.save': (input) => saveGrid(ctx, input),
@@ -37,7 +37,7 @@ export function timeHandlers(ctx: ServiceContext): TimeHandlers {
 
     'time.pledges.list': async ({ organisationId }) => ({ items: await listPledges(ctx, organisationId) }),
     'time.pledges.save': (values) => savePledge(ctx, values),
-    'time.pledges.delete': ({ id }) => deletePledge(ctx, id),
+    'time.pledges.delete': ({ id, version }) => deletePledge(ctx, id, version),
 
     'time.periods.list': () => listPeriods(ctx),
     'time.periods.close': (values) => closePeriod(ctx, values),

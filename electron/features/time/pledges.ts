@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { claimVersion, inWriteTransaction } from '../../store/versions';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import { etpToMinutes } from '../../../shared/features/time/period';
 import type { Pledge, pledgeInputSchema } from '../../../shared/features/time/schemas';
@@ -72,6 +73,7 @@ export async function listPledges(ctx: ServiceContext, organisationId?: number, 
       remainingMinutes: Math.max(0, pledgedMinutes - givenMinutes),
       pendingMinutes: Number(r.pending_minutes ?? 0),
       progress: pledgedMinutes > 0 ? givenMinutes / pledgedMinutes : 0,
+      version: r.version,
     };
   });
 }
@@ -95,6 +97,7 @@ export async function savePledge(ctx: ServiceContext, values: PledgeValues): Pro
     if ((columns.pledged_minutes ?? 1) <= 0 || (columns.pledged_etp_milli ?? 1) <= 0) throw fieldError('amount', 'error.time.pledgePositive');
     let id = values.id;
     if (id) {
+      await claimVersion(tctx, 'time_pledges', id, values.version);
       const result = await trx.updateTable('time_pledges').set(columns).where('id', '=', id).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'error.notFound');
     } else {
@@ -104,8 +107,11 @@ export async function savePledge(ctx: ServiceContext, values: PledgeValues): Pro
   });
 }
 
-export async function deletePledge(ctx: ServiceContext, id: number): Promise<{ removed: boolean }> {
-  const result = await ctx.db.deleteFrom('time_pledges').where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'error.notFound');
-  return { removed: true };
+export async function deletePledge(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
+  return inWriteTransaction(ctx, async (tctx) => {
+    await claimVersion(tctx, 'time_pledges', id, version);
+    const result = await tctx.db.deleteFrom('time_pledges').where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'error.notFound');
+    return { removed: true };
+  });
 }

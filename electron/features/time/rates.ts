@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { claimVersion } from '../../store/versions';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Rate, rateInputSchema } from '../../../shared/features/time/schemas';
 import { entryValueCents, resolveRate, type DatedRate, type RateScope } from '../../../shared/features/time/valuation';
@@ -14,7 +15,7 @@ export async function listRates(ctx: ServiceContext): Promise<{ items: Rate[]; s
     .selectFrom('time_rates as r')
     .leftJoin('people as p', 'p.id', 'r.person_id')
     .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select(['r.id', 'r.scope', 'r.person_id', 'r.organisation_id', 'r.valid_from', 'r.hourly_cents', 'r.note', 'o.name as organisation_name'])
+    .select(['r.id', 'r.scope', 'r.person_id', 'r.organisation_id', 'r.valid_from', 'r.hourly_cents', 'r.note', 'r.version', 'o.name as organisation_name'])
     .select(personNameSql.as('person_name'))
     .select((eb) => eb.selectFrom('time_entries as e').select(eb.fn.countAll<number>().as('n')).whereRef('e.rate_id', '=', 'r.id').as('entry_count'))
     .orderBy('r.scope')
@@ -37,6 +38,7 @@ export async function listRates(ctx: ServiceContext): Promise<{ items: Rate[]; s
       hourlyCents: r.hourly_cents,
       note: r.note,
       entryCount: Number(r.entry_count ?? 0),
+      version: r.version,
     };
   });
   return { items, settingsDefaultCents: (await getSettings(ctx)).defaultHourlyValueCents };
@@ -130,6 +132,7 @@ export async function saveRate(ctx: ServiceContext, values: RateValues): Promise
     if (id) {
       const before = await trx.selectFrom('time_rates').select(['scope', 'person_id', 'organisation_id']).where('id', '=', id).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
+      await claimVersion(tctx, 'time_rates', id, values.version);
       subjects.push({ scope: before.scope as RateScope, personId: before.person_id, organisationId: before.organisation_id });
       await trx.updateTable('time_rates').set(columns).where('id', '=', id).execute();
     } else {
@@ -140,12 +143,13 @@ export async function saveRate(ctx: ServiceContext, values: RateValues): Promise
   });
 }
 
-export async function deleteRate(ctx: ServiceContext, id: number): Promise<{ rate: null; revalued: number }> {
+export async function deleteRate(ctx: ServiceContext, id: number, version?: number): Promise<{ rate: null; revalued: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const rates = await loadRates(tctx);
     const rate = rates.find((r) => r.id === id);
     if (!rate) throw new AppError('NOT_FOUND', 'error.notFound');
+    await claimVersion(tctx, 'time_rates', id, version);
     // Entries point at the rate: value them without it first, then remove it.
     const revalued = await revalueEntries(tctx, [rate], rates.filter((r) => r.id !== id));
     await trx.deleteFrom('time_rates').where('id', '=', id).execute();

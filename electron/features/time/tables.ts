@@ -9,6 +9,11 @@ export interface TimeCategoriesTable {
   name: string;
   position: number;
   active: number;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface TimeRatesTable {
@@ -20,6 +25,11 @@ export interface TimeRatesTable {
   valid_from: string;
   hourly_cents: number;
   note: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface TimeEntriesTable {
@@ -48,6 +58,9 @@ export interface TimeEntriesTable {
   review_reason: string | null;
   reviewed_at: string | null;
   reviewed_by: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface TimePledgesTable {
@@ -63,6 +76,11 @@ export interface TimePledgesTable {
   agreement_reference: string | null;
   agreement_date: string | null;
   note: string | null;
+  /** Since 0012: raised by each save; a save or delete naming an older one is refused. */
+  version: Generated<number>;
+  updated_by: string | null;
+  /** Since 0012; empty until the first save. */
+  updated_at: string | null;
 }
 
 export interface TimeClosedPeriodsTable {

@@ -82,7 +82,7 @@ function ActivityForm({ activity, onSaved, onCancel, onDirtyChange }: ActivityFo
     setBanner(null);
     try {
       if (activity) {
-        await api.call('activities.update', { ...values, id: activity.id });
+        await api.call('activities.update', { ...values, id: activity.id, version: activity.version });
       } else {
         await api.call('activities.create', values);
         reset(emptyActivity(values.kind, values.date));
@@ -248,7 +248,7 @@ export function ActivitiesPage() {
   const remove = async () => {
     if (!deleting) return;
     try {
-      await api.call('activities.delete', { id: deleting.id });
+      await api.call('activities.delete', { id: deleting.id, version: deleting.version });
       setSaved(t('activity.ui.deleted', { title: deleting.title }));
       setDeleting(null);
       setDeleteError(null);

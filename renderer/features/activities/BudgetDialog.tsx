@@ -163,7 +163,7 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
     // Expense lines left empty (no amount, no label) carry nothing: they are not saved.
     const kept = values.lines.map((line, index) => ({ line, index })).filter(({ line }) => line.direction === 'income' || line.plannedCents > 0 || line.actualCents > 0 || line.label);
     try {
-      const saved = await api.call('funding.budgets.save', { ...values, ...(budget ? { id: budget.id } : {}), lines: kept.map((k) => k.line) });
+      const saved = await api.call('funding.budgets.save', { ...values, ...(budget ? { id: budget.id, version: budget.version } : {}), lines: kept.map((k) => k.line) });
       allowNavigation();
       onSaved(saved);
     } catch (e) {
@@ -374,7 +374,7 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
                   message: <p>{t('edit.budget.deleteMessage')}</p>,
                   run: async () => {
                     try {
-                      await api.call('funding.budgets.delete', { id: budget.id });
+                      await api.call('funding.budgets.delete', { id: budget.id, version: budget.version });
                       allowNavigation();
                       onDeleted(budget.label);
                     } catch (e) {

@@ -52,7 +52,7 @@ export function FounderDialog({ founder, onClose, onSaved, onDeleted }: FounderD
   const onSubmit = handleSubmit(async (values) => {
     setBanner(null);
     try {
-      const saved = founder ? await api.call('activities.founders.update', { ...values, id: founder.id }) : await api.call('activities.founders.create', values);
+      const saved = founder ? await api.call('activities.founders.update', { ...values, id: founder.id, version: founder.version }) : await api.call('activities.founders.create', values);
       allowNavigation();
       onSaved(saved);
     } catch (e) {
@@ -113,7 +113,7 @@ export function FounderDialog({ founder, onClose, onSaved, onDeleted }: FounderD
                   question: t('edit.founder.deleteQuestion', { name: founder.name }),
                   run: async () => {
                     try {
-                      await api.call('activities.founders.delete', { id: founder.id });
+                      await api.call('activities.founders.delete', { id: founder.id, version: founder.version });
                       allowNavigation();
                       onDeleted(founder.name);
                     } catch (e) {

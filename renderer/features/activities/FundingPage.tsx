@@ -298,7 +298,7 @@ function PaymentDialog({ grant, payment, onClose, onDone }: { grant: Grant; paym
     if (!parsed.ok) return setAmountError({ message: parsed.key });
     setBusy(true);
     try {
-      await api.call('funding.payments.update', { id: payment.id, date: values.date, amountCents: parsed.cents, note: values.note.trim() || null });
+      await api.call('funding.payments.update', { id: payment.id, version: payment.version, date: values.date, amountCents: parsed.cents, note: values.note.trim() || null });
       onDone(t('edit.payment.saved'));
     } catch (err) {
       const error = toApiError(err);
@@ -322,7 +322,7 @@ function PaymentDialog({ grant, payment, onClose, onDone }: { grant: Grant; paym
         question: t('activity.ui.deletePaymentMessage', { payment: text }),
         run: async () => {
           try {
-            await api.call('funding.payments.delete', { id: payment.id });
+            await api.call('funding.payments.delete', { id: payment.id, version: payment.version });
             onDone(t('activity.ui.paymentDeleted'));
           } catch (err) {
             setBanner(toApiError(err));

@@ -100,7 +100,7 @@ export function GrantDialog({ grant, onClose, onSaved, onDeleted }: GrantDialogP
   const onSubmit = handleSubmit(async (values) => {
     setBanner(null);
     try {
-      const saved = grant ? await api.call('funding.grants.update', { ...values, id: grant.id }) : await api.call('funding.grants.create', values);
+      const saved = grant ? await api.call('funding.grants.update', { ...values, id: grant.id, version: grant.version }) : await api.call('funding.grants.create', values);
       allowNavigation();
       onSaved(saved);
     } catch (e) {
@@ -222,7 +222,7 @@ export function GrantDialog({ grant, onClose, onSaved, onDeleted }: GrantDialogP
                   message: <p>{t('edit.grant.deleteMessage')}</p>,
                   run: async () => {
                     try {
-                      await api.call('funding.grants.delete', { id: grant.id });
+                      await api.call('funding.grants.delete', { id: grant.id, version: grant.version });
                       allowNavigation();
                       onDeleted(`${grant.funderName} — ${grant.programme}`);
                     } catch (e) {

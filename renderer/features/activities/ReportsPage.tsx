@@ -25,22 +25,41 @@ type SaveState = 'saved' | 'pending' | 'saving' | 'error';
  * One text of the report, saved as it is typed (after a short pause, and on leaving the field):
  * nothing typed is left out of the document. `register` lets the page flush it before generating.
  */
-function TextEditor({ type, periodKey, section, initial, register }: { type: ReportType; periodKey: string; section: string; initial: string; register: (section: string, flush: (() => Promise<void>) | null) => void }) {
+function TextEditor({
+  type,
+  periodKey,
+  section,
+  initial,
+  initialVersion,
+  register,
+}: {
+  type: ReportType;
+  periodKey: string;
+  section: string;
+  initial: string;
+  /** The text's version as the page read it (0: no text yet); each save names the last one it knows. */
+  initialVersion: number;
+  register: (section: string, flush: (() => Promise<void>) | null) => void;
+}) {
   const { t, tKey } = useI18n();
   const [body, setBody] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [state, setState] = useState<SaveState>('saved');
   const saved = useRef(initial);
   const latest = useRef(initial);
+  const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const save = useCallback(async () => {
+  // One save at a time: the next names the version the previous one produced.
+  const inflight = useRef<Promise<void>>(Promise.resolve());
+  const saveNow = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const text = latest.current;
     if (text === saved.current) return;
     setState('saving');
     try {
-      await api.call('reports.texts.save', { type, periodKey, section: section as 'outlook', body: text });
+      const result = await api.call('reports.texts.save', { type, periodKey, section: section as 'outlook', body: text, version: version.current });
+      version.current = result.versions?.[section] ?? 0;
       saved.current = text;
       setError(null);
       setState(latest.current === text ? 'saved' : 'pending');
@@ -50,6 +69,11 @@ function TextEditor({ type, periodKey, section, initial, register }: { type: Rep
       throw e;
     }
   }, [type, periodKey, section]);
+  const save = useCallback(() => {
+    const next = inflight.current.catch(() => undefined).then(saveNow);
+    inflight.current = next;
+    return next;
+  }, [saveNow]);
   useEffect(() => {
     register(section, save);
     return () => register(section, null);
@@ -206,7 +230,7 @@ export function ReportsPage() {
             <p className="section-intro">{t('edit.report.autosave')}</p>
             <div className="form-grid">
               {SECTIONS_OF[data.type].map((section) => (
-                <TextEditor key={`${data.periodKey}-${section}`} type={data.type} periodKey={data.periodKey} section={section} initial={data.texts[section] ?? ''} register={register} />
+                <TextEditor key={`${data.periodKey}-${section}`} type={data.type} periodKey={data.periodKey} section={section} initial={data.texts[section] ?? ''} initialVersion={data.textVersions?.[section] ?? 0} register={register} />
               ))}
             </div>
           </Section>

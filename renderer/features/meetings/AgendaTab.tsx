@@ -82,7 +82,7 @@ export function AgendaTab({ detail, editable, reload, report }: TabProps) {
 
   const remove = async (item: AgendaItem) => {
     try {
-      await api.call('meetings.removeAgendaItem', { id: item.id });
+      await api.call('meetings.removeAgendaItem', { id: item.id, version: item.version });
       report(null, t('meetings.ui.agenda.removed'));
       reload();
     } catch (e) {
@@ -278,7 +278,7 @@ function ItemEditor({ item, onDone }: { item: AgendaItem; onDone: () => void }) 
   });
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      await api.call('meetings.updateAgendaItem', agendaItemUpdateSchema.parse({ id: item.id, ...values }));
+      await api.call('meetings.updateAgendaItem', agendaItemUpdateSchema.parse({ id: item.id, version: item.version, ...values }));
       onDone();
     } catch (e) {
       setBanner(applyServerError(e, form.setError, ITEM_FIELDS));

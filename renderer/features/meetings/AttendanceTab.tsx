@@ -34,7 +34,7 @@ export function AttendanceTab({ detail, editable, reload, report }: TabProps) {
     const pending = attendances.filter((a) => a.status === 'pending');
     try {
       for (const a of pending) {
-        await api.call('meetings.updateAttendance', { id: a.id, status: 'present', proxyHolderPersonId: null, organisationId: a.organisationId, capacity: a.capacity, voting: a.voting });
+        await api.call('meetings.updateAttendance', { id: a.id, version: a.version, status: 'present', proxyHolderPersonId: null, organisationId: a.organisationId, capacity: a.capacity, voting: a.voting });
       }
       report(null, t(pending.length === 1 ? 'edit.attendance.allPresentOne' : 'edit.attendance.allPresentMany', { count: pending.length }));
     } catch (e) {
@@ -148,6 +148,7 @@ function AttendanceRow({ attendance: a, all, editable, reload, onEdit }: { atten
     try {
       await api.call('meetings.updateAttendance', {
         id: a.id,
+        version: a.version,
         status: next.status,
         proxyHolderPersonId: next.status === 'represented' ? next.holder : null,
         organisationId: a.organisationId,
@@ -362,6 +363,7 @@ function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: A
     try {
       await api.call('meetings.updateAttendance', {
         id: a.id,
+        version: a.version,
         organisationId: values.organisationId,
         capacity: textOrNull(values.capacity),
         status: values.status,
@@ -389,7 +391,7 @@ function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: A
         message: <p>{t('meetings.ui.attendance.removeMessage', { name: a.personName })}</p>,
         run: async () => {
           try {
-            await api.call('meetings.removeAttendee', { id: a.id });
+            await api.call('meetings.removeAttendee', { id: a.id, version: a.version });
             onDone(t('edit.attendance.deleted', { name: a.personName }));
           } catch (e) {
             setBanner(toApiError(e));

@@ -102,7 +102,7 @@ export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = 
     setBanner(null);
     try {
       if (meeting) {
-        const updated = await api.call('meetings.update', { ...values, id: meeting.id });
+        const updated = await api.call('meetings.update', { ...values, id: meeting.id, version: meeting.version });
         reset(toInput(updated));
         onSaved?.(updated);
       } else {

@@ -230,7 +230,7 @@ function InfoTab({ detail, editable, reload, report }: TabProps) {
   const m = detail.meeting;
   const remove = async () => {
     try {
-      await api.call('meetings.delete', { id: m.id });
+      await api.call('meetings.delete', { id: m.id, version: m.version });
       navigate('/reunions');
     } catch (e) {
       setConfirmDelete(false);

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
@@ -223,10 +223,16 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
   const [preview, setPreview] = useState(false);
   const id = useId();
   const dirty = text !== saved;
+  // The version this screen last saw: a second save before the reload names the one the first produced.
+  const version = useRef(item.version);
+  useEffect(() => {
+    version.current = Math.max(version.current, item.version);
+  }, [item.version]);
   const save = async () => {
     if (!dirty) return;
     try {
-      await api.call('meetings.saveDiscussion', { id: item.id, discussion: text });
+      const after = await api.call('meetings.saveDiscussion', { id: item.id, version: version.current, discussion: text });
+      version.current = after.version;
       setSaved(text);
       report(null, t('meetings.ui.minutes.discussionSaved'));
       reload();
@@ -333,7 +339,7 @@ function DecisionDialog({ decision, agenda, voters, onClose, onDone }: { decisio
   const onSubmit = form.handleSubmit(async (values) => {
     setBanner(null);
     try {
-      await api.call('meetings.updateDecision', { id: decision.id, ...decisionEditSchema.parse(values) });
+      await api.call('meetings.updateDecision', { id: decision.id, version: decision.version, ...decisionEditSchema.parse(values) });
       onDone(t('edit.decision.saved', { reference: decision.reference }));
     } catch (e) {
       setBanner(applyServerError(e, form.setError, [...DECISION_FIELDS, 'agendaItemId']));
@@ -354,7 +360,7 @@ function DecisionDialog({ decision, agenda, voters, onClose, onDone }: { decisio
         message: <p>{t('edit.decision.deleteMessage', { reference: decision.reference })}</p>,
         run: async () => {
           try {
-            await api.call('meetings.removeDecision', { id: decision.id });
+            await api.call('meetings.removeDecision', { id: decision.id, version: decision.version });
             onDone(t('edit.decision.deleted', { reference: decision.reference }));
           } catch (e) {
             setBanner(toApiError(e));
@@ -430,7 +436,7 @@ function Actions({ item, editable, reload, report }: { item: AgendaItem; editabl
   const [editing, setEditing] = useState<ActionItem | null>(null);
   const setStatus = async (a: ActionItem, status: ActionStatus) => {
     try {
-      await api.call('meetings.updateAction', { id: a.id, agendaItemId: a.agendaItemId, text: a.text, ownerPersonId: a.ownerPersonId, ownerOrganisationId: a.ownerOrganisationId, dueDate: a.dueDate, status });
+      await api.call('meetings.updateAction', { id: a.id, version: a.version, agendaItemId: a.agendaItemId, text: a.text, ownerPersonId: a.ownerPersonId, ownerOrganisationId: a.ownerOrganisationId, dueDate: a.dueDate, status });
       reload();
     } catch (e) {
       report(toApiError(e));
@@ -535,7 +541,7 @@ function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose
   const onSubmit = form.handleSubmit(async (values) => {
     setBanner(null);
     try {
-      await api.call('meetings.updateAction', { id: action.id, agendaItemId: action.agendaItemId, ...actionFieldsSchema.parse(values) });
+      await api.call('meetings.updateAction', { id: action.id, version: action.version, agendaItemId: action.agendaItemId, ...actionFieldsSchema.parse(values) });
       onDone(t('edit.action.saved'));
     } catch (e) {
       setBanner(applyServerError(e, form.setError, ACTION_FIELDS));
@@ -557,7 +563,7 @@ function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose
         question: t('edit.action.deleteQuestion', { text: action.text }),
         run: async () => {
           try {
-            await api.call('meetings.removeAction', { id: action.id });
+            await api.call('meetings.removeAction', { id: action.id, version: action.version });
             onDone(t('edit.action.deleted'));
           } catch (e) {
             setBanner(toApiError(e));

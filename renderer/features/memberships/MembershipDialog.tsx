@@ -145,7 +145,7 @@ export function MembershipDialog({ membership, organisationId, organisationName:
   const onSubmit = handleSubmit(async (values) => {
     setBanner(null);
     try {
-      await api.call('memberships.save', membership ? { ...values, id: membership.id } : values);
+      await api.call('memberships.save', membership ? { ...values, id: membership.id, version: membership.version } : values);
       allowNavigation();
       onSaved();
     } catch (e) {
@@ -156,7 +156,7 @@ export function MembershipDialog({ membership, organisationId, organisationName:
   const remove = async () => {
     if (!membership) return;
     try {
-      await api.call('memberships.delete', { id: membership.id });
+      await api.call('memberships.delete', { id: membership.id, version: membership.version });
       allowNavigation();
       onSaved();
     } catch (e) {

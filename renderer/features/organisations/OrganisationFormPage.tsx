@@ -13,7 +13,6 @@ import {
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ReloadOnConflict } from '../../components/ReloadOnConflict';
 import { Field } from '../../components/Field';
 import { applyServerError, blanks } from '../../components/forms';
 import { Loading, PageHeader } from '../../components/Page';
@@ -100,13 +99,6 @@ function OrganisationForm({ organisation }: { organisation: Organisation | null 
     <>
       <PageHeader title={title} />
       <ErrorBanner error={banner} />
-      <ReloadOnConflict
-        error={banner}
-        onReload={() => {
-          allowNavigation();
-          window.location.reload();
-        }}
-      />
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset className="form-grid">
           <legend>{t('org.identity')}</legend>

@@ -263,7 +263,7 @@ export function PersonDetailPage() {
           intro={t('affiliation.endIntro', { role: pending.affiliation.role, organisation: pending.affiliation.organisationName })}
           onClose={() => setPending(null)}
           onSubmit={async (endDate) => {
-            await api.call('people.endAffiliation', { id: pending.affiliation.id, endDate });
+            await api.call('people.endAffiliation', { id: pending.affiliation.id, version: pending.affiliation.version, endDate });
             setPending(null);
             setNotice(t('affiliation.ended'));
             detail.reload();
@@ -276,7 +276,7 @@ export function PersonDetailPage() {
           intro={t('office.endIntro', { office: t(`office.${pending.office.office}`) })}
           onClose={() => setPending(null)}
           onSubmit={async (endDate) => {
-            await api.call('people.endOffice', { id: pending.office.id, endDate });
+            await api.call('people.endOffice', { id: pending.office.id, version: pending.office.version, endDate });
             setPending(null);
             setNotice(t('office.ended'));
             detail.reload();
@@ -301,7 +301,7 @@ export function PersonDetailPage() {
           message={<p>{t('office.removeMessage', { office: t(`office.${pending.office.office}`) })}</p>}
           confirmLabel={t('action.remove')}
           danger
-          onConfirm={() => void run(() => api.call('people.removeOffice', { id: pending.office.id }), t('office.removed'))}
+          onConfirm={() => void run(() => api.call('people.removeOffice', { id: pending.office.id, version: pending.office.version }), t('office.removed'))}
           onCancel={() => setPending(null)}
         />
       ) : null}
@@ -507,7 +507,7 @@ function AffiliationDialog({ affiliation: a, onClose, onDone }: { affiliation: A
   const submit = handleSubmit(async (values) => {
     setBanner(null);
     try {
-      await api.call('people.updateAffiliation', values);
+      await api.call('people.updateAffiliation', { ...values, version: a.version });
       onDone(t('edit.affiliation.saved'));
     } catch (e) {
       setBanner(applyServerError(e, setError, ['organisationId', 'role', 'startDate', 'endDate']));
@@ -528,7 +528,7 @@ function AffiliationDialog({ affiliation: a, onClose, onDone }: { affiliation: A
         message: <p>{t('affiliation.removeMessage', { organisation: a.organisationName })}</p>,
         run: async () => {
           try {
-            await api.call('people.removeAffiliation', { id: a.id });
+            await api.call('people.removeAffiliation', { id: a.id, version: a.version });
             onDone(t('affiliation.removed'));
           } catch (e) {
             setBanner(toApiError(e));

@@ -7,7 +7,6 @@ import { CIVILITIES, personInputSchema, type Person, type PersonInput } from '..
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ReloadOnConflict } from '../../components/ReloadOnConflict';
 import { Field } from '../../components/Field';
 import { applyServerError, blanks } from '../../components/forms';
 import { Loading, PageHeader } from '../../components/Page';
@@ -84,13 +83,6 @@ function PersonForm({ person }: { person: Person | null }) {
     <>
       <PageHeader title={title} />
       <ErrorBanner error={banner} />
-      <ReloadOnConflict
-        error={banner}
-        onReload={() => {
-          allowNavigation();
-          window.location.reload();
-        }}
-      />
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset className="form-grid">
           <legend>{t('person.identity')}</legend>

@@ -89,7 +89,9 @@ function toForm(s: Settings, language: 'fr' | 'en'): SettingsFormValues {
   };
 }
 
-function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+function SettingsForm({ settings, onSaved }: { settings: Settings & { version: number }; onSaved: () => void }) {
+  // The version this form last saw: a second save before the page reloads names the one the first produced.
+  const version = useRef(settings.version);
   const { t, language } = useI18n();
   const association = useAssociation();
   const [banner, setBanner] = useState<ApiError | null>(null);
@@ -131,7 +133,8 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
     setBanner(null);
     setNotice(null);
     try {
-      const saved = await api.call('settings.update', values);
+      const saved = await api.call('settings.update', { ...values, version: version.current });
+      version.current = saved.version;
       reset(toForm(saved, language));
       setNotice(t('settings.saved'));
       onSaved();

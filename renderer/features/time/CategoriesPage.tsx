@@ -21,7 +21,7 @@ function CategoryRow({ category, onChanged }: { category: Category; onChanged: (
   const save = async (active: boolean) => {
     setError(null);
     try {
-      await api.call('time.categories.update', { id: category.id, name, active });
+      await api.call('time.categories.update', { id: category.id, version: category.version, name, active });
       onChanged(t('time.ui.categories.saved', { name }));
     } catch (e) {
       setError(toApiError(e));
@@ -30,7 +30,7 @@ function CategoryRow({ category, onChanged }: { category: Category; onChanged: (
   const remove = async () => {
     setError(null);
     try {
-      await api.call('time.categories.delete', { id: category.id });
+      await api.call('time.categories.delete', { id: category.id, version: category.version });
       onChanged(t('time.ui.categories.deleted', { name: category.name }));
     } catch (e) {
       setError(toApiError(e));

@@ -58,7 +58,7 @@ export function EntriesPage() {
   const remove = async (entry: Entry) => {
     setError(null);
     try {
-      await api.call('time.entries.delete', { id: entry.id });
+      await api.call('time.entries.delete', { id: entry.id, version: entry.version });
       setNotice(t('time.ui.entries.deleted'));
       query.reload();
     } catch (e) {

@@ -87,7 +87,7 @@ export function EntryDialog({
       confirmFarFuture: askFarFuture && values.confirmFarFuture,
     };
     try {
-      const result = entry ? await api.call('time.entries.update', { id: entry.id, ...input }) : await api.call('time.entries.create', input);
+      const result = entry ? await api.call('time.entries.update', { id: entry.id, version: entry.version, ...input }) : await api.call('time.entries.create', input);
       onSaved(result.warnings);
     } catch (e) {
       if (toApiError(e).issues?.some((i) => i.key === 'error.time.farFuture')) setAskFarFuture(true);

@@ -50,6 +50,7 @@ function PledgeDialog({ pledge, onClose, onSaved }: { pledge?: Pledge; onClose: 
     try {
       await api.call('time.pledges.save', {
         id: pledge?.id,
+        version: pledge?.version,
         organisationId: Number(v.organisationId),
         from: v.from,
         to: v.to,
@@ -215,7 +216,7 @@ export function PledgesPage() {
           danger
           onConfirm={() =>
             void api
-              .call('time.pledges.delete', { id: deleting.id })
+              .call('time.pledges.delete', { id: deleting.id, version: deleting.version })
               .then(() => query.reload())
               .catch((e: unknown) => setError(toApiError(e)))
               .finally(() => setDeleting(null))

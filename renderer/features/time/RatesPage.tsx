@@ -50,6 +50,7 @@ function RateDialog({ rate, onClose, onSaved }: { rate?: Rate; onClose: () => vo
     try {
       const result = await api.call('time.rates.save', {
         id: rate?.id,
+        version: rate?.version,
         scope: v.scope,
         personId: v.scope === 'person' && v.personId ? Number(v.personId) : null,
         organisationId: v.scope === 'organisation' && v.organisationId ? Number(v.organisationId) : null,
@@ -205,7 +206,7 @@ export function RatesPage() {
           danger
           onConfirm={() =>
             void api
-              .call('time.rates.delete', { id: deleting.id })
+              .call('time.rates.delete', { id: deleting.id, version: deleting.version })
               .then((r) => {
                 setNotice(t('time.ui.rates.deleted', { count: r.revalued }));
                 query.reload();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { id, year } from '../../validation/fields';
+import { byIdAt, id, year } from '../../validation/fields';
 import {
   activityFilterSchema,
   activityInputSchema,
@@ -45,14 +45,14 @@ export const activitiesContract = {
   'activities.get': method(byId, activitySchema),
   'activities.create': method(activityInputSchema, activitySchema),
   'activities.update': method(activityUpdateSchema, activitySchema),
-  'activities.delete': method(byId, removed),
+  'activities.delete': method(byIdAt, removed),
 
   'activities.founders.list': method(z.object({}), z.object({ items: z.array(founderSchema) })),
   'activities.founders.get': method(byId, founderDetailSchema),
   'activities.founders.create': method(founderInputSchema, founderSchema),
   'activities.founders.update': method(founderUpdateSchema, founderSchema),
   /** Refused while an activity refers to the project founder. */
-  'activities.founders.delete': method(byId, removed),
+  'activities.founders.delete': method(byIdAt, removed),
 
   'observatory.indicators.list': method(z.object({ includeInactive: z.boolean().optional() }), z.object({ items: z.array(indicatorSchema) })),
   'observatory.indicators.save': method(indicatorInputSchema, indicatorSchema),
@@ -69,10 +69,10 @@ export const activitiesContract = {
   'funding.payments.add': method(paymentInputSchema, grantSchema),
   /** The same ceiling as an addition: the payments may not exceed the amount granted. */
   'funding.payments.update': method(paymentUpdateSchema, grantSchema),
-  'funding.payments.delete': method(byId, grantSchema),
+  'funding.payments.delete': method(byIdAt, grantSchema),
   /** Refused while payments are recorded against the grant or a budget refers to it. */
-  'funding.grants.delete': method(byId, removed),
-  'funding.budgets.delete': method(byId, removed),
+  'funding.grants.delete': method(byIdAt, removed),
+  'funding.budgets.delete': method(byIdAt, removed),
   'funding.budgets.list': method(z.object({}), z.object({ items: z.array(budgetSchema) })),
   'funding.budgets.save': method(budgetInputSchema, budgetSchema),
   /** The Cerfa 15059 figures of a grant, with the budget lines still « à classer ». */

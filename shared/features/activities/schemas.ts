@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, checkedText, formatText, id, isoDate, keyText, optionalDate, optionalText, requiredText, searchText, year } from '../../validation/fields';
+import { cents, checkedText, formatText, id, isoDate, keyText, openedVersion, optionalDate, optionalText, recordVersion, requiredText, searchText, year } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
 import { ACCOUNTS, accountDirection } from './cerfa';
 
@@ -34,7 +34,7 @@ export const activityInputSchema = activityFields.superRefine((v, ctx) => {
 });
 export type ActivityInput = z.input<typeof activityInputSchema>;
 export type ActivityValues = z.output<typeof activityInputSchema>;
-export const activityUpdateSchema = activityFields.extend({ id }).superRefine((v, ctx) => {
+export const activityUpdateSchema = activityFields.extend({ id, version: openedVersion }).superRefine((v, ctx) => {
   if (v.leadOrganisationIds.length === 0) ctx.addIssue({ code: 'custom', path: ['leadOrganisationIds'], message: 'error.activity.leadRequired' });
   if (v.kind === 'visit' && !v.visitorKind) ctx.addIssue({ code: 'custom', path: ['visitorKind'], message: 'error.activity.visitorRequired' });
 });
@@ -55,6 +55,7 @@ export const activitySchema = z.object({
   note: z.string().nullable(),
   leads: z.array(namedRef),
   partners: z.array(namedRef),
+  version: recordVersion,
 });
 export type Activity = z.infer<typeof activitySchema>;
 
@@ -90,7 +91,7 @@ export const founderInputSchema = z.object({
   organisationId: optionalId,
   note: optionalText(4000, { multiline: true }),
 });
-export const founderUpdateSchema = founderInputSchema.extend({ id });
+export const founderUpdateSchema = founderInputSchema.extend({ id, version: openedVersion });
 
 export const founderSchema = z.object({
   id: z.number().int(),
@@ -103,6 +104,7 @@ export const founderSchema = z.object({
   note: z.string().nullable(),
   sessions: z.number().int(),
   visits: z.number().int(),
+  version: recordVersion,
 });
 export type Founder = z.infer<typeof founderSchema>;
 
@@ -216,10 +218,10 @@ export const grantInputSchema = z
     targets: z.array(z.object({ metric: z.enum(REPORT_METRICS), value: z.number({ error: 'error.number' }).min(0, 'error.activity.negative') })).default([]),
   })
   .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'error.endBeforeStart' });
-export const grantUpdateSchema = z.intersection(grantInputSchema, z.object({ id }));
+export const grantUpdateSchema = z.intersection(grantInputSchema, z.object({ id, version: openedVersion }));
 
 export const paymentInputSchema = z.object({ grantId: id, date: isoDate, amountCents: cents.refine((v) => v > 0, 'error.activity.paymentZero'), note: optionalText(500, { multiline: true }) });
-export const paymentUpdateSchema = paymentInputSchema.omit({ grantId: true }).extend({ id });
+export const paymentUpdateSchema = paymentInputSchema.omit({ grantId: true }).extend({ id, version: openedVersion });
 
 export const grantSchema = z.object({
   id: z.number().int(),
@@ -232,7 +234,8 @@ export const grantSchema = z.object({
   amountCents: z.number().int(),
   paidCents: z.number().int(),
   note: z.string().nullable(),
-  payments: z.array(z.object({ id: z.number().int(), date: z.string(), amountCents: z.number().int(), note: z.string().nullable() })),
+  version: recordVersion,
+  payments: z.array(z.object({ id: z.number().int(), date: z.string(), amountCents: z.number().int(), note: z.string().nullable(), version: recordVersion })),
   reports: z.array(z.object({ id: z.number().int(), dueDate: z.string(), label: z.string(), submittedOn: z.string().nullable() })),
   targets: z.array(z.object({ metric: z.enum(REPORT_METRICS), value: z.number() })),
 });
@@ -252,6 +255,7 @@ const budgetLineInput = z.object({
 export const budgetInputSchema = z
   .object({
     id: id.optional(),
+    version: openedVersion,
     label: requiredText(200),
     startDate: isoDate,
     endDate: isoDate,
@@ -278,6 +282,7 @@ export const budgetSchema = z.object({
   endDate: z.string(),
   grantId: z.number().int().nullable(),
   note: z.string().nullable(),
+  version: recordVersion,
   lines: z.array(
     z.object({
       id: z.number().int(),
@@ -319,8 +324,13 @@ export const partnerQuerySchema = z
   .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ['to'], message: 'error.endBeforeStart' });
 
 export const reportTextsQuerySchema = z.object({ type: z.enum(REPORT_TYPES), periodKey: keyText(60, 1) });
-export const reportTextSaveSchema = reportTextsQuerySchema.extend({ section: z.enum(REPORT_SECTIONS), body: checkedText('multiline', (s) => s.max(20_000, 'error.tooLong')) });
-export const reportTextsSchema = z.object({ texts: z.record(z.string(), z.string()) });
+export const reportTextSaveSchema = reportTextsQuerySchema.extend({
+  section: z.enum(REPORT_SECTIONS),
+  /** The section's version as the page showed it (0: it had no text); another save since is not overwritten. */
+  version: z.number().int().min(0).optional(),
+  body: checkedText('multiline', (s) => s.max(20_000, 'error.tooLong')) });
+/** `versions`: each section's version, for the next save to name. */
+export const reportTextsSchema = z.object({ texts: z.record(z.string(), z.string()), versions: z.record(z.string(), z.number().int()).optional() });
 
 const kindCount = z.object({ kind: z.enum(ACTIVITY_KINDS), count: z.number().int() });
 
@@ -403,6 +413,7 @@ export const annualReportSchema = z.object({
   texts: z.record(z.string(), z.string()),
   /** The annex: one group of records per figure printed (empty unless asked). */
   evidence: z.array(z.lazy(() => evidenceGroupSchema)).default([]),
+  textVersions: z.record(z.string(), z.number().int()).optional(),
 });
 export type AnnualReport = z.infer<typeof annualReportSchema>;
 
@@ -417,6 +428,7 @@ export const partnerReportSchema = z.object({
   targets: z.array(z.object({ metric: z.enum(REPORT_METRICS), target: z.number(), actual: z.number() })),
   texts: z.record(z.string(), z.string()),
   evidence: z.array(z.lazy(() => evidenceGroupSchema)).default([]),
+  textVersions: z.record(z.string(), z.number().int()).optional(),
 });
 export type PartnerReport = z.infer<typeof partnerReportSchema>;
 

@@ -71,10 +71,18 @@ export const column = {
   nullableEmail: z.string().refine((v) => emailCheck.safeParse(v).success, 'error.email').nullable(),
 } as const;
 
+/** The version of a record (schema 7 for organisations and people, 12 for the rest) and who saved it last. */
+export const versionColumns = {
+  version: z.number().int().min(1).default(1),
+  updated_by: column.nullableText.default(null),
+};
+/** The time of the last save, on the tables that had none before schema 12. */
+export const updatedAtColumn = { updated_at: column.nullableTimestamp.default(null) };
+
 /** Strict: a column this version does not know is refused rather than silently dropped. */
 export const rowSchema = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape);
 
-export const settingsRowSchema = rowSchema({ key: column.requiredText, value: column.text });
+export const settingsRowSchema = rowSchema({ key: column.requiredText, value: column.text, ...versionColumns, ...updatedAtColumn });
 
 export const organisationRowSchema = rowSchema({
   id: column.id,
@@ -131,6 +139,8 @@ export const affiliationRowSchema = rowSchema({
   role: column.requiredText,
   start_date: column.date,
   end_date: column.nullableDate,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 }).refine(endNotBeforeStart, { path: ['end_date'], message: 'error.endBeforeStart' });
 
 export const officeRowSchema = rowSchema({
@@ -139,6 +149,8 @@ export const officeRowSchema = rowSchema({
   office: z.enum(OFFICES),
   start_date: column.date,
   end_date: column.nullableDate,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 }).refine(endNotBeforeStart, { path: ['end_date'], message: 'error.endBeforeStart' });
 
 export const membershipRowSchema = rowSchema({
@@ -154,6 +166,8 @@ export const membershipRowSchema = rowSchema({
   exit_date: column.nullableDate,
   exit_reason: column.nullableText,
   note: column.nullableText,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 }).refine((row) => !row.exit_date || !row.start_date || row.exit_date >= row.start_date, {
   path: ['exit_date'],
   message: 'error.exitBeforeStart',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, rowSchema } from '../archive/schemas';
+import { column, rowSchema, versionColumns } from '../archive/schemas';
 import { PRESET_KINDS } from './schemas';
 
 /** Rows of the data feature's tables as stored, for the archive (electron/features/archive/tables.ts). */
@@ -35,6 +35,8 @@ export const dataPresetRowSchema = rowSchema({
   config: jsonText('error.data.archiveJson'),
   created_at: column.timestamp,
   updated_at: column.timestamp,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns,
 });
 
 export const legalNameRowSchema = rowSchema({

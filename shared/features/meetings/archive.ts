@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, rowSchema } from '../archive/schemas';
+import { column, rowSchema, updatedAtColumn, versionColumns } from '../archive/schemas';
 import { MEETING_KINDS, QUORUM_BASES } from './kinds';
 import { ACTION_STATUSES, ATTENDANCE_STATUSES, CONVENING_MEANS, FOLLOW_UP_OUTCOMES, MEETING_STATUSES, VOTE_MODES } from './schemas';
 
@@ -15,6 +15,8 @@ export const meetingKindRowSchema = rowSchema({
   quorum_percent: column.integer.min(1, 'error.meetings.percent').max(100, 'error.meetings.percent'),
   proxies_per_holder: column.integer.min(0, 'error.meetings.negative'),
   updated_at: column.timestamp,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns,
 });
 
 export const meetingRowSchema = rowSchema({
@@ -36,6 +38,8 @@ export const meetingRowSchema = rowSchema({
   note: column.nullableText,
   created_at: column.timestamp,
   updated_at: column.timestamp,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns,
 }).refine((r) => !r.start_time || !r.end_time || r.end_time > r.start_time, { path: ['end_time'], message: 'error.meetings.endBeforeStart' });
 
 export const minutesApprovalRowSchema = rowSchema({
@@ -60,6 +64,8 @@ export const attendanceRowSchema = rowSchema({
   voting: flag,
   status: z.enum(ATTENDANCE_STATUSES),
   proxy_holder_person_id: column.nullableRef,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 });
 
 export const agendaItemRowSchema = rowSchema({
@@ -71,6 +77,8 @@ export const agendaItemRowSchema = rowSchema({
   planned_minutes: column.integer.min(1, 'error.meetings.minutes').nullable(),
   discussion: column.nullableText,
   approves_meeting_id: column.nullableRef,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 });
 
 export const decisionCounterRowSchema = rowSchema({ year: column.year, last_number: column.integer.min(0, 'error.meetings.negative') });
@@ -88,6 +96,8 @@ export const decisionRowSchema = rowSchema({
   votes_against: nullableCount,
   votes_abstain: nullableCount,
   created_at: column.timestamp,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 });
 
 export const actionItemRowSchema = rowSchema({
@@ -100,6 +110,8 @@ export const actionItemRowSchema = rowSchema({
   due_date: column.nullableDate,
   status: z.enum(ACTION_STATUSES),
   created_at: column.timestamp,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 });
 
 export const actionFollowUpRowSchema = rowSchema({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { id } from '../../validation/fields';
+import { byIdAt, id } from '../../validation/fields';
 import { attendanceSheetDataSchema, minutesDataSchema, noticeDataSchema } from './documents';
 import {
   actionInputSchema,
@@ -50,31 +50,31 @@ export const meetingsContract = {
   'meetings.create': method(meetingInputSchema, meetingSchema),
   'meetings.update': method(meetingUpdateSchema, meetingSchema),
   /** A draft only, and only when no other meeting refers to it. */
-  'meetings.delete': method(byId, removed),
+  'meetings.delete': method(byIdAt, removed),
 
   /** Invites every member organisation's voting representative of the meeting's year. */
   'meetings.inviteVotingRepresentatives': method(z.object({ meetingId: id }), z.object({ added: z.number().int(), skipped: z.number().int() })),
   'meetings.addAttendee': method(attendeeInputSchema, attendanceSchema),
   'meetings.updateAttendance': method(attendanceUpdateSchema, attendanceSchema),
-  'meetings.removeAttendee': method(byId, removed),
+  'meetings.removeAttendee': method(byIdAt, removed),
 
   'meetings.addAgendaItem': method(agendaItemInputSchema, agendaItemSchema),
   /** Puts the approval of an earlier meeting's minutes of the series on this agenda. */
   'meetings.addApprovalItem': method(z.object({ meetingId: id, approvesMeetingId: id }), agendaItemSchema),
   'meetings.updateAgendaItem': method(agendaItemUpdateSchema, agendaItemSchema),
   'meetings.saveDiscussion': method(discussionInputSchema, agendaItemSchema),
-  'meetings.removeAgendaItem': method(byId, removed),
+  'meetings.removeAgendaItem': method(byIdAt, removed),
   /** The whole new order, item ids first to last (keyboard moves and drag and drop alike). */
   'meetings.reorderAgenda': method(reorderInputSchema, z.object({ items: z.array(agendaItemSchema) })),
 
   /** Numbered on creation, per year of the meeting: `2026-07`. A number is never given twice. */
   'meetings.addDecision': method(decisionInputSchema, decisionSchema),
   'meetings.updateDecision': method(decisionUpdateSchema, decisionSchema),
-  'meetings.removeDecision': method(byId, removed),
+  'meetings.removeDecision': method(byIdAt, removed),
 
   'meetings.addAction': method(actionInputSchema, actionSchema),
   'meetings.updateAction': method(actionUpdateSchema, actionSchema),
-  'meetings.removeAction': method(byId, removed),
+  'meetings.removeAction': method(byIdAt, removed),
   /** What this meeting says about an earlier meeting's open action: done, carried over, dropped. */
   'meetings.recordFollowUp': method(followUpInputSchema, z.object({ recorded: z.boolean() })),
   'meetings.clearFollowUp': method(followUpClearSchema, removed),

@@ -1,7 +1,7 @@
 import { CIVILITIES } from '../people/schemas';
 import { z } from 'zod';
 import { pageFields } from '../../api/paging';
-import { formatText, id, isoDate, optionalDate, optionalText, requiredText, searchText, year } from '../../validation/fields';
+import { formatText, id, isoDate, openedVersion, optionalDate, optionalText, recordVersion, requiredText, searchText, year } from '../../validation/fields';
 import { MEETING_KINDS, QUORUM_BASES } from './kinds';
 
 export const MEETING_STATUSES = ['draft', 'finalized', 'approved'] as const;
@@ -75,7 +75,7 @@ export const meetingInputSchema = meetingFields.superRefine(meetingRules);
 export type MeetingInput = z.input<typeof meetingInputSchema>;
 export type MeetingValues = z.output<typeof meetingInputSchema>;
 
-export const meetingUpdateSchema = meetingFields.extend({ id }).superRefine(meetingRules);
+export const meetingUpdateSchema = meetingFields.extend({ id, version: openedVersion }).superRefine(meetingRules);
 
 export const approvalSchema = z.object({
   approvedByMeetingId: z.number().int(),
@@ -113,6 +113,7 @@ export const meetingSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   approval: approvalSchema.nullable(),
+  version: recordVersion,
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -154,6 +155,7 @@ export const attendeeInputSchema = z.object({
 
 export const attendanceUpdateSchema = z.object({
   id,
+  version: openedVersion,
   status: z.enum(ATTENDANCE_STATUSES),
   proxyHolderPersonId: nullableId,
   organisationId: nullableId,
@@ -177,6 +179,7 @@ export const attendanceSchema = z.object({
   status: z.enum(ATTENDANCE_STATUSES),
   proxyHolderPersonId: z.number().int().nullable(),
   proxyHolderName: z.string().nullable(),
+  version: recordVersion,
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
 
@@ -198,11 +201,12 @@ export const agendaItemInputSchema = z.object({
 });
 export const agendaItemUpdateSchema = z.object({
   id,
+  version: openedVersion,
   title: requiredText(300),
   presenterPersonId: nullableId,
   plannedMinutes,
 });
-export const discussionInputSchema = z.object({ id, discussion: optionalText(100_000, { multiline: true }) });
+export const discussionInputSchema = z.object({ id, version: openedVersion, discussion: optionalText(100_000, { multiline: true }) });
 export const reorderInputSchema = z.object({ meetingId: id, itemIds: z.array(id).min(1).max(500) });
 
 export const decisionSchema = z.object({
@@ -220,6 +224,7 @@ export const decisionSchema = z.object({
   votesAbstain: z.number().int().nullable(),
   /** Consensus, or more votes for than against. */
   adopted: z.boolean(),
+  version: recordVersion,
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -238,7 +243,7 @@ const votesGiven = (v: { voteMode: VoteMode; votesFor: number | null; votesAgain
 export const decisionFieldsSchema = z.object(decisionFields).superRefine(votesGiven);
 export const decisionInputSchema = z.object({ agendaItemId: id, ...decisionFields }).superRefine(votesGiven);
 /** `agendaItemId` moves the decision to another point of the same meeting; its number stays. */
-export const decisionUpdateSchema = z.object({ id, agendaItemId: id.optional(), ...decisionFields }).superRefine(votesGiven);
+export const decisionUpdateSchema = z.object({ id, version: openedVersion, agendaItemId: id.optional(), ...decisionFields }).superRefine(votesGiven);
 export type DecisionInput = z.input<typeof decisionInputSchema>;
 
 export const actionSchema = z.object({
@@ -254,6 +259,7 @@ export const actionSchema = z.object({
   ownerLabel: z.string(),
   dueDate: z.string().nullable(),
   status: z.enum(ACTION_STATUSES),
+  version: recordVersion,
 });
 export type ActionItem = z.infer<typeof actionSchema>;
 
@@ -269,7 +275,7 @@ const ownerGiven = (v: { ownerPersonId: number | null; ownerOrganisationId: numb
 };
 export const actionFieldsSchema = z.object(actionFields).superRefine(ownerGiven);
 export const actionInputSchema = z.object({ meetingId: id, agendaItemId: nullableId, ...actionFields }).superRefine(ownerGiven);
-export const actionUpdateSchema = z.object({ id, agendaItemId: nullableId, ...actionFields }).superRefine(ownerGiven);
+export const actionUpdateSchema = z.object({ id, version: openedVersion, agendaItemId: nullableId, ...actionFields }).superRefine(ownerGiven);
 export type ActionInput = z.input<typeof actionInputSchema>;
 
 export const agendaItemSchema = z.object({
@@ -294,6 +300,7 @@ export const agendaItemSchema = z.object({
     .nullable(),
   decisions: z.array(decisionSchema),
   actions: z.array(actionSchema),
+  version: recordVersion,
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, id, optionalDate, optionalText, year } from '../../validation/fields';
+import { cents, id, openedVersion, optionalDate, optionalText, recordVersion, year } from '../../validation/fields';
 
 export const PAYMENT_METHODS = ['transfer', 'cheque', 'cash', 'card', 'direct_debit', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -7,6 +7,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const membershipInputSchema = z
   .object({
     id: id.optional(),
+    version: openedVersion,
     organisationId: id,
     year,
     feeDueCents: cents,
@@ -42,6 +43,7 @@ export const membershipSchema = z.object({
   note: z.string().nullable(),
   organisationName: z.string(),
   votingPersonName: z.string().nullable(),
+  version: recordVersion,
 });
 export type Membership = z.infer<typeof membershipSchema>;
 

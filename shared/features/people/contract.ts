@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { id, isoDate } from '../../validation/fields';
+import { byIdAt, id, isoDate } from '../../validation/fields';
 import {
   affiliationInputSchema,
   affiliationSchema,
@@ -31,9 +31,9 @@ export const peopleContract = {
   /** Corrects the structure, role or dates of an affiliation entered wrongly. */
   'people.updateAffiliation': method(affiliationUpdateSchema, affiliationSchema),
   'people.endAffiliation': method(endDatedSchema, affiliationSchema),
-  'people.removeAffiliation': method(byId, z.object({ removed: z.boolean() })),
+  'people.removeAffiliation': method(byIdAt, z.object({ removed: z.boolean() })),
   'people.addOffice': method(officeInputSchema, officeSchema),
   'people.endOffice': method(endDatedSchema, officeSchema),
-  'people.removeOffice': method(byId, z.object({ removed: z.boolean() })),
+  'people.removeOffice': method(byIdAt, z.object({ removed: z.boolean() })),
   'people.officers': method(z.object({ date: isoDate.optional() }), z.object({ items: z.array(officeSchema) })),
 };

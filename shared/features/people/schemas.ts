@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageFields } from '../../api/paging';
-import { id, isoDate, optionalDate, optionalEmail, optionalPostcode, optionalText, requiredText, searchText } from '../../validation/fields';
+import { id, isoDate, openedVersion, optionalDate, optionalEmail, optionalPostcode, optionalText, recordVersion, requiredText, searchText } from '../../validation/fields';
 
 /** Offices held in the association itself (bureau / conseil d'administration). */
 export const OFFICES = [
@@ -85,7 +85,7 @@ export const personWithAffiliationSchema = z.object({
 });
 
 export const affiliationUpdateSchema = z
-  .object({ id, organisationId: id, role: requiredText(100), startDate: isoDate, endDate: optionalDate })
+  .object({ id, version: openedVersion, organisationId: id, role: requiredText(100), startDate: isoDate, endDate: optionalDate })
   .refine(endAfterStart, { path: ['endDate'], message: 'error.endBeforeStart' });
 
 export const affiliationSchema = z.object({
@@ -97,6 +97,7 @@ export const affiliationSchema = z.object({
   endDate: z.string().nullable(),
   personName: z.string(),
   organisationName: z.string(),
+  version: recordVersion,
 });
 export type Affiliation = z.infer<typeof affiliationSchema>;
 
@@ -111,10 +112,11 @@ export const officeSchema = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   personName: z.string(),
+  version: recordVersion,
 });
 export type OfficeHolding = z.infer<typeof officeSchema>;
 
-export const endDatedSchema = z.object({ id, endDate: isoDate });
+export const endDatedSchema = z.object({ id, version: openedVersion, endDate: isoDate });
 
 export const personListQuerySchema = z.object({
   search: searchText(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, rowSchema } from '../archive/schemas';
+import { column, rowSchema, updatedAtColumn, versionColumns } from '../archive/schemas';
 import { ENTRY_STATUSES, NATURES, PLEDGE_UNITS } from './schemas';
 import { entryValueCents, RATE_SCOPES } from './valuation';
 
@@ -14,6 +14,8 @@ export const timeCategoryRowSchema = rowSchema({
   name: column.requiredText,
   position: column.integer,
   active: column.bool,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 });
 
 export const timeRateRowSchema = rowSchema({
@@ -24,6 +26,8 @@ export const timeRateRowSchema = rowSchema({
   valid_from: column.date,
   hourly_cents: column.cents,
   note: column.nullableText,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 }).refine(
   (r) =>
     (r.scope === 'person' && r.person_id !== null && r.organisation_id === null) ||
@@ -53,6 +57,8 @@ export const timeEntryRowSchema = rowSchema({
   review_reason: column.nullableText.default(null),
   reviewed_at: column.nullableTimestamp.default(null),
   reviewed_by: column.nullableText.default(null),
+  // Since schema 12; archives written before it have none.
+  ...versionColumns,
 }).refine((r) => r.value_cents === entryValueCents(r.minutes, r.hourly_rate_cents), { path: ['value_cents'], message: 'error.time.archiveValue' });
 
 export const timePledgeRowSchema = rowSchema({
@@ -66,6 +72,8 @@ export const timePledgeRowSchema = rowSchema({
   agreement_reference: column.nullableText,
   agreement_date: column.nullableDate,
   note: column.nullableText,
+  // Since schema 12; archives written before it have none.
+  ...versionColumns, ...updatedAtColumn,
 })
   .refine((r) => r.end_date >= r.start_date, { path: ['end_date'], message: 'error.endBeforeStart' })
   .refine((r) => (r.unit === 'hours' ? r.pledged_minutes !== null && r.pledged_etp_milli === null : r.pledged_etp_milli !== null && r.pledged_minutes === null), {

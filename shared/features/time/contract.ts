@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { id } from '../../validation/fields';
+import { byIdAt, id, openedVersion } from '../../validation/fields';
 import {
   categoryInputSchema,
   categorySchema,
@@ -42,18 +42,18 @@ export const timeContract = {
   'time.categories.create': method(categoryInputSchema, categorySchema),
   'time.categories.update': method(categoryUpdateSchema, categorySchema),
   /** Only a category that no entry uses; a used one is deactivated instead. */
-  'time.categories.delete': method(byId, removed),
+  'time.categories.delete': method(byIdAt, removed),
 
   'time.rates.list': method(z.object({}), z.object({ items: z.array(rateSchema), settingsDefaultCents: z.number().int() })),
   /** Creates or updates a dated rate and revalues the entries it now applies to. */
   'time.rates.save': method(rateInputSchema, rateWriteResultSchema),
-  'time.rates.delete': method(byId, rateWriteResultSchema),
+  'time.rates.delete': method(byIdAt, rateWriteResultSchema),
 
   'time.entries.list': method(entryListQuerySchema, entryListSchema),
   'time.entries.get': method(byId, entrySchema),
   'time.entries.create': method(entryInputSchema, entrySavedSchema),
-  'time.entries.update': method(entryInputSchema.extend({ id }), entrySavedSchema),
-  'time.entries.delete': method(byId, removed),
+  'time.entries.update': method(entryInputSchema.extend({ id, version: openedVersion }), entrySavedSchema),
+  'time.entries.delete': method(byIdAt, removed),
 
   'time.grid.get': method(gridQuerySchema, gridSchema),
   /** Writes the whole month grid in one transaction, diffed against the entries it shows. */
@@ -63,7 +63,7 @@ export const timeContract = {
 
   'time.pledges.list': method(z.object({ organisationId: id.optional() }), z.object({ items: z.array(pledgeSchema) })),
   'time.pledges.save': method(pledgeInputSchema, pledgeSchema),
-  'time.pledges.delete': method(byId, removed),
+  'time.pledges.delete': method(byIdAt, removed),
 
   'time.periods.list': method(z.object({}), z.object({ items: z.array(closedPeriodSchema), log: z.array(periodLogSchema) })),
   'time.periods.close': method(closeInputSchema, closedPeriodSchema),

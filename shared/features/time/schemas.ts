@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cents, checkedText, formatText, id, isoDate, optionalDate, optionalText, requiredText } from '../../validation/fields';
+import { cents, checkedText, formatText, id, isoDate, openedVersion, optionalDate, optionalText, recordVersion, requiredText } from '../../validation/fields';
 import { letterheadSchema } from '../meetings/documents';
 import { DURATION_PROBLEM_KEYS, MAX_MINUTES_PER_DAY, parseDuration } from './duration';
 import { RATE_SCOPES } from './valuation';
@@ -70,17 +70,19 @@ export const categorySchema = z.object({
   position: z.number().int(),
   active: z.boolean(),
   entryCount: z.number().int(),
+  version: recordVersion,
 });
 export type Category = z.infer<typeof categorySchema>;
 
 export const categoryInputSchema = z.object({ name: requiredText(100) });
-export const categoryUpdateSchema = z.object({ id, name: requiredText(100), active: z.boolean() });
+export const categoryUpdateSchema = z.object({ id, version: openedVersion, name: requiredText(100), active: z.boolean() });
 
 // ——— Rates ———
 
 export const rateInputSchema = z
   .object({
     id: id.optional(),
+    version: openedVersion,
     scope: z.enum(RATE_SCOPES),
     personId: nullableId,
     organisationId: nullableId,
@@ -107,6 +109,7 @@ export const rateSchema = z.object({
   hourlyCents: z.number().int(),
   note: z.string().nullable(),
   entryCount: z.number().int(),
+  version: recordVersion,
 });
 export type Rate = z.infer<typeof rateSchema>;
 
@@ -151,6 +154,7 @@ export const entrySchema = z.object({
   status: z.enum(ENTRY_STATUSES),
   /** Why the secretariat refused it. */
   reviewReason: z.string().nullable(),
+  version: recordVersion,
 });
 export type Entry = z.infer<typeof entrySchema>;
 
@@ -207,6 +211,7 @@ export const gridSchema = z.object({
       valueCents: z.number().int(),
       status: z.enum(ENTRY_STATUSES),
       reviewReason: z.string().nullable(),
+      version: recordVersion,
     }),
   ),
   /** The secretariat validated this month for the organisation: a member organisation asks to change it. */
@@ -238,6 +243,8 @@ export const gridSaveSchema = z.object({
       }),
     )
     .max(500),
+  /** The entries as the grid was opened (id and version): one changed or deleted since is not overwritten. */
+  opened: z.array(z.object({ id, version: z.number().int().min(1) })).max(50_000).optional(),
 });
 export type GridSave = z.input<typeof gridSaveSchema>;
 
@@ -255,6 +262,7 @@ export const PLEDGE_UNITS = ['hours', 'etp'] as const;
 export const pledgeInputSchema = z
   .object({
     id: id.optional(),
+    version: openedVersion,
     organisationId: id,
     from: isoDate,
     to: isoDate,
@@ -290,6 +298,7 @@ export const pledgeSchema = z.object({
   pendingMinutes: z.number().int(),
   /** given ÷ pledged, 0.5 = half. */
   progress: z.number(),
+  version: recordVersion,
 });
 export type Pledge = z.infer<typeof pledgeSchema>;
 

@@ -15,6 +15,8 @@ import { isFarFuture } from '../../../../shared/features/time/period';
 import { formatDate } from '../../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../../app/context';
 import { activeClosedPeriods, ensureDefaultCategories, loadRates, periodLocking } from '../../time/common';
+import { insertMany } from '../../../store/bulk';
+import type { DB } from '../../../store/schema';
 import { columns as organisationColumns } from '../../organisations/service';
 import { toOrganisation } from '../../organisations/repository';
 import { columns as personColumns } from '../../people/service';
@@ -596,6 +598,23 @@ function duration(cell: Cell | undefined, unit: DurationUnit): { ok: true; minut
 
 const dayKey = (personId: number, date: string) => `${personId}|${date}`;
 
+const TIME_ENTRY_COLUMNS = [
+  'organisation_id',
+  'person_id',
+  'date',
+  'minutes',
+  'category_id',
+  'nature',
+  'meeting_id',
+  'activity_id',
+  'note',
+  'rate_id',
+  'hourly_rate_cents',
+  'value_cents',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof DB['time_entries'])[];
+
 const time: ImportKind<TimeImport> = {
   tables: ['time_entries', 'time_categories', 'time_closed_periods', 'time_rates'],
   async prepare(ctx, table) {
@@ -628,6 +647,8 @@ const time: ImportKind<TimeImport> = {
     const parsedRows: { row: MappedRow; values: EntryValues }[] = [];
     const readings: ImportReading[] = [];
     const unit = durationUnitOfTitle(table.columnOf.duration);
+    // « Today » once for the file, not once a line (it goes through Intl).
+    const day = today(ctx);
     for (const row of table.rows) {
       const c = row.cells;
       const before = issues.length;
@@ -665,7 +686,7 @@ const time: ImportKind<TimeImport> = {
         continue;
       }
       // No confirmation in a file: a date more than a year ahead is a typo to correct.
-      if (isFarFuture(parsed.data.date, today(ctx))) {
+      if (isFarFuture(parsed.data.date, day)) {
         at(row, 'date', 'data.import.farFuture', { date: formatDate(parsed.data.date) });
         continue;
       }
@@ -739,23 +760,24 @@ const time: ImportKind<TimeImport> = {
     const now = nowIso(ctx);
     const rows = items
       .filter((i) => i.choice === 'create')
-      .map(({ candidate: { value } }) => ({
-        organisation_id: value.values.organisationId,
-        person_id: value.values.personId,
-        date: value.values.date,
-        minutes: value.values.minutes,
-        category_id: value.values.categoryId,
-        nature: value.values.nature,
-        meeting_id: null,
-        activity_id: null,
-        note: value.values.note,
-        rate_id: value.rateId,
-        hourly_rate_cents: value.hourlyCents,
-        value_cents: entryValueCents(value.values.minutes, value.hourlyCents),
-        created_at: now,
-        updated_at: now,
-      }));
-    for (const chunk of chunks(rows, 15)) await ctx.db.insertInto('time_entries').values(chunk).execute();
+      .map(({ candidate: { value } }) => [
+        value.values.organisationId,
+        value.values.personId,
+        value.values.date,
+        value.values.minutes,
+        value.values.categoryId,
+        value.values.nature,
+        null,
+        null,
+        value.values.note,
+        value.rateId,
+        value.hourlyCents,
+        entryValueCents(value.values.minutes, value.hourlyCents),
+        now,
+        now,
+      ]);
+    // Every line was checked in prepare(): written in batches as large as the engine binds.
+    await insertMany(ctx.db, 'time_entries', TIME_ENTRY_COLUMNS, rows);
     let updated = 0;
     for (const item of items.filter((i) => i.choice === 'update')) {
       const v = item.candidate.value;
