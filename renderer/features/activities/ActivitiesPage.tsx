@@ -15,6 +15,7 @@ import { currentYear, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { numberOrNull } from './common';
+import { RecordPicker } from '../../components/RecordPicker';
 import { DateInput } from '../../components/DateInput';
 
 const idList = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : v ? [Number(v)] : []);
@@ -231,7 +232,6 @@ export function ActivitiesPage() {
   const [newDirty, setNewDirty] = useState(false);
   const [editDirty, setEditDirty] = useState(false);
   const { dialog: leaveDialog } = useUnsavedChanges(newDirty || editDirty);
-  const organisations = useQuery('organisations.list', { kind: 'member' });
   // The service filters on any role; the list keeps the activities this organisation led.
   const list = useQuery('activities.list', { from: `${year}-01-01`, to: `${year}-12-31`, ...(kind ? { kind } : {}), ...(lead ? { organisationId: lead } : {}) });
   const items = (list.data?.items ?? []).filter((a) => lead === null || a.leads.some((l) => l.id === lead));
@@ -290,14 +290,14 @@ export function ActivitiesPage() {
           </label>
           <label>
             {t('activity.ui.filterLeadLabel')}{' '}
-            <select value={lead ?? ''} onChange={(e) => setFilter('organisation', e.target.value)}>
-              <option value="">{t('activity.ui.filterLead')}</option>
-              {(organisations.data?.items ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <RecordPicker
+              source="organisations"
+              kind="member"
+              value={lead}
+              emptyLabel={t('activity.ui.filterLead')}
+              aria-label={t('activity.ui.filterLeadLabel')}
+              onChange={(id) => setFilter('organisation', id === null ? '' : String(id))}
+            />
           </label>
         </div>
         <ErrorBanner error={list.error ?? deleteError} />

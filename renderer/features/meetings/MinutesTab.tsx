@@ -22,11 +22,12 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
-import { Badge, Loading, Section } from '../../components/Page';
+import { Badge, Section } from '../../components/Page';
 import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Markup, OrganisationOptions, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { Markup } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import type { TabProps } from './MeetingPage';
 import { FormActions } from '../../components/FormActions';
 import { DateInput } from '../../components/DateInput';
@@ -513,10 +514,9 @@ function Actions({ item, editable, reload, report }: { item: AgendaItem; editabl
 /** Who does it and by when: the same fields to add an action and to correct one. */
 function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
   const { t } = useI18n();
-  const people = usePeopleOptions();
-  const organisations = useOrganisationOptions();
   const {
     register,
+    control,
     formState: { errors },
   } = form;
   return (
@@ -525,20 +525,10 @@ function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
         {(p) => <input {...p} {...register('text')} />}
       </Field>
       <Field label={t('meetings.ui.action.ownerPerson')} error={errors.ownerPersonId} hint={t('meetings.ui.action.ownerHint')}>
-        {(p) => (
-          <select {...p} {...register('ownerPersonId', { setValueAs: numberOrNull })}>
-            <option value="">{t('common.none')}</option>
-            <PersonOptions people={people} />
-          </select>
-        )}
+        {(p) => <FormPicker {...p} control={control} name="ownerPersonId" source="people" emptyLabel={t('common.none')} />}
       </Field>
       <Field label={t('meetings.ui.action.ownerOrganisation')} error={errors.ownerOrganisationId}>
-        {(p) => (
-          <select {...p} {...register('ownerOrganisationId', { setValueAs: numberOrNull })}>
-            <option value="">{t('common.none')}</option>
-            <OrganisationOptions organisations={organisations} />
-          </select>
-        )}
+        {(p) => <FormPicker {...p} control={control} name="ownerOrganisationId" source="organisations" emptyLabel={t('common.none')} />}
       </Field>
       <Field label={t('meetings.ui.action.due')} error={errors.dueDate}>
         {(p) => <DateInput {...p} {...register('dueDate')} />}
@@ -550,8 +540,6 @@ function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
 function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose: () => void; onDone: (notice: string) => void }) {
   const { t } = useI18n();
   const [banner, setBanner] = useState<ApiError | null>(null);
-  const people = usePeopleOptions();
-  const organisations = useOrganisationOptions();
   const form = useForm<ActionForm>({
     resolver: zodResolver(actionFieldsSchema) as never,
     defaultValues: { text: action.text, ownerPersonId: action.ownerPersonId, ownerOrganisationId: action.ownerOrganisationId, dueDate: action.dueDate ?? '', status: action.status },
@@ -569,8 +557,6 @@ function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose
       setBanner(applyServerError(e, form.setError, ACTION_FIELDS));
     }
   });
-  // The selects are filled before the form shows, so they never mount without their chosen option.
-  const ready = (action.ownerPersonId === null || people.length > 0) && (action.ownerOrganisationId === null || organisations.length > 0);
   return (
     <FormDialog
       title={t('edit.action.title')}
@@ -593,7 +579,7 @@ function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose
         },
       }}
     >
-      {ready ? <ActionFields form={form} /> : <Loading />}
+      <ActionFields form={form} />
       <Field label={t('meetings.ui.followUps.outcome')} error={errors.status}>
         {(p) => (
           <select {...p} {...register('status')}>
