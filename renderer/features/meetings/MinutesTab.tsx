@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
@@ -27,6 +27,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Markup } from './common';
+import './discussion.css';
+import { insertLiteral, toggleBullets, toggleEmphasis, type Edit } from '../../../shared/features/meetings/markup';
 import { FormPicker } from '../../components/RecordPicker';
 import type { TabProps } from './MeetingPage';
 import { FormActions } from '../../components/FormActions';
@@ -228,6 +230,39 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
   const [preview, setPreview] = useState(false);
   const id = useId();
   const dirty = text !== saved;
+  const area = useRef<HTMLTextAreaElement>(null);
+  const pendingSelection = useRef<{ start: number; end: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = area.current;
+    const selection = pendingSelection.current;
+    if (!el || !selection) return;
+    pendingSelection.current = null;
+    el.focus();
+    el.setSelectionRange(selection.start, selection.end);
+  }, [text]);
+  const change = (edit: Edit) => {
+    pendingSelection.current = { start: edit.start, end: edit.end };
+    setText(edit.text);
+  };
+  /** The toolbar's three actions, on the textarea's selection (as Word's buttons do). */
+  const apply = (action: 'bold' | 'italic' | 'bullets') => {
+    const el = area.current;
+    if (!el) return;
+    const { value, selectionStart: start, selectionEnd: end } = el;
+    change(action === 'bullets' ? toggleBullets(value, start, end) : toggleEmphasis(value, start, end, action === 'bold' ? '**' : '*'));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'b' || key === 'i')) {
+      e.preventDefault();
+      apply(key === 'b' ? 'bold' : 'italic');
+    } else if (e.key === '*' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // A typed asterisk is text, not a marker: it must reach the minutes as an asterisk.
+      e.preventDefault();
+      change(insertLiteral(el.value, el.selectionStart, el.selectionEnd, '*'));
+    }
+  };
   const save = async () => {
     if (!dirty) return;
     try {
@@ -248,10 +283,39 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
           {text.trim() ? <Markup source={text} /> : <p className="muted">{t('meetings.ui.minutes.emptyPreview')}</p>}
         </div>
       ) : (
-        <textarea id={id} value={text} rows={Math.min(16, Math.max(4, text.split('\n').length + 1))} onChange={(e) => setText(e.target.value)} onBlur={() => void save()} aria-describedby={`${id}-hint`} />
+        <>
+          <div className="markup-toolbar" role="toolbar" aria-label={t('discussion.toolbar', { title: item.title })} aria-controls={id}>
+            <button type="button" className="btn btn-secondary btn-small" title={t('discussion.boldTitle')} onMouseDown={(e) => e.preventDefault()} onClick={() => apply('bold')}>
+              <strong>{t('discussion.bold')}</strong>
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" title={t('discussion.italicTitle')} onMouseDown={(e) => e.preventDefault()} onClick={() => apply('italic')}>
+              <em>{t('discussion.italic')}</em>
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" onMouseDown={(e) => e.preventDefault()} onClick={() => apply('bullets')}>
+              {t('discussion.bullets')}
+            </button>
+          </div>
+          <textarea
+            id={id}
+            ref={area}
+            value={text}
+            rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            onPaste={(e) => {
+              const pasted = e.clipboardData.getData('text/plain');
+              if (!/[*\\]/.test(pasted)) return;
+              e.preventDefault();
+              const el = e.currentTarget;
+              change(insertLiteral(el.value, el.selectionStart, el.selectionEnd, pasted.replace(/\r\n?/g, '\n')));
+            }}
+            onBlur={() => void save()}
+            aria-describedby={`${id}-hint`}
+          />
+        </>
       )}
       <p className="field-hint" id={`${id}-hint`}>
-        {t('meetings.ui.minutes.markupHint')}
+        {t('discussion.hint')}
       </p>
       <div className="form-actions">
         <button type="button" className="btn btn-secondary btn-small" onClick={() => void save()} disabled={!dirty}>
