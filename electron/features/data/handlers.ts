@@ -7,6 +7,8 @@ import { exportArchive, serializeArchive, summarizeArchive } from '../archive/ex
 import { backupsDirFor, sqliteOnly, type SqliteStore, type Store } from '../../store/engine';
 import { listChanges } from './audit';
 import { createBackup, listBackups, pruneBackups, resolveBackupPath, restoreDatabase } from './backup';
+import { copyToBackupFolder, getBackupFolder, setBackupFolder } from './backup-folder';
+import path from 'node:path';
 import { checkDatabase } from './check';
 import { exportList } from './export';
 import { analyzeImport, commitImport, importTypes } from './import/service';
@@ -32,14 +34,18 @@ export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'sc
   return {
     'data.backups.list': async () => {
       const { file } = fileStore();
-      return { folder: backupsDirFor(file), items: listBackups(file), retention: { ...RETENTION } };
+      return { folder: backupsDirFor(file), copyFolder: await getBackupFolder(ctx.db), items: listBackups(file), retention: { ...RETENTION } };
     },
     'data.backups.create': async ({ kind }) => {
       const store = fileStore();
       const backup = await createBackup(store, kind ?? 'manuel', ctx.now());
       pruneBackups(store.file);
-      return backup;
+      const folder = await getBackupFolder(ctx.db);
+      if (!folder) return { ...backup, copiedTo: null };
+      // The copy on this machine is made; a missing key or share is said, naming the folder.
+      return { ...backup, copiedTo: copyToBackupFolder(folder, path.join(backupsDirFor(store.file), backup.name)) };
     },
+    'data.backups.setFolder': async ({ folder }) => ({ folder: await setBackupFolder(ctx, folder) }),
     'data.backups.restore': async ({ name }) => {
       const store = fileStore();
       const file = resolveBackupPath(store.file, name);
