@@ -32,7 +32,8 @@ describe('the folder the backups are copied to', () => {
       'Impossible d’écrire dans le dossier « /proc » (clé protégée en écriture ou droits insuffisants) : choisissez-en un autre.',
     );
     expect((await a.fail('data.backups.setFolder', { folder: 'cle-usb' })).message).toContain('n’est pas un chemin complet');
-    expect((await a.call('data.backups.list', {})).copyFolder ?? null).toBeNull();
+    // Nothing was kept: a PostgreSQL base has no file list (its backups are archives), SQLite says so.
+    if (onSqlite) expect((await a.call('data.backups.list', {})).copyFolder ?? null).toBeNull();
   });
 
   it.runIf(onSqlite)('receives a copy of each manual and automatic backup, and is shown with the list', async () => {
