@@ -29,13 +29,15 @@ interface PagedTableProps<T> {
   group?: { of: (row: T) => string; label: (key: string) => ReactNode };
   /** Tighter rows, for long ledgers (time entries). */
   compact?: boolean;
+  /** A class for some rows (overdue actions). */
+  rowClassName?: (row: T) => string | undefined;
 }
 
 /**
  * The one table of every list screen: one page of rows from the server (never thousands in the
  * page), the range shown and buttons to move between pages. Lists compose it with their columns.
  */
-export function PagedTable<T>({ caption, columns, rows, rowKey, total, offset, limit = PAGE_SIZE, onOffset, onRowClick, group, compact }: PagedTableProps<T>) {
+export function PagedTable<T>({ caption, columns, rows, rowKey, total, offset, limit = PAGE_SIZE, onOffset, onRowClick, group, compact, rowClassName }: PagedTableProps<T>) {
   let previousGroup: string | null = null;
   return (
     <>
@@ -71,7 +73,7 @@ export function PagedTable<T>({ caption, columns, rows, rowKey, total, offset, l
                 <Fragment key={rowKey(row)}>
                   {heading}
                   <tr
-                    className={onRowClick ? 'row-link' : undefined}
+                    className={[onRowClick ? 'row-link' : '', rowClassName?.(row) ?? ''].filter(Boolean).join(' ') || undefined}
                     onClick={
                       onRowClick
                         ? (e) => {

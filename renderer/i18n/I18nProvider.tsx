@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LANGUAGES, translate, type Language, type MessageKey } from '../../shared/i18n/index';
 import { formatDate, formatMoney, formatNumber, LOCALES } from './format';
+import { loadCatalogue } from './catalogue';
 
 type Params = Record<string, string | number>;
 
@@ -19,7 +20,7 @@ export interface I18n {
 
 const STORAGE_KEY = 'maillage.language';
 
-function initialLanguage(): Language {
+export function initialLanguage(): Language {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     if (stored && (LANGUAGES as readonly string[]).includes(stored)) return stored as Language;
@@ -35,7 +36,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
 
   const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
+    // English comes in its own chunk, fetched the first time it is chosen.
+    void loadCatalogue(next).then(() => setLanguageState(next));
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {

@@ -276,6 +276,8 @@ export const ACCESS_RULES: Record<MethodName, Rule> = {
   // The overview and the reminder carry contacts' e-mail addresses.
   'time.validation.overview': STAFF_ONLY,
   'time.validation.reminder': STAFF_ONLY,
+  // Where copies of the backups go (a USB key, a shared folder): a setting of the secretariat.
+  'data.backups.setFolder': SECRETARIAT,
   'search.all': read(undefined, (input) => typeof input.text === 'string' && input.text.includes('@')),
 };
 

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { pick } from './picker';
 import { typeDate } from './french-input';
 
 const GRANT = 'ADEME Nouvelle-Aquitaine — Animation du réseau régional';
@@ -16,7 +17,7 @@ test('a secretary creates a grant with a report due date, records a payment, cre
   await page.getByRole('button', { name: 'Nouvelle convention' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nouvelle convention' });
   const form = dialog.getByRole('form', { name: 'Nouvelle convention' });
-  await form.getByLabel('Financeur').selectOption({ label: 'ADEME Nouvelle-Aquitaine' });
+  await pick(form.getByLabel('Financeur'), 'ademe', 'ADEME Nouvelle-Aquitaine');
   await form.getByLabel('Programme').fill('Animation du réseau régional');
   await form.getByLabel('Montant accordé').fill('62 000');
   await typeDate(form.getByLabel('Début de la période'), '2025-09-01');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type WebApp } from './fixtures';
+import { pick } from './picker';
 
 /** Everything entered can be corrected, in one dialog frame, until the minutes are approved. */
 
@@ -40,13 +41,13 @@ test('a secretary marks everyone present, corrects an attendee and a decision, a
   // Represented without a holder: said, and not saved until a holder is chosen.
   await page.getByLabel('Présence de Claire Dumas').selectOption('represented');
   await expect(page.getByText('Pas encore enregistré : choisissez à qui le pouvoir est donné.')).toBeVisible();
-  await page.getByLabel('Pouvoir de Claire Dumas donné à').selectOption({ label: 'Bruno Colas' });
+  await pick(page.getByLabel('Pouvoir de Claire Dumas donné à'), 'colas', 'Bruno Colas');
   await expect(page.getByText('Pas encore enregistré')).toHaveCount(0);
 
   // The attendee's organisation and quality, corrected in the dialog.
   await page.getByRole('button', { name: 'Modifier la ligne de Anne Bernard' }).click();
   const dialog = page.getByRole('dialog', { name: 'Anne Bernard' });
-  await dialog.getByLabel('Structure représentée').selectOption({ label: 'Ressourcerie de Tulle' });
+  await pick(dialog.getByLabel('Structure représentée'), 'tulle', 'Ressourcerie de Tulle');
   await dialog.getByLabel('Qualité').fill('Trésorière');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog).toHaveCount(0);

@@ -255,6 +255,7 @@ const SAMPLES: Record<MethodName, Sample> = {
   }),
   'time.validation.overview': () => ({ month: '2026-02', year: 2026 }),
   'time.validation.reminder': (s) => ({ organisationId: s.organisation, month: '2026-02' }),
+  'data.backups.setFolder': () => ({ folder: null }),
   'database.location.get': () => ({}),
   'database.location.save': () => ({ kind: 'sqlite' }),
 };
@@ -416,7 +417,7 @@ describe('the access rules', () => {
 
   it('refuses to coordination exactly the accounts, the settings and erasure', () => {
     const refused = METHOD_NAMES.filter((m) => !roleAllows(m, actorFor('coordination', 1)));
-    expect(refused.sort()).toEqual(['data.backups.restore', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'privacy.erase', 'privacy.settings.save', 'settings.update', 'users.add', 'users.disable', 'users.list', 'users.reset']);
+    expect(refused.sort()).toEqual(['data.backups.restore', 'data.backups.setFolder', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'privacy.erase', 'privacy.settings.save', 'settings.update', 'users.add', 'users.disable', 'users.list', 'users.reset']);
     expect(METHOD_NAMES.every((m) => roleAllows(m, actorFor('secretariat', 1)))).toBe(true);
   });
 });

@@ -164,14 +164,17 @@ export async function listActivities(ctx: ServiceContext, filter: ActivityFilter
   if (filter.campaign) q = q.where('a.campaign', '=', filter.campaign);
   if (filter.organisationId) {
     const orgId = filter.organisationId;
-    q = q.where('a.id', 'in', (eb) => eb.selectFrom('activity_organisations').select('activity_id').where('organisation_id', '=', orgId));
+    q = q.where('a.id', 'in', (eb) => {
+      const linked = eb.selectFrom('activity_organisations').select('activity_id').where('organisation_id', '=', orgId);
+      return filter.leadOnly ? linked.where('role', '=', 'lead') : linked;
+    });
   }
   if (filter.search) {
     const pattern = `%${escapeLike(normalizeKey(filter.search))}%`;
     q = q.where(sql<boolean>`lower(a.title || ' ' || coalesce(a.place, '') || ' ' || coalesce(a.campaign, '')) like ${pattern} escape '\\'`);
   }
   const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q.orderBy('a.date', 'desc').orderBy('a.id', 'desc').limit(filter.limit ?? 500).execute();
+  const rows = await q.orderBy('a.date', 'desc').orderBy('a.id', 'desc').limit(filter.limit ?? 500).offset(filter.offset ?? 0).execute();
   const campaigns = await ctx.db.selectFrom('activities').select('campaign').distinct().where('campaign', 'is not', null).orderBy('campaign').execute();
   return { items: await hydrate(ctx.db, rows), total, campaigns: campaigns.map((c) => c.campaign as string) };
 }

@@ -13,6 +13,7 @@ import { backupsDirFor, isSqliteStore, sqliteOnly, type OpenOptions, type Store 
 import { recordChange } from './audit';
 import { readErasureRegister, reapplyErasures } from './privacy';
 import { backupsToDelete } from './retention';
+import { copyToBackupFolder, getBackupFolder } from './backup-folder';
 import { openOptionsOf, StoreHolder } from './store-holder';
 import { systemClock } from '../../app/clock';
 
@@ -388,6 +389,8 @@ export function startAutomaticBackups(store: Store, options: AutomaticBackupOpti
         const backup = await backUp(now());
         const removed = pruneBackups(file);
         options.onBackup?.(backup, removed);
+        const folder = await getBackupFolder(store.db);
+        if (folder) copyToBackupFolder(folder, path.join(backupsDirFor(file), backup.name));
       } catch (error) {
         onError(error);
       } finally {

@@ -7,6 +7,8 @@ import { exportArchive, serializeArchive, summarizeArchive } from '../archive/ex
 import { backupsDirFor, isSqliteStore, type SqliteStore, type Store } from '../../store/engine';
 import { listChanges } from './audit';
 import { backupAnchor, createStoreBackup, listBackups, pruneBackups, resolveBackupPath, restoreArchiveBackup, restoreDatabase } from './backup';
+import { copyToBackupFolder, getBackupFolder, setBackupFolder } from './backup-folder';
+import path from 'node:path';
 import { checkDatabase } from './check';
 import { exportList } from './export';
 import { analyzeImport, commitImport, importTypes } from './import/service';
@@ -36,14 +38,19 @@ export function dataHandlers(ctx: ServiceContext, served: Pick<Store, 'db' | 'sc
   return {
     'data.backups.list': async () => {
       const anchor = backupAnchor(backedUp(), dataDir);
-      return { folder: backupsDirFor(anchor), items: listBackups(anchor), retention: { ...RETENTION } };
+      return { folder: backupsDirFor(anchor), copyFolder: await getBackupFolder(ctx.db), items: listBackups(anchor), retention: { ...RETENTION } };
     },
     'data.backups.create': async ({ kind }) => {
       const store = backedUp();
       const backup = await createStoreBackup(store, kind ?? 'manuel', ctx.now(), dataDir);
-      pruneBackups(backupAnchor(store, dataDir));
-      return backup;
+      const anchor = backupAnchor(store, dataDir);
+      pruneBackups(anchor);
+      const folder = await getBackupFolder(ctx.db);
+      if (!folder) return { ...backup, copiedTo: null };
+      // The copy on this machine is made; a missing key or share is said, naming the folder.
+      return { ...backup, copiedTo: copyToBackupFolder(folder, path.join(backupsDirFor(anchor), backup.name)) };
     },
+    'data.backups.setFolder': async ({ folder }) => ({ folder: await setBackupFolder(ctx, folder) }),
     'data.backups.restore': async ({ name }) => {
       const store = backedUp();
       const file = resolveBackupPath(backupAnchor(store, dataDir), name);

@@ -11,6 +11,7 @@ import type {
   openActionsQuerySchema,
 } from '../../../shared/features/meetings/schemas';
 import { normalizeKey } from '../../../shared/validation/text';
+import { pageOf } from '../../../shared/api/paging';
 import { today, type ServiceContext } from '../../app/context';
 import { invitedMeetingIds, structureOf } from '../../app/access';
 import { escapeLike } from '../organisations/service';
@@ -186,7 +187,10 @@ export async function decisionRegister(
 }
 
 /** Actions still open across every meeting, overdue first, then by due date and owner. */
-export async function openActions(ctx: ServiceContext, query: z.output<typeof openActionsQuerySchema>): Promise<{ items: OpenAction[]; today: string }> {
+export async function openActions(
+  ctx: ServiceContext,
+  query: z.output<typeof openActionsQuerySchema>,
+): Promise<{ items: OpenAction[]; today: string; total: number; overdue: number; owners: string[] }> {
   let q = ctx.db
     .selectFrom('action_items as a')
     .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
@@ -225,5 +229,9 @@ export async function openActions(ctx: ServiceContext, query: z.output<typeof op
       collator.compare(a.ownerLabel, b.ownerLabel) ||
       a.id - b.id,
   );
-  return { items, today: day };
+  // Carried-over due dates are worked out in code, so the filter and the page are too: the screen
+  // gets one page (never thousands of rows), with the counts and owners of them all.
+  const owners = [...new Set(items.map((a) => a.ownerLabel))].sort(collator.compare);
+  const shown = query.ownerLabel ? items.filter((a) => a.ownerLabel === query.ownerLabel) : items;
+  return { items: pageOf(shown, query), today: day, total: shown.length, overdue: shown.filter((a) => a.overdue).length, owners };
 }

@@ -15,7 +15,7 @@ type TimeHandlers = Pick<Handlers, `time.${string}` & keyof Handlers>;
 
 export function timeHandlers(ctx: ServiceContext): TimeHandlers {
   return {
-    'time.categories.list': async ({ includeInactive }) => ({ items: await listCategories(ctx, includeInactive) }),
+    'time.categories.list': async ({ includeInactive, withCounts }) => ({ items: await listCategories(ctx, includeInactive, withCounts) }),
     'time.categories.create': ({ name }) => createCategory(ctx, name),
     'time.categories.update': ({ id, name, active, version }) => updateCategory(ctx, id, name, active, version),
     'time.categories.delete': ({ id, version }) => deleteCategory(ctx, id, version),

@@ -13,7 +13,7 @@ import { applyServerError } from '../../components/forms';
 import { EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { formatMoment } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { OrganisationOptions, useOrganisationOptions } from '../meetings/common';
+import { FormPicker } from '../../components/RecordPicker';
 import { useSession } from './SessionGate';
 
 interface AddValues {
@@ -29,13 +29,13 @@ const addSchema = z.object({ email: z.string(), role: z.enum(ROLES), organisatio
 export function AccountsPage() {
   const { t, tKey, language } = useI18n();
   const users = useQuery('users.list', {});
-  const organisations = useOrganisationOptions();
   const { user: me } = useSession();
   const [banner, setBanner] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const {
     register,
+    control,
     handleSubmit,
     setError,
     watch,
@@ -155,12 +155,7 @@ export function AccountsPage() {
             </Field>
             {role === 'structure' ? (
               <Field label={t('accounts.ui.organisation')} error={errors.organisationId} required>
-                {(p) => (
-                  <select {...p} {...register('organisationId')}>
-                    <option value="">—</option>
-                    <OrganisationOptions organisations={organisations} />
-                  </select>
-                )}
+                {(p) => <FormPicker {...p} control={control} name="organisationId" source="organisations" kind="member" emptyLabel="—" />}
               </Field>
             ) : null}
           </fieldset>

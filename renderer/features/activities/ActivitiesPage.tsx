@@ -15,6 +15,9 @@ import { currentYear, todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { numberOrNull } from './common';
+import { RecordPicker } from '../../components/RecordPicker';
+import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
+import { PAGE_SIZE } from '../../../shared/api/paging';
 import { DateInput } from '../../components/DateInput';
 
 const idList = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : v ? [Number(v)] : []);
@@ -231,11 +234,44 @@ export function ActivitiesPage() {
   const [newDirty, setNewDirty] = useState(false);
   const [editDirty, setEditDirty] = useState(false);
   const { dialog: leaveDialog } = useUnsavedChanges(newDirty || editDirty);
-  const organisations = useQuery('organisations.list', { kind: 'member' });
   // The service filters on any role; the list keeps the activities this organisation led.
-  const list = useQuery('activities.list', { from: `${year}-01-01`, to: `${year}-12-31`, ...(kind ? { kind } : {}), ...(lead ? { organisationId: lead } : {}) });
-  const items = (list.data?.items ?? []).filter((a) => lead === null || a.leads.some((l) => l.id === lead));
-  const total = lead === null ? (list.data?.total ?? 0) : items.length;
+  const filters = { from: `${year}-01-01`, to: `${year}-12-31`, ...(kind ? { kind } : {}), ...(lead ? { organisationId: lead, leadOnly: true } : {}) };
+  const [offset, setOffset] = usePageOffset(filters);
+  // One page at a time: 25 000 activities at national scale, a few thousand in a year.
+  const list = useQuery('activities.list', { ...filters, offset, limit: PAGE_SIZE });
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+
+  const columns: Column<Activity>[] = [
+    { header: t('activity.ui.date'), className: 'nowrap', cell: (a) => date(a.date) },
+    { header: t('activity.ui.kind'), cell: (a) => `${tKey(`activity.kind.${a.kind}`)}${a.visitorKind ? ` (${tKey(`activity.visitor.${a.visitorKind}`)})` : ''}` },
+    {
+      header: t('activity.ui.title'),
+      rowHeader: true,
+      cell: (a) => (
+        <>
+          {a.title}
+          {a.campaign ? <span className="muted"> — {a.campaign}</span> : null}
+          {a.projectFounderName ? <span className="muted"> · {a.projectFounderName}</span> : null}
+        </>
+      ),
+    },
+    { header: t('activity.ui.leads'), cell: (a) => a.leads.map((l) => l.name).join(', ') },
+    { header: t('activity.ui.reached'), className: 'num', cell: (a) => (a.peopleReached === null ? '—' : number(a.peopleReached)) },
+    {
+      header: <span className="visually-hidden">{t('activity.ui.rowActions')}</span>,
+      cell: (a) => (
+        <div className="row-buttons">
+          <button type="button" className="btn btn-secondary btn-small" aria-label={t('activity.ui.editOf', { title: a.title })} onClick={() => setEditing(a)}>
+            {t('action.edit')}
+          </button>
+          <button type="button" className="btn btn-danger-quiet btn-small" aria-label={t('activity.ui.deleteOf', { title: a.title })} onClick={() => setDeleting(a)}>
+            {t('activity.ui.delete')}
+          </button>
+        </div>
+      ),
+    },
+  ];
 
   const setFilter = (key: 'year' | 'kind' | 'organisation', value: string) => {
     const next = new URLSearchParams(params);
@@ -290,14 +326,14 @@ export function ActivitiesPage() {
           </label>
           <label>
             {t('activity.ui.filterLeadLabel')}{' '}
-            <select value={lead ?? ''} onChange={(e) => setFilter('organisation', e.target.value)}>
-              <option value="">{t('activity.ui.filterLead')}</option>
-              {(organisations.data?.items ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <RecordPicker
+              source="organisations"
+              kind="member"
+              value={lead}
+              emptyLabel={t('activity.ui.filterLead')}
+              aria-label={t('activity.ui.filterLeadLabel')}
+              onChange={(id) => setFilter('organisation', id === null ? '' : String(id))}
+            />
           </label>
         </div>
         <ErrorBanner error={list.error ?? deleteError} />
@@ -306,52 +342,16 @@ export function ActivitiesPage() {
         ) : items.length === 0 ? (
           <EmptyState title={t('activity.ui.none')} />
         ) : (
-          <div className="table-wrap">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('activity.ui.date')}</th>
-                  <th scope="col">{t('activity.ui.kind')}</th>
-                  <th scope="col">{t('activity.ui.title')}</th>
-                  <th scope="col">{t('activity.ui.leads')}</th>
-                  <th scope="col" className="num">
-                    {t('activity.ui.reached')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('activity.ui.rowActions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((a) => (
-                  <tr key={a.id}>
-                    <td className="nowrap">{date(a.date)}</td>
-                    <td>
-                      {tKey(`activity.kind.${a.kind}`)}
-                      {a.visitorKind ? ` (${tKey(`activity.visitor.${a.visitorKind}`)})` : ''}
-                    </td>
-                    <th scope="row">
-                      {a.title}
-                      {a.campaign ? <span className="muted"> — {a.campaign}</span> : null}
-                      {a.projectFounderName ? <span className="muted"> · {a.projectFounderName}</span> : null}
-                    </th>
-                    <td>{a.leads.map((l) => l.name).join(', ')}</td>
-                    <td className="num">{a.peopleReached === null ? '—' : number(a.peopleReached)}</td>
-                    <td>
-                      <div className="row-buttons">
-                        <button type="button" className="btn btn-secondary btn-small" aria-label={t('activity.ui.editOf', { title: a.title })} onClick={() => setEditing(a)}>
-                          {t('action.edit')}
-                        </button>
-                        <button type="button" className="btn btn-danger-quiet btn-small" aria-label={t('activity.ui.deleteOf', { title: a.title })} onClick={() => setDeleting(a)}>
-                          {t('activity.ui.delete')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PagedTable
+            caption={t('activity.ui.activities')}
+            compact
+            columns={columns}
+            rows={items}
+            rowKey={(a) => a.id}
+            total={total}
+            offset={offset}
+            onOffset={setOffset}
+          />
         )}
       </Section>
       {editing ? (

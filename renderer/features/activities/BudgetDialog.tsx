@@ -16,6 +16,7 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput, parseMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { applyServerIssues, numberOrNull } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import { FormActions } from '../../components/FormActions';
 import { DateInput } from '../../components/DateInput';
 
@@ -224,20 +225,17 @@ export function BudgetDialog({ budget, onClose, onSaved, onDeleted }: BudgetDial
                         ))}
                       </select>
                     ) : (
-                      <select
+                      <FormPicker
                         id={rowName}
+                        control={control}
+                        name={`lines.${index}.funderOrganisationId`}
+                        source="organisations"
+                        kind="partner"
+                        placeholder={t('common.choose')}
                         aria-labelledby={col('category')}
                         aria-invalid={Boolean(e?.funderOrganisationId)}
                         aria-describedby={e?.funderOrganisationId ? errorId('funder') : undefined}
-                        {...register(`lines.${index}.funderOrganisationId`, { setValueAs: numberOrNull })}
-                      >
-                        <option value="">{t('common.choose')}</option>
-                        {funders.map((f) => (
-                          <option key={f.id} value={f.id}>
-                            {f.name}
-                          </option>
-                        ))}
-                      </select>
+                      />
                     )}
                     <CellError id={errorId('category')} message={e?.category?.message} />
                     <CellError id={errorId('funder')} message={e?.funderOrganisationId?.message} />

@@ -13,7 +13,7 @@ import { Loading } from '../../components/Page';
 import { applyServerError } from '../../components/forms';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
-import { numberOrNull } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import { FormActions } from '../../components/FormActions';
 
 type FounderForm = z.input<typeof founderInputSchema>;
@@ -35,6 +35,7 @@ export function FounderDialog({ founder, onClose, onSaved, onDeleted }: FounderD
   const members = useQuery('organisations.list', { kind: 'member' });
   const {
     register,
+    control,
     handleSubmit,
     setError,
     formState: { errors, isDirty, isSubmitting },
@@ -88,16 +89,7 @@ export function FounderDialog({ founder, onClose, onSaved, onDeleted }: FounderD
             )}
           </Field>
           <Field label={t('activity.ui.becameMember')} error={errors.organisationId} hint={t('activity.ui.becameMemberHint')}>
-            {(p) => (
-              <select {...p} {...register('organisationId', { setValueAs: numberOrNull })}>
-                <option value="">{t('common.none')}</option>
-                {options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(p) => <FormPicker {...p} control={control} name="organisationId" source="organisations" kind="member" emptyLabel={t('common.none')} />}
           </Field>
           <Field label={t('common.note')} error={errors.note} wide>
             {(p) => <textarea {...p} {...register('note')} rows={3} />}

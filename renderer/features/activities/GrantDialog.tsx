@@ -14,7 +14,8 @@ import { moneyFieldsResolver } from '../../components/forms';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { applyServerIssues, formatDecimalInput, numberOrNull, parseDecimal } from './common';
+import { applyServerIssues, formatDecimalInput, parseDecimal } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import { FormActions } from '../../components/FormActions';
 import { DateInput } from '../../components/DateInput';
 
@@ -116,16 +117,7 @@ export function GrantDialog({ grant, onClose, onSaved, onDeleted }: GrantDialogP
       <form className="form" aria-label={grant ? t('activity.ui.editGrant') : t('activity.ui.newGrant')} onSubmit={onSubmit} noValidate>
         <div className="form-grid">
           <Field label={t('activity.ui.funder')} error={errors.funderOrganisationId} hint={partners.data && funders.length === 0 ? t('activity.ui.noPartners') : undefined} required>
-            {(p) => (
-              <select {...p} {...register('funderOrganisationId', { setValueAs: numberOrNull })}>
-                <option value="">{t('common.choose')}</option>
-                {funders.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(p) => <FormPicker {...p} control={control} name="funderOrganisationId" source="organisations" kind="partner" placeholder={t('common.choose')} />}
           </Field>
           <Field label={t('activity.ui.programme')} error={errors.programme} required>
             {(p) => <input {...p} {...register('programme')} />}

@@ -16,6 +16,7 @@ import { EmptyState, Loading, PageHeader, Section } from '../../components/Page'
 import { useI18n } from '../../i18n/I18nProvider';
 import { backupInstant } from '../../../shared/format/date-input';
 import { dayOfInstant, formatMoment } from '../../i18n/format';
+import { BackupFolder } from './BackupFolder';
 
 function size(bytes: number, number: (v: number, d?: number) => string): string {
   if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)))} Ko`;
@@ -62,7 +63,8 @@ export function DataPage() {
     act(async () => {
       const b = await api.call('data.backups.create', {});
       backups.reload();
-      return t('data.ui.backupDone', { name: when(b) });
+      const done = t('data.ui.backupDone', { name: when(b) });
+      return b.copiedTo ? `${done} ${t('backupFolder.copied', { file: b.copiedTo })}` : done;
     });
 
   const exportArchive = () =>
@@ -136,6 +138,16 @@ export function DataPage() {
           <p className="muted">
             {t('data.ui.backupsFolder')} <span className="mono">{backups.data.folder}</span>
           </p>
+        ) : null}
+        {backups.data ? (
+          <BackupFolder
+            current={backups.data.copyFolder ?? null}
+            onSaved={(message) => {
+              setError(null);
+              setNotice(message);
+              backups.reload();
+            }}
+          />
         ) : null}
         <ErrorBanner error={backups.error} />
         {backups.loading && !backups.data ? <Loading /> : null}

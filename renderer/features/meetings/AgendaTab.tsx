@@ -11,7 +11,7 @@ import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { PersonOptions, numberOrNull, usePeopleOptions } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import type { TabProps } from './MeetingPage';
 
 const itemFormSchema = z.object({ title: requiredText(300), presenterPersonId: z.number().int().positive().nullish().transform((v) => v ?? null), plannedMinutes });
@@ -215,7 +215,6 @@ export function AgendaTab({ detail, editable, reload, report }: TabProps) {
 
 function ItemFields({ form }: { form: ReturnType<typeof useForm<ItemForm>> }) {
   const { t } = useI18n();
-  const people = usePeopleOptions();
   const {
     register,
     formState: { errors },
@@ -226,12 +225,7 @@ function ItemFields({ form }: { form: ReturnType<typeof useForm<ItemForm>> }) {
         {(p) => <input {...p} {...register('title')} />}
       </Field>
       <Field label={t('meetings.ui.agenda.presenter')} error={errors.presenterPersonId}>
-        {(p) => (
-          <select {...p} {...register('presenterPersonId', { setValueAs: numberOrNull })}>
-            <option value="">{t('common.none')}</option>
-            <PersonOptions people={people} />
-          </select>
-        )}
+        {(p) => <FormPicker {...p} control={form.control} name="presenterPersonId" source="people" emptyLabel={t('common.none')} />}
       </Field>
       <Field label={t('meetings.ui.agenda.plannedMinutes')} error={errors.plannedMinutes} hint={t('meetings.ui.agenda.plannedMinutesHint')}>
         {(p) => <input {...p} {...register('plannedMinutes', { setValueAs: minutesValue })} type="number" min={1} max={1440} className="input-short" />}

@@ -9,7 +9,8 @@ import { FormDialog } from '../../components/FormDialog';
 import { applyServerError } from '../../components/forms';
 import { Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { OrganisationOptions, PersonOptions, numberOrNull, textOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { textOrNull } from './common';
+import { FormPicker, RecordPicker } from '../../components/RecordPicker';
 import type { TabProps } from './MeetingPage';
 
 /** Attendance as it is recorded on the day, with the quorum stated after every change. */
@@ -214,25 +215,19 @@ function AttendanceRow({ attendance: a, all, editable, reload, onEdit }: { atten
             <label htmlFor={holderId} className="visually-hidden">
               {t('meetings.ui.attendance.holderOf', { name: a.personName })}
             </label>
-            <select
+            <RecordPicker
               id={holderId}
-              value={holder ?? ''}
+              source={(holders.some((h) => h.personId === holder) || holder === null ? holders : [...holders, { personId: holder, personName: a.proxyHolderName ?? '' }]).map((h) => ({ id: h.personId, label: h.personName }))}
+              value={holder}
               disabled={!editable}
+              placeholder={t('common.choose')}
               aria-invalid={error?.field === 'proxyHolderPersonId'}
               aria-describedby={describedBy}
-              onChange={(e) => {
-                const next = e.target.value ? Number(e.target.value) : null;
+              onChange={(next) => {
                 setHolder(next);
                 if (next !== null) void save({ status: 'represented', holder: next, voting: a.voting });
               }}
-            >
-              <option value="">{t('common.choose')}</option>
-              {(holders.some((h) => h.personId === holder) || holder === null ? holders : [...holders, { personId: holder, personName: a.proxyHolderName ?? '' }]).map((h) => (
-                <option key={h.personId} value={h.personId}>
-                  {h.personName}
-                </option>
-              ))}
-            </select>
+            />
           </>
         ) : (
           <span className="muted">—</span>
@@ -261,7 +256,6 @@ function AttendanceRow({ attendance: a, all, editable, reload, onEdit }: { atten
 
 function AddAttendeeForm({ meetingId, reload, report }: { meetingId: number; reload: () => void; report: TabProps['report'] }) {
   const { t, tKey } = useI18n();
-  const people = usePeopleOptions();
   const [personId, setPersonId] = useState<number | null>(null);
   const [invited, setInvited] = useState(true);
   const [voting, setVoting] = useState(true);
@@ -305,10 +299,7 @@ function AddAttendeeForm({ meetingId, reload, report }: { meetingId: number; rel
               *
             </span>
           </label>
-          <select id={personField} value={personId ?? ''} aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} onChange={(e) => setPersonId(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">{t('common.choose')}</option>
-            <PersonOptions people={people} />
-          </select>
+          <RecordPicker id={personField} source="people" value={personId} aria-invalid={Boolean(error)} aria-describedby={error ? errorId : undefined} onChange={setPersonId} />
           {error ? (
             <p className="field-error" id={errorId} role="alert">
               {error}
@@ -346,7 +337,6 @@ const ATTENDEE_FIELDS = ['organisationId', 'capacity', 'status', 'proxyHolderPer
 /** Corrects one line of the list: the structure and quality the person came in, the presence, the proxy, the vote. */
 function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: Attendance; all: Attendance[]; onClose: () => void; onDone: (notice: string) => void }) {
   const { t } = useI18n();
-  const organisations = useOrganisationOptions();
   const [banner, setBanner] = useState<ApiError | null>(null);
   const form = useForm<AttendeeForm>({
     defaultValues: { organisationId: a.organisationId, capacity: a.capacity ?? '', status: a.status, proxyHolderPersonId: a.proxyHolderPersonId, voting: a.voting },
@@ -375,7 +365,6 @@ function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: A
       setBanner(applyServerError(e, form.setError, ATTENDEE_FIELDS));
     }
   });
-  const ready = a.organisationId === null || organisations.length > 0;
   return (
     <FormDialog
       title={a.personName}
@@ -399,16 +388,9 @@ function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: A
         },
       }}
     >
-      {ready ? (
-        <Field label={t('edit.attendance.organisation')} error={errors.organisationId}>
-          {(p) => (
-            <select {...p} {...register('organisationId', { setValueAs: numberOrNull })}>
-              <option value="">{t('common.none')}</option>
-              <OrganisationOptions organisations={organisations} />
-            </select>
-          )}
-        </Field>
-      ) : null}
+      <Field label={t('edit.attendance.organisation')} error={errors.organisationId}>
+        {(p) => <FormPicker {...p} control={form.control} name="organisationId" source="organisations" emptyLabel={t('common.none')} />}
+      </Field>
       <Field label={t('edit.attendance.capacity')} error={errors.capacity} hint={t('edit.attendance.capacityHint')}>
         {(p) => <input {...p} {...register('capacity')} />}
       </Field>
@@ -425,16 +407,7 @@ function AttendeeDialog({ attendance: a, all, onClose, onDone }: { attendance: A
       </Field>
       {status === 'represented' ? (
         <Field label={t('meetings.ui.attendance.holder')} error={errors.proxyHolderPersonId} required>
-          {(p) => (
-            <select {...p} {...register('proxyHolderPersonId', { setValueAs: numberOrNull })}>
-              <option value="">{t('common.choose')}</option>
-              {holders.map((h) => (
-                <option key={h.personId} value={h.personId}>
-                  {h.personName}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <FormPicker {...p} control={form.control} name="proxyHolderPersonId" source={holders.map((h) => ({ id: h.personId, label: h.personName }))} placeholder={t('common.choose')} />}
         </Field>
       ) : null}
       <div className="field field-check">

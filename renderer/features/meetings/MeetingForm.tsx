@@ -13,7 +13,8 @@ import { PageHeader } from '../../components/Page';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { MeetingsSubnav, OrganisationOptions, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { FormPicker } from '../../components/RecordPicker';
+import { MeetingsSubnav } from './common';
 import { DateInput } from '../../components/DateInput';
 import { TimeInput } from '../../components/TimeInput';
 
@@ -69,8 +70,6 @@ export function NewMeetingPage() {
 export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = false, onSaved }: { meeting: Meeting | null; defaultKind?: MeetingKind; readOnly?: boolean; onSaved?: (m: Meeting) => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const people = usePeopleOptions();
-  const organisations = useOrganisationOptions();
   const [banner, setBanner] = useState<ApiError | null>(null);
   const defaults: MeetingInput = meeting
     ? toInput(meeting)
@@ -91,6 +90,7 @@ export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = 
       };
   const {
     register,
+    control,
     handleSubmit,
     setError,
     reset,
@@ -117,12 +117,7 @@ export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = 
 
   const personSelect = (name: 'convenedByPersonId' | 'chairPersonId' | 'secretaryPersonId', label: string) => (
     <Field label={label} error={errors[name]}>
-      {(p) => (
-        <select {...p} {...register(name, { setValueAs: numberOrNull })} disabled={readOnly}>
-          <option value="">{t('common.none')}</option>
-          <PersonOptions people={people} />
-        </select>
-      )}
+      {(p) => <FormPicker {...p} control={control} name={name} source="people" emptyLabel={t('common.none')} disabled={readOnly} />}
     </Field>
   );
 
@@ -161,12 +156,7 @@ export function MeetingForm({ meeting, defaultKind = 'coordination', readOnly = 
         <legend>{t('meetings.ui.where')}</legend>
         <div className="form-grid">
           <Field label={t('meetings.ui.host')} error={errors.hostOrganisationId} hint={t('meetings.ui.hostHint')}>
-            {(p) => (
-              <select {...p} {...register('hostOrganisationId', { setValueAs: numberOrNull })}>
-                <option value="">{t('common.none')}</option>
-                <OrganisationOptions organisations={organisations} />
-              </select>
-            )}
+            {(p) => <FormPicker {...p} control={control} name="hostOrganisationId" source="organisations" emptyLabel={t('common.none')} />}
           </Field>
           <Field label={t('meetings.ui.address')} error={errors.address} hint={t('meetings.ui.addressHint')}>
             {(p) => <input {...p} {...register('address')} />}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
@@ -21,11 +21,14 @@ import { api, toApiError } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
-import { Badge, Loading, Section } from '../../components/Page';
+import { Badge, Section } from '../../components/Page';
 import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Markup, OrganisationOptions, PersonOptions, numberOrNull, useOrganisationOptions, usePeopleOptions } from './common';
+import { Markup } from './common';
+import './discussion.css';
+import { insertLiteral, toggleBullets, toggleEmphasis, type Edit } from '../../../shared/features/meetings/markup';
+import { FormPicker } from '../../components/RecordPicker';
 import type { TabProps } from './MeetingPage';
 import { FormActions } from '../../components/FormActions';
 import { DateInput } from '../../components/DateInput';
@@ -228,6 +231,39 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
   useEffect(() => {
     version.current = Math.max(version.current, item.version);
   }, [item.version]);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const pendingSelection = useRef<{ start: number; end: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = area.current;
+    const selection = pendingSelection.current;
+    if (!el || !selection) return;
+    pendingSelection.current = null;
+    el.focus();
+    el.setSelectionRange(selection.start, selection.end);
+  }, [text]);
+  const change = (edit: Edit) => {
+    pendingSelection.current = { start: edit.start, end: edit.end };
+    setText(edit.text);
+  };
+  /** The toolbar's three actions, on the textarea's selection (as Word's buttons do). */
+  const apply = (action: 'bold' | 'italic' | 'bullets') => {
+    const el = area.current;
+    if (!el) return;
+    const { value, selectionStart: start, selectionEnd: end } = el;
+    change(action === 'bullets' ? toggleBullets(value, start, end) : toggleEmphasis(value, start, end, action === 'bold' ? '**' : '*'));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'b' || key === 'i')) {
+      e.preventDefault();
+      apply(key === 'b' ? 'bold' : 'italic');
+    } else if (e.key === '*' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // A typed asterisk is text, not a marker: it must reach the minutes as an asterisk.
+      e.preventDefault();
+      change(insertLiteral(el.value, el.selectionStart, el.selectionEnd, '*'));
+    }
+  };
   const save = async () => {
     if (!dirty) return;
     try {
@@ -249,10 +285,39 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
           {text.trim() ? <Markup source={text} /> : <p className="muted">{t('meetings.ui.minutes.emptyPreview')}</p>}
         </div>
       ) : (
-        <textarea id={id} value={text} rows={Math.min(16, Math.max(4, text.split('\n').length + 1))} onChange={(e) => setText(e.target.value)} onBlur={() => void save()} aria-describedby={`${id}-hint`} />
+        <>
+          <div className="markup-toolbar" role="toolbar" aria-label={t('discussion.toolbar', { title: item.title })} aria-controls={id}>
+            <button type="button" className="btn btn-secondary btn-small" title={t('discussion.boldTitle')} onMouseDown={(e) => e.preventDefault()} onClick={() => apply('bold')}>
+              <strong>{t('discussion.bold')}</strong>
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" title={t('discussion.italicTitle')} onMouseDown={(e) => e.preventDefault()} onClick={() => apply('italic')}>
+              <em>{t('discussion.italic')}</em>
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" onMouseDown={(e) => e.preventDefault()} onClick={() => apply('bullets')}>
+              {t('discussion.bullets')}
+            </button>
+          </div>
+          <textarea
+            id={id}
+            ref={area}
+            value={text}
+            rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            onPaste={(e) => {
+              const pasted = e.clipboardData.getData('text/plain');
+              if (!/[*\\]/.test(pasted)) return;
+              e.preventDefault();
+              const el = e.currentTarget;
+              change(insertLiteral(el.value, el.selectionStart, el.selectionEnd, pasted.replace(/\r\n?/g, '\n')));
+            }}
+            onBlur={() => void save()}
+            aria-describedby={`${id}-hint`}
+          />
+        </>
       )}
       <p className="field-hint" id={`${id}-hint`}>
-        {t('meetings.ui.minutes.markupHint')}
+        {t('discussion.hint')}
       </p>
       <div className="form-actions">
         <button type="button" className="btn btn-secondary btn-small" onClick={() => void save()} disabled={!dirty}>
@@ -491,10 +556,9 @@ function Actions({ item, editable, reload, report }: { item: AgendaItem; editabl
 /** Who does it and by when: the same fields to add an action and to correct one. */
 function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
   const { t } = useI18n();
-  const people = usePeopleOptions();
-  const organisations = useOrganisationOptions();
   const {
     register,
+    control,
     formState: { errors },
   } = form;
   return (
@@ -503,20 +567,10 @@ function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
         {(p) => <input {...p} {...register('text')} />}
       </Field>
       <Field label={t('meetings.ui.action.ownerPerson')} error={errors.ownerPersonId} hint={t('meetings.ui.action.ownerHint')}>
-        {(p) => (
-          <select {...p} {...register('ownerPersonId', { setValueAs: numberOrNull })}>
-            <option value="">{t('common.none')}</option>
-            <PersonOptions people={people} />
-          </select>
-        )}
+        {(p) => <FormPicker {...p} control={control} name="ownerPersonId" source="people" emptyLabel={t('common.none')} />}
       </Field>
       <Field label={t('meetings.ui.action.ownerOrganisation')} error={errors.ownerOrganisationId}>
-        {(p) => (
-          <select {...p} {...register('ownerOrganisationId', { setValueAs: numberOrNull })}>
-            <option value="">{t('common.none')}</option>
-            <OrganisationOptions organisations={organisations} />
-          </select>
-        )}
+        {(p) => <FormPicker {...p} control={control} name="ownerOrganisationId" source="organisations" emptyLabel={t('common.none')} />}
       </Field>
       <Field label={t('meetings.ui.action.due')} error={errors.dueDate}>
         {(p) => <DateInput {...p} {...register('dueDate')} />}
@@ -528,8 +582,6 @@ function ActionFields({ form }: { form: UseFormReturn<ActionForm> }) {
 function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose: () => void; onDone: (notice: string) => void }) {
   const { t } = useI18n();
   const [banner, setBanner] = useState<ApiError | null>(null);
-  const people = usePeopleOptions();
-  const organisations = useOrganisationOptions();
   const form = useForm<ActionForm>({
     resolver: zodResolver(actionFieldsSchema) as never,
     defaultValues: { text: action.text, ownerPersonId: action.ownerPersonId, ownerOrganisationId: action.ownerOrganisationId, dueDate: action.dueDate ?? '', status: action.status },
@@ -547,8 +599,6 @@ function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose
       setBanner(applyServerError(e, form.setError, ACTION_FIELDS));
     }
   });
-  // The selects are filled before the form shows, so they never mount without their chosen option.
-  const ready = (action.ownerPersonId === null || people.length > 0) && (action.ownerOrganisationId === null || organisations.length > 0);
   return (
     <FormDialog
       title={t('edit.action.title')}
@@ -571,7 +621,7 @@ function ActionDialog({ action, onClose, onDone }: { action: ActionItem; onClose
         },
       }}
     >
-      {ready ? <ActionFields form={form} /> : <Loading />}
+      <ActionFields form={form} />
       <Field label={t('meetings.ui.followUps.outcome')} error={errors.status}>
         {(p) => (
           <select {...p} {...register('status')}>

@@ -1,5 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
+import { PAGE_SIZE } from '../../../shared/api/paging';
+import type { OpenAction } from '../../../shared/features/meetings/schemas';
 import { useQuery } from '../../api/useQuery';
+import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -10,11 +13,45 @@ export function OpenActionsPage() {
   const { t, date, number } = useI18n();
   const [params, setParams] = useSearchParams();
   const owner = params.get('responsable') ?? '';
-  const query = useQuery('meetings.openActions', {});
-  const all = query.data?.items ?? [];
-  const owners = [...new Map(all.map((a) => [a.ownerLabel, a.ownerLabel])).keys()].sort((a, b) => a.localeCompare(b, 'fr'));
-  const items = owner ? all.filter((a) => a.ownerLabel === owner) : all;
-  const overdue = items.filter((a) => a.overdue).length;
+  const [offset, setOffset] = usePageOffset(owner);
+  // One page from the server, filtered and counted there: thousands of open actions at national scale.
+  const query = useQuery('meetings.openActions', { ...(owner ? { ownerLabel: owner } : {}), offset, limit: PAGE_SIZE });
+  const items = query.data?.items ?? [];
+  const owners = query.data?.owners ?? (owner ? [owner] : []);
+  const total = query.data?.total ?? 0;
+  const overdue = query.data?.overdue ?? 0;
+  const columns: Column<OpenAction>[] = [
+    { header: t('meetings.ui.openActions.action'), rowHeader: true, cell: (a) => a.text },
+    { header: t('meetings.ui.openActions.owner'), cell: (a) => a.ownerLabel },
+    {
+      header: t('meetings.ui.openActions.due'),
+      className: 'nowrap',
+      cell: (a) => (
+        <>
+          {a.currentDueDate ? date(a.currentDueDate) : <span className="muted">{t('meetings.ui.noDueDate')}</span>}
+          {a.overdue ? (
+            <>
+              {' '}
+              <Badge tone="danger">{t('meetings.ui.overdue')}</Badge>
+            </>
+          ) : null}
+          {a.carriedOver ? <span className="muted"> · {t('meetings.ui.openActions.carried', { count: a.carriedOver })}</span> : null}
+        </>
+      ),
+    },
+    {
+      header: t('meetings.ui.openActions.decidedAt'),
+      cell: (a) => (
+        <>
+          <Link to={`/reunions/${a.meetingId}?onglet=compte-rendu`}>{a.meetingTitle}</Link>
+          <br />
+          <span className="muted">
+            {t(`meetings.kind.${a.meetingKind}`)} — {date(a.meetingDate)}
+          </span>
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader title={t('meetings.ui.openActions.title')} />
@@ -48,48 +85,21 @@ export function OpenActionsPage() {
       </form>
       <ErrorBanner error={query.error} />
       <p className="list-count" aria-live="polite">
-        {query.data ? t('meetings.ui.openActions.count', { count: number(items.length), overdue: number(overdue) }) : ''}
+        {query.data ? t('meetings.ui.openActions.count', { count: number(total), overdue: number(overdue) }) : ''}
       </p>
       {query.loading && !query.data ? <Loading /> : null}
-      {query.data && items.length === 0 ? <EmptyState title={t('meetings.ui.openActions.empty')} /> : null}
+      {query.data && total === 0 ? <EmptyState title={t('meetings.ui.openActions.empty')} /> : null}
       {items.length ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('meetings.ui.openActions.action')}</th>
-                <th scope="col">{t('meetings.ui.openActions.owner')}</th>
-                <th scope="col">{t('meetings.ui.openActions.due')}</th>
-                <th scope="col">{t('meetings.ui.openActions.decidedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id} className={a.overdue ? 'row-overdue' : undefined}>
-                  <th scope="row">{a.text}</th>
-                  <td>{a.ownerLabel}</td>
-                  <td className="nowrap">
-                    {a.currentDueDate ? date(a.currentDueDate) : <span className="muted">{t('meetings.ui.noDueDate')}</span>}
-                    {a.overdue ? (
-                      <>
-                        {' '}
-                        <Badge tone="danger">{t('meetings.ui.overdue')}</Badge>
-                      </>
-                    ) : null}
-                    {a.carriedOver ? <span className="muted"> · {t('meetings.ui.openActions.carried', { count: a.carriedOver })}</span> : null}
-                  </td>
-                  <td>
-                    <Link to={`/reunions/${a.meetingId}?onglet=compte-rendu`}>{a.meetingTitle}</Link>
-                    <br />
-                    <span className="muted">
-                      {t(`meetings.kind.${a.meetingKind}`)} — {date(a.meetingDate)}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PagedTable
+          caption={t('meetings.ui.openActions.title')}
+          columns={columns}
+          rows={items}
+          rowKey={(a) => a.id}
+          total={total}
+          offset={offset}
+          onOffset={setOffset}
+          rowClassName={(a) => (a.overdue ? 'row-overdue' : undefined)}
+        />
       ) : null}
     </>
   );

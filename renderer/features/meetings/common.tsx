@@ -2,7 +2,6 @@ import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { parseMarkup, type Run } from '../../../shared/features/meetings/markup';
 import type { MeetingStatus } from '../../../shared/features/meetings/schemas';
-import { useQuery } from '../../api/useQuery';
 import { Badge } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -70,45 +69,6 @@ export function Markup({ source }: { source: string | null | undefined }) {
         ),
       )}
     </div>
-  );
-}
-
-/** People and organisations for pickers, sorted as a French list. */
-export function usePeopleOptions() {
-  const people = useQuery('people.list', {});
-  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-  return (people.data?.items ?? [])
-    .map((p) => ({ id: p.id, label: `${p.lastName.toLocaleUpperCase('fr')} ${p.firstName}`, name: `${p.firstName} ${p.lastName}`, organisation: p.organisations[0]?.name ?? null }))
-    .sort((a, b) => collator.compare(a.label, b.label));
-}
-
-export function useOrganisationOptions() {
-  const organisations = useQuery('organisations.list', {});
-  return organisations.data?.items ?? [];
-}
-
-/** The organisations of a picker, after its « — » choice: one list for every meeting form. */
-export function OrganisationOptions({ organisations }: { organisations: readonly { id: number; name: string }[] }) {
-  return (
-    <>
-      {organisations.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </>
-  );
-}
-
-export function PersonOptions({ people }: { people: ReturnType<typeof usePeopleOptions> }) {
-  return (
-    <>
-      {people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.organisation ? `${p.label} — ${p.organisation}` : p.label}
-        </option>
-      ))}
-    </>
   );
 }
 

@@ -1,7 +1,8 @@
 import './member.css';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider';
-import { OrganisationOptions, useOrganisationOptions } from '../time/common';
+import { RecordPicker } from '../../components/RecordPicker';
+import { useOrganisationOptions } from '../time/common';
 import { structureOrganisation, useCaller } from './caller';
 
 /**
@@ -26,19 +27,20 @@ export function MemberOrganisationPicker({ organisationId }: { organisationId: n
     <form className="filters" onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor="member-organisation">{t('member14.validation.organisation')}</label>
-        <select
+        <RecordPicker
           id="member-organisation"
-          value={organisationId ?? ''}
-          onChange={(e) =>
+          source="organisations"
+          kind="member"
+          value={organisationId}
+          onChange={(id) =>
+            id !== null &&
             setParams((prev) => {
               const next = new URLSearchParams(prev);
-              next.set('structure', e.target.value);
+              next.set('structure', String(id));
               return next;
             })
           }
-        >
-          <OrganisationOptions />
-        </select>
+        />
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ import { useAssociation } from '../../app/AssociationProvider';
 import { ConfirmDialog, Modal, DiscardChangesDialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { FormPicker, RecordPicker } from '../../components/RecordPicker';
 import { applyServerError, moneyFieldsResolver } from '../../components/forms';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput, todayIso } from '../../i18n/format';
@@ -41,7 +42,6 @@ const MONEY_FIELDS = { feeDue: 'feeDueCents', amountPaid: 'amountPaidCents' } as
 const RENAME: Record<string, string> = { feeDueCents: 'feeDue', amountPaidCents: 'amountPaid' };
 const FIELDS = ['organisationId', 'year', 'feeDue', 'amountPaid', 'paidOn', 'paymentMethod', 'votingPersonId', 'startDate', 'exitDate', 'exitReason', 'note'];
 
-const numberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
 interface MembershipDialogProps {
   /** The membership to edit; null to record a new one. */
@@ -98,6 +98,7 @@ export function MembershipDialog({ membership, organisationId, organisationName:
 
   const {
     register,
+    control,
     handleSubmit,
     watch,
     setValue,
@@ -182,21 +183,16 @@ export function MembershipDialog({ membership, organisationId, organisationName:
           ) : (
             <Field label={t('membership.organisation')} error={errors.organisationId} required>
               {(p) => (
-                <select {...p} {...register('organisationId', { setValueAs: numberOrNull, onChange: (e) => onOrganisationPicked(numberOrNull(e.target.value)) })}>
-                  <option value="">{t('common.choose')}</option>
-                  {(['member', 'partner', 'other'] as const).map((kind) => {
-                    const group = (organisations.data?.items ?? []).filter((o) => o.kind === kind);
-                    return group.length ? (
-                      <optgroup key={kind} label={t(`kindPlural.${kind}`)}>
-                        {group.map((o) => (
-                          <option key={o.id} value={o.id}>
-                            {o.name}
-                          </option>
-                        ))}
-                      </optgroup>
-                    ) : null;
-                  })}
-                </select>
+                <RecordPicker
+                  {...p}
+                  source="organisations"
+                  value={selectedOrganisation ?? null}
+                  placeholder={t('common.choose')}
+                  onChange={(id) => {
+                    setValue('organisationId', id as number, { shouldDirty: true, shouldValidate: true });
+                    onOrganisationPicked(id);
+                  }}
+                />
               )}
             </Field>
           )}
@@ -237,14 +233,14 @@ export function MembershipDialog({ membership, organisationId, organisationName:
             hint={selectedOrganisation && people.data && votingOptions.length === 0 ? t('membership.votingNobody') : t('membership.votingHint')}
           >
             {(p) => (
-              <select {...p} {...register('votingPersonId', { setValueAs: numberOrNull })} disabled={!selectedOrganisation}>
-                <option value="">{t('common.none')}</option>
-                {votingOptions.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.role ? `${o.label} — ${o.role}` : o.label}
-                  </option>
-                ))}
-              </select>
+              <FormPicker
+                {...p}
+                control={control}
+                name="votingPersonId"
+                source={votingOptions.map((o) => ({ id: o.id, label: o.label, detail: o.role ?? null }))}
+                emptyLabel={t('common.none')}
+                disabled={!selectedOrganisation}
+              />
             )}
           </Field>
           <Field label={t('membership.startDate')} error={errors.startDate}>

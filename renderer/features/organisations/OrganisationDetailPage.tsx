@@ -9,6 +9,7 @@ import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormPicker } from '../../components/RecordPicker';
 import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
@@ -298,11 +299,11 @@ const PATH_OF: Record<string, string> = { 'person.firstName': 'firstName', 'pers
 /** Someone who works at the structure, new to the base or already in it, with their role here. */
 function AddPersonDialog({ organisationId, organisationName, onClose, onSaved }: { organisationId: number; organisationName: string; onClose: () => void; onSaved: (name: string) => void }) {
   const { t } = useI18n();
-  const people = useQuery('people.list', {});
   const [banner, setBanner] = useState<ApiError | null>(null);
   const form = useForm<AddPersonForm>({ defaultValues: { existingPersonId: null, firstName: '', lastName: '', email: '', role: '', startDate: todayIso() } });
   const {
     register,
+    control,
     watch,
     setError,
     formState: { errors, isDirty, isSubmitting },
@@ -336,7 +337,7 @@ function AddPersonDialog({ organisationId, organisationName, onClose, onSaved }:
     <FormDialog
       title={t('edit.orgPerson.title', { organisation: organisationName })}
       dirty={isDirty}
-      banner={banner ?? people.error}
+      banner={banner}
       busy={isSubmitting}
       submitLabel={t('edit.orgPerson.save')}
       onSubmit={onSubmit}
@@ -344,16 +345,7 @@ function AddPersonDialog({ organisationId, organisationName, onClose, onSaved }:
       size="large"
     >
       <Field label={t('edit.orgPerson.existing')} hint={t('edit.orgPerson.existingHint')} wide>
-        {(p) => (
-          <select {...p} {...register('existingPersonId', { setValueAs: (v: unknown) => (v === '' || v === null ? null : Number(v)) })}>
-            <option value="">{t('edit.orgPerson.newPerson')}</option>
-            {(people.data?.items ?? []).map((x) => (
-              <option key={x.id} value={x.id}>
-                {`${x.lastName.toUpperCase()} ${x.firstName}`}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <FormPicker {...p} control={control} name="existingPersonId" source="people" emptyLabel={t('edit.orgPerson.newPerson')} />}
       </Field>
       {existing === null ? (
         <>

@@ -17,6 +17,7 @@ import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { FormPicker } from '../../components/RecordPicker';
 import { applyServerError } from '../../components/forms';
 import { Badge, Loading, PageHeader, Section } from '../../components/Page';
 import { HistoryPanel } from '../data/HistoryPanel';
@@ -35,7 +36,6 @@ type Pending =
   | { kind: 'removeOffice'; office: OfficeHolding }
   | { kind: 'archive' };
 
-const numberOrUndefined = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Number(v));
 
 export function PersonDetailPage() {
   const { id } = useParams();
@@ -333,9 +333,9 @@ function AddAffiliationForm({ detail, onSaved }: { detail: PersonDetail; onSaved
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [banner, setBanner] = useState<ApiError | null>(null);
-  const organisations = useQuery('organisations.list', open ? {} : null);
   const {
     register,
+    control,
     handleSubmit,
     reset,
     setError,
@@ -373,16 +373,7 @@ function AddAffiliationForm({ detail, onSaved }: { detail: PersonDetail; onSaved
       <ErrorBanner error={banner} />
       <div className="form-grid form-grid-4">
         <Field label={t('affiliation.organisation')} error={errors.organisationId} required>
-          {(p) => (
-            <select {...p} {...register('organisationId', { setValueAs: numberOrUndefined })} autoFocus>
-              <option value="">{t('common.choose')}</option>
-              {(organisations.data?.items ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(p) => <FormPicker {...p} control={control} name="organisationId" source="organisations" placeholder={t('common.choose')} autoFocus />}
         </Field>
         <Field label={t('affiliation.role')} error={errors.role} required>
           {(p) => (
@@ -490,9 +481,9 @@ function AddOfficeForm({ personId, onSaved }: { personId: number; onSaved: () =>
 function AffiliationDialog({ affiliation: a, onClose, onDone }: { affiliation: Affiliation; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const [banner, setBanner] = useState<ApiError | null>(null);
-  const organisations = useQuery('organisations.list', {});
   const {
     register,
+    control,
     handleSubmit,
     setError,
     formState: { errors, isDirty, isSubmitting },
@@ -501,9 +492,6 @@ function AffiliationDialog({ affiliation: a, onClose, onDone }: { affiliation: A
     defaultValues: { id: a.id, organisationId: a.organisationId, role: a.role, startDate: a.startDate, endDate: a.endDate ?? '' },
   });
   const suggestions = t('affiliation.roleSuggestions').split('|');
-  const options = (organisations.data?.items ?? []).map((o) => ({ id: o.id, name: o.name }));
-  // An archived structure stays selectable on its own line.
-  if (organisations.data && !options.some((o) => o.id === a.organisationId)) options.unshift({ id: a.organisationId, name: a.organisationName });
   const submit = handleSubmit(async (values) => {
     setBanner(null);
     try {
@@ -517,7 +505,7 @@ function AffiliationDialog({ affiliation: a, onClose, onDone }: { affiliation: A
     <FormDialog
       title={t('edit.affiliation.title', { organisation: a.organisationName })}
       dirty={isDirty}
-      banner={banner ?? organisations.error}
+      banner={banner}
       busy={isSubmitting}
       submitLabel={t('action.save')}
       onSubmit={submit}
@@ -536,21 +524,9 @@ function AffiliationDialog({ affiliation: a, onClose, onDone }: { affiliation: A
         },
       }}
     >
-      {organisations.data ? (
-        <Field label={t('affiliation.organisation')} error={errors.organisationId} required>
-          {(p) => (
-            <select {...p} {...register('organisationId', { setValueAs: numberOrUndefined })}>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : (
-        <Loading />
-      )}
+      <Field label={t('affiliation.organisation')} error={errors.organisationId} required>
+        {(p) => <FormPicker {...p} control={control} name="organisationId" source="organisations" />}
+      </Field>
       <Field label={t('affiliation.role')} error={errors.role} required>
         {(p) => (
           <>

@@ -6,7 +6,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader } from '../../components/Page';
 import { decodeMessage } from '../../components/forms';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useCategories } from './common';
+import { useQuery } from '../../api/useQuery';
 
 function fieldMessage(error: ApiError | null, tKey: (k: string, p?: Record<string, string | number>) => string): string | null {
   const issue = error?.issues?.find((i) => i.path === 'name');
@@ -82,7 +82,7 @@ function CategoryRow({ category, onChanged }: { category: Category; onChanged: (
 /** The list of categories: renamed, deactivated, never deleted once used. */
 export function CategoriesPage() {
   const { t, tKey } = useI18n();
-  const query = useCategories(true);
+  const query = useQuery('time.categories.list', { includeInactive: true, withCounts: true });
   const [notice, setNotice] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);

@@ -8,7 +8,8 @@ import { PdfButton } from '../../components/PdfButton';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { PageHeader, Section } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { OrganisationOptions, useOrganisationOptions, useTimeFormat } from './common';
+import { useOrganisationOptions, useTimeFormat } from './common';
+import { RecordPicker } from '../../components/RecordPicker';
 import { currentYear } from '../../i18n/format';
 import { DateInput } from '../../components/DateInput';
 
@@ -58,9 +59,7 @@ export function CertificatesPage() {
           <div className="form-grid">
             <div className="field field-wide">
               <label htmlFor="certificate-organisation">{t('time.ui.field.organisation')}</label>
-              <select id="certificate-organisation" value={chosen} onChange={(e) => setOrganisationId(e.target.value)}>
-                <OrganisationOptions />
-              </select>
+              <RecordPicker id="certificate-organisation" source="organisations" value={chosen ? Number(chosen) : null} onChange={(id) => id !== null && setOrganisationId(String(id))} />
             </div>
             <div className="field">
               <label htmlFor="certificate-from">{t('time.ui.field.from')}</label>

@@ -12,12 +12,16 @@ import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
 import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { PAGE_SIZE } from '../../../shared/api/paging';
 import { useI18n } from '../../i18n/I18nProvider';
-import { filterToSearch, OrganisationOptions, PersonOptions, RowActions, searchToFilter, useCategories, useTimeFormat } from './common';
+import { filterToSearch, RowActions, searchToFilter, useCategories, useTimeFormat } from './common';
+import { RecordPicker } from '../../components/RecordPicker';
 import { EntryDialog } from './EntryDialog';
 import { FromMeetingDialog } from './FromMeetingDialog';
 import { DateInput } from '../../components/DateInput';
 
 /** Every entry behind a filter (the summaries' totals open this page), with the CSV of the whole list. */
+/** The « without a person » choice of the person filter, beside the people themselves. */
+const WITHOUT_PERSON = -2;
+
 export function EntriesPage() {
   const { t, tKey, date, language, number } = useI18n();
   const f = useTimeFormat();
@@ -136,18 +140,18 @@ export function EntriesPage() {
         </div>
         <div className="field">
           <label htmlFor="entries-organisation">{t('time.ui.field.organisation')}</label>
-          <select id="entries-organisation" value={filter.organisationId ?? ''} onChange={(e) => change('organisationId', e.target.value)}>
-            <option value="">{t('time.ui.all')}</option>
-            <OrganisationOptions />
-          </select>
+          <RecordPicker id="entries-organisation" source="organisations" value={filter.organisationId ?? null} emptyLabel={t('time.ui.all')} onChange={(id) => change('organisationId', id === null ? '' : String(id))} />
         </div>
         <div className="field">
           <label htmlFor="entries-person">{t('time.ui.field.person')}</label>
-          <select id="entries-person" value={filter.withoutPerson ? 'none' : filter.personId ?? ''} onChange={(e) => change('personId', e.target.value)}>
-            <option value="">{t('time.ui.all')}</option>
-            <option value="none">{t('time.ui.grid.noPerson')}</option>
-            <PersonOptions />
-          </select>
+          <RecordPicker
+            id="entries-person"
+            source="people"
+            value={filter.withoutPerson ? WITHOUT_PERSON : (filter.personId ?? null)}
+            emptyLabel={t('time.ui.all')}
+            extraOptions={[{ id: WITHOUT_PERSON, label: t('time.ui.grid.noPerson') }]}
+            onChange={(id) => change('personId', id === null ? '' : id === WITHOUT_PERSON ? 'none' : String(id))}
+          />
         </div>
         <div className="field">
           <label htmlFor="entries-category">{t('time.ui.field.category')}</label>

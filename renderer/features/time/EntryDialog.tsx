@@ -10,7 +10,8 @@ import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
-import { DialogActions, OrganisationOptions, PersonOptions, useCategories } from './common';
+import { DialogActions, useCategories } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import { todayIso } from '../../i18n/format';
 import { DateInput } from '../../components/DateInput';
 
@@ -49,7 +50,7 @@ export function EntryDialog({
   const [error, setError] = useState<ApiError | null>(null);
   // The service refused a date more than a year ahead: the confirmation box is offered from then on.
   const [askFarFuture, setAskFarFuture] = useState(false);
-  const { register, handleSubmit, watch, setError: setFieldError, formState } = useForm<FormValues>({
+  const { register, control, handleSubmit, watch, setError: setFieldError, formState } = useForm<FormValues>({
     defaultValues: entry
       ? {
           organisationId: String(entry.organisationId),
@@ -102,20 +103,10 @@ export function EntryDialog({
         <ErrorBanner error={error} />
         <div className="form-grid">
           <Field label={t('time.ui.field.organisation')} error={formState.errors.organisationId} required>
-            {(p) => (
-              <select {...p} {...register('organisationId', { required: 'error.required' })}>
-                <option value="">{t('time.ui.choose')}</option>
-                <OrganisationOptions />
-              </select>
-            )}
+            {(p) => <FormPicker {...p} control={control} name="organisationId" rules={{ required: 'error.required' }} source="organisations" placeholder={t('time.ui.choose')} />}
           </Field>
           <Field label={t('time.ui.field.person')} error={formState.errors.personId} hint={t('time.ui.entry.personHint')}>
-            {(p) => (
-              <select {...p} {...register('personId')}>
-                <option value="">{t('time.ui.grid.noPerson')}</option>
-                <PersonOptions />
-              </select>
-            )}
+            {(p) => <FormPicker {...p} control={control} name="personId" source="people" emptyLabel={t('time.ui.grid.noPerson')} />}
           </Field>
           <Field label={t('time.ui.field.date')} error={formState.errors.date} required>
             {(p) => <DateInput {...p} {...register('date', { required: 'error.required' })} />}

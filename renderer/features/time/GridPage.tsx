@@ -13,7 +13,8 @@ import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { useI18n } from '../../i18n/I18nProvider';
-import { currentMonth, OrganisationOptions, useOrganisationOptions, useTimeFormat } from './common';
+import { currentMonth, useOrganisationOptions, useTimeFormat } from './common';
+import { RecordPicker } from '../../components/RecordPicker';
 import { formatMonth } from '../../../shared/format/fr';
 import { MonthInput } from '../../components/MonthInput';
 
@@ -60,6 +61,9 @@ function textsOf(grid: Grid, lines: Line[], columns: GridColumn[]): Texts {
  * (or weeks). Typed like a spreadsheet — arrows, Tab, Enter — each cell read as typed (`1h30`,
  * `1,5`, `90 min`), totals as one types, saved in one go.
  */
+/** The « without a person » line of the grid, beside the organisation's people. */
+const NO_PERSON = -2;
+
 export function GridPage({ fixedOrganisationId }: { fixedOrganisationId?: number } = {}) {
   const { t, tKey, date, locale, language } = useI18n();
   const f = useTimeFormat();
@@ -353,9 +357,7 @@ export function GridPage({ fixedOrganisationId }: { fixedOrganisationId?: number
         {fixedOrganisationId === undefined ? (
           <div className="field">
             <label htmlFor="grid-organisation">{t('time.ui.field.organisation')}</label>
-            <select id="grid-organisation" value={organisationId || ''} disabled={dirty} onChange={(e) => update({ structure: e.target.value })}>
-              <OrganisationOptions />
-            </select>
+            <RecordPicker id="grid-organisation" source="organisations" value={organisationId || null} disabled={dirty} onChange={(id) => id !== null && update({ structure: String(id) })} />
           </div>
         ) : null}
         <div className="field">
@@ -569,15 +571,14 @@ export function GridPage({ fixedOrganisationId }: { fixedOrganisationId?: number
           <div className="time-grid-add">
             <div className="field">
               <label htmlFor="grid-add-person">{t('time.ui.field.person')}</label>
-              <select id="grid-add-person" value={newPerson} onChange={(e) => setNewPerson(e.target.value)}>
-                <option value="">{t('time.ui.choose')}</option>
-                {grid.people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-                <option value="none">{t('time.ui.grid.noPerson')}</option>
-              </select>
+              <RecordPicker
+                id="grid-add-person"
+                source={grid.people.map((p) => ({ id: p.id, label: p.name }))}
+                extraOptions={[{ id: NO_PERSON, label: t('time.ui.grid.noPerson') }]}
+                placeholder={t('time.ui.choose')}
+                value={newPerson === '' ? null : newPerson === 'none' ? NO_PERSON : Number(newPerson)}
+                onChange={(id) => setNewPerson(id === null ? '' : id === NO_PERSON ? 'none' : String(id))}
+              />
             </div>
             <div className="field">
               <label htmlFor="grid-add-category">{t('time.ui.field.category')}</label>

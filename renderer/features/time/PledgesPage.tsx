@@ -11,7 +11,8 @@ import { Field } from '../../components/Field';
 import { applyServerError } from '../../components/forms';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
-import { DialogActions, filterToSearch, OrganisationOptions, Progress, RowActions, useTimeFormat } from './common';
+import { DialogActions, filterToSearch, Progress, RowActions, useTimeFormat } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import { DateInput } from '../../components/DateInput';
 
 interface PledgeForm {
@@ -30,7 +31,7 @@ const FIELDS = ['organisationId', 'from', 'to', 'unit', 'amount', 'agreementRefe
 function PledgeDialog({ pledge, onClose, onSaved }: { pledge?: Pledge; onClose: () => void; onSaved: () => void }) {
   const { t, number } = useI18n();
   const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, setError: setFieldError, formState, watch } = useForm<PledgeForm>({
+  const { register, control, handleSubmit, setError: setFieldError, formState, watch } = useForm<PledgeForm>({
     defaultValues: pledge
       ? {
           organisationId: String(pledge.organisationId),
@@ -72,12 +73,7 @@ function PledgeDialog({ pledge, onClose, onSaved }: { pledge?: Pledge; onClose: 
         <ErrorBanner error={error} />
         <div className="form-grid">
           <Field label={t('time.ui.field.organisation')} error={formState.errors.organisationId} required wide>
-            {(p) => (
-              <select {...p} {...register('organisationId', { required: 'error.required' })}>
-                <option value="">{t('time.ui.choose')}</option>
-                <OrganisationOptions />
-              </select>
-            )}
+            {(p) => <FormPicker {...p} control={control} name="organisationId" rules={{ required: 'error.required' }} source="organisations" placeholder={t('time.ui.choose')} />}
           </Field>
           <Field label={t('time.ui.field.from')} error={formState.errors.from} required>
             {(p) => <DateInput {...p} {...register('from', { required: 'error.required' })} />}

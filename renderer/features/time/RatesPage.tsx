@@ -13,7 +13,8 @@ import { applyServerError } from '../../components/forms';
 import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { formatMoneyInput, parseMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { DialogActions, OrganisationOptions, PersonOptions, RowActions, useTimeFormat } from './common';
+import { DialogActions, RowActions, useTimeFormat } from './common';
+import { FormPicker } from '../../components/RecordPicker';
 import { DateInput } from '../../components/DateInput';
 
 interface RateForm {
@@ -30,7 +31,7 @@ const FIELDS = ['scope', 'personId', 'organisationId', 'validFrom', 'hourly', 'n
 function RateDialog({ rate, onClose, onSaved }: { rate?: Rate; onClose: () => void; onSaved: (revalued: number) => void }) {
   const { t, language } = useI18n();
   const [error, setError] = useState<ApiError | null>(null);
-  const { register, handleSubmit, setError: setFieldError, formState, watch } = useForm<RateForm>({
+  const { register, control, handleSubmit, setError: setFieldError, formState, watch } = useForm<RateForm>({
     defaultValues: rate
       ? {
           scope: rate.scope,
@@ -83,22 +84,12 @@ function RateDialog({ rate, onClose, onSaved }: { rate?: Rate; onClose: () => vo
           </Field>
           {scope === 'person' ? (
             <Field label={t('time.ui.field.person')} error={formState.errors.personId} required>
-              {(p) => (
-                <select {...p} {...register('personId')}>
-                  <option value="">{t('time.ui.choose')}</option>
-                  <PersonOptions />
-                </select>
-              )}
+              {(p) => <FormPicker {...p} control={control} name="personId" source="people" placeholder={t('time.ui.choose')} />}
             </Field>
           ) : null}
           {scope === 'organisation' ? (
             <Field label={t('time.ui.field.organisation')} error={formState.errors.organisationId} required>
-              {(p) => (
-                <select {...p} {...register('organisationId')}>
-                  <option value="">{t('time.ui.choose')}</option>
-                  <OrganisationOptions />
-                </select>
-              )}
+              {(p) => <FormPicker {...p} control={control} name="organisationId" source="organisations" placeholder={t('time.ui.choose')} />}
             </Field>
           ) : null}
           <Field label={t('time.ui.rates.validFrom')} error={formState.errors.validFrom} required hint={t('time.ui.rates.validFromHint')}>

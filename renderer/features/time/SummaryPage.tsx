@@ -13,7 +13,8 @@ import { EmptyState, Loading, PageHeader } from '../../components/Page';
 import { useAssociation } from '../../app/AssociationProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { svgToPng } from '../activities/rasterise';
-import { filterToSearch, OrganisationOptions, useTimeFormat } from './common';
+import { filterToSearch, useTimeFormat } from './common';
+import { RecordPicker } from '../../components/RecordPicker';
 import { todayIso } from '../../i18n/format';
 import { formatMonth } from '../../../shared/format/fr';
 import { DateInput } from '../../components/DateInput';
@@ -141,10 +142,7 @@ export function SummaryPage() {
         </div>
         <div className="field">
           <label htmlFor="summary-organisation">{t('time.ui.field.organisation')}</label>
-          <select id="summary-organisation" value={organisationId ?? ''} onChange={(e) => update({ structure: e.target.value })}>
-            <option value="">{t('time.ui.all')}</option>
-            <OrganisationOptions />
-          </select>
+          <RecordPicker id="summary-organisation" source="organisations" value={organisationId ? Number(organisationId) : null} emptyLabel={t('time.ui.all')} onChange={(id) => update({ structure: id === null ? '' : String(id) })} />
         </div>
       </form>
       {!valid ? <p className="field-error">{t('error.endBeforeStart')}</p> : null}

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { formatDuration } from '../../../shared/features/time/duration';
 import type { EntryFilter } from '../../../shared/features/time/schemas';
@@ -66,14 +66,7 @@ export function useOrganisationOptions() {
   }, [query.data]);
 }
 
-/** People for pickers, as the server sorts them (French order by last then first name). */
-export function usePeopleOptions() {
-  const query = useQuery('people.list', { namesOnly: true });
-  return query.data?.items ?? NO_PEOPLE;
-}
-
 const FRENCH = new Intl.Collator('fr');
-const NO_PEOPLE: never[] = [];
 
 export function useCategories(includeInactive = false) {
   return useQuery('time.categories.list', includeInactive ? { includeInactive: true } : {});
@@ -122,40 +115,6 @@ export function searchToFilter(params: URLSearchParams): EntryFilter {
     meetingId: id(FILTER_PARAMS.meetingId),
   };
 }
-
-/**
- * The organisations as `<option>`s, members first (the select and its label stay with the caller);
- * memo: the page's own updates do not render them again.
- */
-export const OrganisationOptions = memo(function OrganisationOptions() {
-  const organisations = useOrganisationOptions();
-  return (
-    <>
-      {organisations.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </>
-  );
-});
-
-/**
- * Options of a person picker: thousands at national scale, so they render in a deferred pass,
- * after the list the page is there for, and never again for the page's own updates.
- */
-export const PersonOptions = memo(function PersonOptions() {
-  const people = useDeferredValue(usePeopleOptions(), NO_PEOPLE);
-  return (
-    <>
-      {people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.firstName} {p.lastName}
-        </option>
-      ))}
-    </>
-  );
-});
 
 /** Edit and delete buttons of a table row, each naming what it acts on. */
 export function RowActions({ onEdit, onDelete, editLabel, deleteLabel }: { onEdit: () => void; onDelete: () => void; editLabel: string; deleteLabel: string }) {

@@ -68,7 +68,11 @@ export const activityFilterSchema = z.object({
   projectFounderId: id.optional(),
   campaign: searchText(120),
   search: searchText(200),
+  /** With `organisationId`: only the activities it led, not those it joined as a partner. */
+  leadOnly: z.boolean().optional(),
   limit: z.number().int().min(1).max(5000).optional(),
+  /** Rows to skip: the list screen asks for one page at a time. */
+  offset: z.number().int().min(0).optional(),
 });
 export type ActivityFilter = z.input<typeof activityFilterSchema>;
 

@@ -49,4 +49,6 @@ export const dataContract = {
   'privacy.erase': method(z.object({ personId: id, confirm: z.literal(true, { error: 'error.data.confirmErase' }) }), erasureResultSchema),
   'privacy.register': method(z.object({}), registerDataSchema),
   'audit.list': method(auditQuerySchema, z.object({ items: z.array(auditEntrySchema) })),
+  /** Where every backup is copied as well (a USB key, a shared folder); null: this machine only. */
+  'data.backups.setFolder': method(z.object({ folder: z.string().max(1000).nullable() }), z.object({ folder: z.string().nullable() })),
 };

@@ -22,6 +22,8 @@ export const backupSchema = z.object({
   at: z.string(),
   kind: z.enum(BACKUP_KINDS),
   bytes: z.number().int(),
+  /** Where it was copied as well (the chosen backup folder), if one is chosen. */
+  copiedTo: z.string().nullable().optional(),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -29,6 +31,8 @@ export const RETENTION = { daily: 7, weekly: 4, monthly: 12 } as const;
 
 export const backupListSchema = z.object({
   folder: z.string(),
+  /** The folder each backup is copied to as well (USB key, shared folder), or null. */
+  copyFolder: z.string().nullable().optional(),
   items: z.array(backupSchema),
   retention: z.object({ daily: z.number().int(), weekly: z.number().int(), monthly: z.number().int() }),
 });

@@ -414,6 +414,9 @@ export const openActionsQuerySchema = z.object({
   ownerPersonId: id.optional(),
   ownerOrganisationId: id.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
+  /** The owner as the list names them (« Hélène Martin », « Ressourcerie de Tulle »). */
+  ownerLabel: z.string().max(300).optional(),
+  ...pageFields,
 });
 export const openActionSchema = actionSchema.extend({
   meetingTitle: z.string(),
@@ -425,4 +428,11 @@ export const openActionSchema = actionSchema.extend({
   carriedOver: z.number().int(),
 });
 export type OpenAction = z.infer<typeof openActionSchema>;
-export const openActionsSchema = z.object({ items: z.array(openActionSchema), today: z.string() });
+export const openActionsSchema = z.object({
+  items: z.array(openActionSchema),
+  today: z.string(),
+  /** Over every page: the open actions, the overdue ones, and the owners to filter on. */
+  total: z.number().int().optional(),
+  overdue: z.number().int().optional(),
+  owners: z.array(z.string()).optional(),
+});

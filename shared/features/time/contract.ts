@@ -38,7 +38,7 @@ const removed = z.object({ removed: z.boolean() });
 
 /** The time methods of the API (see shared/api/contract.ts). */
 export const timeContract = {
-  'time.categories.list': method(z.object({ includeInactive: z.boolean().optional() }), z.object({ items: z.array(categorySchema) })),
+  'time.categories.list': method(z.object({ includeInactive: z.boolean().optional(), withCounts: z.boolean().optional() }), z.object({ items: z.array(categorySchema) })),
   'time.categories.create': method(categoryInputSchema, categorySchema),
   'time.categories.update': method(categoryUpdateSchema, categorySchema),
   /** Only a category that no entry uses; a used one is deactivated instead. */

@@ -69,7 +69,8 @@ export const categorySchema = z.object({
   name: z.string(),
   position: z.number().int(),
   active: z.boolean(),
-  entryCount: z.number().int(),
+  /** How many entries use it: counted only when asked (`withCounts`), as it reads every entry. */
+  entryCount: z.number().int().nullable(),
   version: recordVersion,
 });
 export type Category = z.infer<typeof categorySchema>;
