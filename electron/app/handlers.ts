@@ -10,6 +10,8 @@ import { organisationHandlers } from '../features/organisations/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { searchHandlers } from '../features/search/handlers';
+import { mailHandlers } from '../features/mail/handlers';
+import type { MailEnvironment } from '../features/mail/service';
 import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
@@ -26,6 +28,8 @@ export interface HandlerOptions {
   saveFile?: SaveFile;
   /** The account calling through the network's server; absent on the desktop, web mode and CLI. */
   caller?: Actor;
+  /** Where the SMTP password lives and where .eml files go (the desktop passes safeStorage); the environment's by default. */
+  mail?: MailEnvironment;
 }
 
 /** Every method of the contract, bound to one store. The same object serves IPC, web mode and the CLI. */
@@ -43,6 +47,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...activityHandlers(ctx),
     ...dataHandlers(ctx, store),
     ...searchHandlers(ctx),
+    ...mailHandlers(ctx, options.mail),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');

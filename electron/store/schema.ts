@@ -3,6 +3,7 @@ import type { DataTables } from '../features/data/tables';
 import type { MeetingsTables } from '../features/meetings/tables';
 import type { TimeTables } from '../features/time/tables';
 import type { ActivityTables } from '../features/activities/tables';
+import type { MailTables } from '../features/mail/tables';
 
 /** Column types as stored: booleans 0/1, dates ISO text, money integer cents, durations integer minutes. */
 export interface SchemaMigrationsTable {
@@ -58,6 +59,8 @@ export interface PeopleTable {
   archived_at: string | null;
   version: Generated<number>;
   updated_by: string | null;
+  /** Since 0013: 1 = gets no mail from the application but legal notices. */
+  refuses_mail: Generated<number>;
 }
 
 export interface AffiliationsTable {
@@ -93,7 +96,7 @@ export interface MembershipsTable {
 }
 
 /** Each feature declares its own tables beside its code; this is the whole database. */
-export interface DB extends MeetingsTables, TimeTables, DataTables, ActivityTables {
+export interface DB extends MeetingsTables, TimeTables, DataTables, ActivityTables, MailTables {
   schema_migrations: SchemaMigrationsTable;
   settings: SettingsTable;
   organisations: OrganisationsTable;

@@ -11,6 +11,7 @@ import { organisationsContract } from '../features/organisations/contract';
 import { peopleContract } from '../features/people/contract';
 import { settingsContract } from '../features/settings/contract';
 import { searchContract } from '../features/search/contract';
+import { mailContract } from '../features/mail/contract';
 
 const appContract = {
   'app.info': method(
@@ -32,6 +33,7 @@ export const contract = {
   ...activitiesContract,
   ...dataContract,
   ...searchContract,
+  ...mailContract,
 };
 
 export type Contract = typeof contract;

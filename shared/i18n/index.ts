@@ -15,13 +15,14 @@ import { uiEditEn, uiEditFr } from './messages-ui-edit';
 import { docsFiguresEn, docsFiguresFr } from './messages-docs-figures';
 import { docsCerfaEn, docsCerfaFr } from './messages-docs-cerfa';
 import { pgEn, pgFr } from './messages-pg';
+import { mailEn, mailFr } from './messages-mail';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...mailFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...mailEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

@@ -45,6 +45,7 @@ import {
   projectFounderRowSchema,
   reportTextRowSchema,
 } from '../../../shared/features/activities/archive';
+import { mailMessageRowSchema } from '../../../shared/features/mail/archive';
 import type { DB } from '../../store/schema';
 
 /** Tables of the database that hold records; `schema_migrations` belongs to the store, not the archive. */
@@ -150,6 +151,7 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   archivedTable('data_presets', dataPresetRowSchema, { unique: [['kind', 'target', 'name']] }),
   archivedTable('legal_names', legalNameRowSchema, { primaryKey: 'person_id', references: { person_id: 'people' } }),
   archivedTable('erasures', erasureRowSchema, { unique: [['person_id', 'person_created_at']] }),
+  archivedTable('mail_messages', mailMessageRowSchema),
 ];
 
 export function findArchivedTable(name: string): ArchivedTable | undefined {

@@ -8,6 +8,7 @@ import { migration0006 } from './0006_erasures';
 import { migration0008 } from './0008_search';
 import { migration0009 } from './0009_cerfa';
 import { migration0007 } from './0007_record_versions';
+import { migration0013 } from './0013_mail';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Imported statically: bundlers cannot list a folder at run time. Never edit one that has landed; add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0013];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

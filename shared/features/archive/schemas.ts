@@ -118,6 +118,7 @@ export const personRowSchema = rowSchema({
   archived_at: column.nullableTimestamp,
   version: z.number().int().min(1).default(1),
   updated_by: column.nullableText.default(null),
+  refuses_mail: column.bool.default(0),
 });
 
 const endNotBeforeStart = (row: { start_date: string; end_date: string | null }) => row.end_date === null || row.end_date >= row.start_date;
