@@ -136,7 +136,7 @@ async function noticeBatch(ctx: ServiceContext, meetingId: number, format: 'docx
     association,
     réunion: m.title,
     date: weekdayDate(m.date),
-    heure: m.startTime ? `à ${timeText(m.startTime)}` : '',
+    heure: m.startTime ? `à ${timeText(m.startTime)}` : '(horaire à préciser)',
     lieu: placeText(m) || 'lieu à préciser',
   };
   const rows = (await attendees(ctx, meetingId)).filter((r) => (r as AttendeeRow & { invited: number }).invited === 1);

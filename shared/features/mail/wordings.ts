@@ -10,7 +10,7 @@ export const DEFAULT_WORDINGS: Record<WordingKind, { subject: string; body: stri
     body: [
       'Bonjour {personne},',
       '',
-      'Vous êtes convoqué·e à la réunion « {réunion} » le {date}{heure}, {lieu}.',
+      'Vous êtes convoqué·e à la réunion « {réunion} » le {date} {heure}, {lieu}.',
       'Vous trouverez ci-joint la convocation avec l’ordre du jour, et l’invitation à ajouter à votre agenda.',
       '',
       'Si vous ne pouvez pas être présent·e, merci de nous prévenir et, le cas échéant, de donner pouvoir à un autre membre.',
