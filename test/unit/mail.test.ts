@@ -4,6 +4,8 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatch';
 import { createHandlers } from '../../electron/app/handlers';
+import { runCli } from '../../electron/cli/run';
+import { parseSmtpUrl } from '../../electron/cli/commands/mail';
 import { environmentSecrets, readPasswordFile } from '../../electron/features/mail/secrets';
 import type { MailEnvironment } from '../../electron/features/mail/service';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -302,6 +304,65 @@ describe('mail', () => {
     fs.chmodSync(file, 0o600);
     expect(readPasswordFile(file)).toBe('secret');
     expect((await mailApi({ ...env, secrets: environmentSecrets({ MAILLAGE_SMTP_PASSWORD_FILE: file }) }).call('mail.settings.get', {})).passwordSource).toBe('file');
+  });
+});
+
+describe('mail from the CLI', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), now: () => FIXED_NOW } };
+  };
+
+  it('prints who would get the notice with --dry-run, sends it with --send --smtp, and not twice without --resend', async () => {
+    const smtp = await server();
+    await app.call('mail.settings.update', { host: null, port: 587, security: 'starttls', user: null, fromName: null, fromAddress: 'secretariat@reseau.fr', replyTo: null });
+    const { meeting } = await assembly(3);
+    const guest = await app.call('people.create', { firstName: 'Hélène', lastName: 'Invitée', email: 'helene@exemple.fr' });
+    await app.call('mail.refusal.set', { personId: guest.id, refusesMail: true });
+    await app.call('meetings.addAttendee', { meetingId: meeting.id, personId: guest.id, organisationId: null, capacity: 'Invitée', invited: true, voting: false });
+    await app.closeStore();
+    const target = `smtp://127.0.0.1:${smtp.port}`;
+
+    const dry = io();
+    expect(await runCli(['notice', String(meeting.id), '--dry-run', '--smtp', target, '--db', app.file], dry.io), dry.err.join('')).toBe(0);
+    expect(dry.out.join('')).toBe(
+      [
+        'Convocation : Assemblée générale ordinaire du dimanche 14 juin 2026 — 3 destinataires',
+        'Pièces jointes : convocation-ag-2026-06-14.docx, convocation-ag-2026-06-14.ics',
+        `Serveur : 127.0.0.1:${smtp.port}`,
+        '  → Prénom1 Nom1 <p1@exemple.fr> (votant·e, Ressourcerie n° 1)',
+        '  → Prénom2 Nom2 <p2@exemple.fr> (votant·e, Ressourcerie n° 2)',
+        '  → Prénom3 Nom3 <p3@exemple.fr> (votant·e, Ressourcerie n° 3)',
+        '  ✗ Hélène Invitée : Laissé·e de côté : refuse le courrier',
+        '',
+      ].join('\n'),
+    );
+    expect(smtp.messages).toHaveLength(0);
+
+    const sent = io();
+    expect(await runCli(['notice', String(meeting.id), '--send', '--smtp', target, '--db', app.file], sent.io), sent.err.join('')).toBe(0);
+    expect(sent.out.at(-1)).toBe('Envoyé : 3, écrit en .eml : 0, déjà reçu : 0, laissé de côté : 1.\n');
+    expect(smtp.recipients()).toEqual(['p1@exemple.fr', 'p2@exemple.fr', 'p3@exemple.fr']);
+
+    const again = io();
+    expect(await runCli(['notice', String(meeting.id), '--send', '--smtp', target, '--db', app.file], again.io)).toBe(0);
+    expect(again.out.at(-1)).toBe('Envoyé : 0, écrit en .eml : 0, déjà reçu : 3, laissé de côté : 1.\n');
+    const resend = io();
+    expect(await runCli(['notice', String(meeting.id), '--send', '--resend', '--smtp', target, '--db', app.file], resend.io)).toBe(0);
+    expect(smtp.messages).toHaveLength(6);
+
+    const bad = io();
+    expect(await runCli(['notice', String(meeting.id), '--send', '--resend', '--smtp', `smtp://127.0.0.1:${await closedPort()}`, '--db', app.file], bad.io)).toBe(1);
+    expect(bad.err.join('')).toMatch(/^Aucun serveur de courrier n’écoute sur 127\.0\.0\.1:\d+ \(connexion refusée\)/);
+    expect(await runCli(['notice', String(meeting.id), '--send', '--smtp', 'http://x', '--db', app.file], bad.io)).toBe(2);
+  });
+
+  it('reads smtp:// and smtps:// addresses', () => {
+    expect(parseSmtpUrl('smtp://secretariat@smtp.exemple.fr:587')).toEqual({ host: 'smtp.exemple.fr', port: 587, security: 'starttls', user: 'secretariat' });
+    expect(parseSmtpUrl('smtps://smtp.exemple.fr')).toEqual({ host: 'smtp.exemple.fr', port: 465, security: 'tls', user: null });
+    expect(parseSmtpUrl('smtp://localhost:2525')).toEqual({ host: 'localhost', port: 2525, security: 'none', user: null });
+    expect(() => parseSmtpUrl('smtp://u:motdepasse@h')).toThrow();
   });
 });
 

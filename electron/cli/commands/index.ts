@@ -9,6 +9,7 @@ import { timeCertificateCommand, timeNetworkCommand, timeSummaryCommand } from '
 import { reportAnnualCommand, reportPartnerCommand } from './report';
 import { reportCerfaCommand } from './cerfa';
 import { membershipsCallCommand, membershipsReceiptCommand } from './memberships';
+import { mailCommand } from './mail';
 
 /** Every command, in the order the help lists them. A feature adds its commands here, one line each. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand, mailCommand];
