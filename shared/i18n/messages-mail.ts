@@ -1,5 +1,6 @@
 /** Messages of the mail feature (settings, wordings, preview and send, the record, the CLI). French first; English has every key. */
 export const mailFr = {
+  'archive.table.mail_messages': 'courriels envoyés',
   'error.mail.host': 'Serveur SMTP invalide : un nom comme smtp.exemple.fr ou une adresse IP.',
   'error.mail.port': 'Port invalide : un nombre entre 1 et 65535 (587 pour STARTTLS, 465 pour TLS).',
   'error.mail.plainNotLoopback': 'Sans chiffrement, seul un serveur sur cette machine (localhost, 127.0.0.1) est accepté : choisissez STARTTLS ou TLS.',
@@ -162,6 +163,7 @@ export const mailFr = {
 };
 
 export const mailEn: Record<keyof typeof mailFr, string> = {
+  'archive.table.mail_messages': 'e-mails sent',
   'error.mail.host': 'Invalid SMTP server: a name such as smtp.example.org or an IP address.',
   'error.mail.port': 'Invalid port: a number between 1 and 65535 (587 for STARTTLS, 465 for TLS).',
   'error.mail.plainNotLoopback': 'Without encryption, only a server on this machine (localhost, 127.0.0.1) is accepted: choose STARTTLS or TLS.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatText, id, optionalEmail, optionalText, requiredText, year } from '../../validation/fields';
+import { checkedText, formatText, id, optionalEmail, optionalText, requiredText, year } from '../../validation/fields';
 
 /** How the connection to the SMTP server is protected; `none` only towards this machine (a relay on loopback). */
 export const MAIL_SECURITIES = ['starttls', 'tls', 'none'] as const;
@@ -55,7 +55,8 @@ export const mailSettingsViewSchema = z.object({
 });
 export type MailSettingsView = z.infer<typeof mailSettingsViewSchema>;
 
-export const passwordInputSchema = z.object({ password: z.string().max(500, 'error.tooLong').nullable() });
+/** Kept as typed (no trimming: a space may belong to it), with the characters check of every text. */
+export const passwordInputSchema = z.object({ password: checkedText('line', (t) => t.max(500, 'error.tooLong')).nullable() });
 
 // ——— Wordings ———
 
