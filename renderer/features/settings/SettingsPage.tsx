@@ -13,6 +13,7 @@ import { EmptyState, Loading, PageHeader, Section } from '../../components/Page'
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { formatMoneyInput, monthNames } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { MailSettingsSection } from '../mail/MailSettingsSection';
 
 /** The form holds amounts as typed euros; the contract stores cents. */
 interface SettingsFormValues {
@@ -60,6 +61,7 @@ export function SettingsPage() {
       <ErrorBanner error={settings.error} />
       {settings.data ? <SettingsForm settings={settings.data} onSaved={settings.reload} /> : settings.error ? null : <Loading />}
       <Officers />
+      <MailSettingsSection />
     </div>
   );
 }
