@@ -59,6 +59,11 @@ test('the secretary previews the notice, sends it to a loopback SMTP server, and
     await page.reload();
     await expect(page.getByRole('table', { name: 'Courriels envoyés' }).getByRole('row')).toHaveCount(4);
     await page.screenshot({ path: test.info().outputPath('registre-reunion.png'), fullPage: true });
+    // The same record on the person's page, with her « Refuse le courrier » box.
+    await page.goto(`${app.url}#/personnes/${guest.id}`);
+    await expect(page.getByLabel('Refuse le courrier')).toBeChecked();
+    await expect(page.getByText('Aucun courriel envoyé.')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('personne.png'), fullPage: true });
   } finally {
     await smtp.close();
   }

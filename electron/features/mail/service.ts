@@ -410,7 +410,8 @@ export async function listRecords(ctx: ServiceContext, query: { meetingId?: numb
   if (query.meetingId !== undefined) q = q.where('meeting_id', '=', query.meetingId);
   if (query.organisationId !== undefined) q = q.where('organisation_id', '=', query.organisationId);
   if (query.personId !== undefined) q = q.where('person_id', '=', query.personId);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500).execute();
+  // Latest batch first; within a batch, the order it was sent in.
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'asc').limit(500).execute();
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

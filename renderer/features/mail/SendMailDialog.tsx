@@ -28,7 +28,7 @@ export function SendMailDialog({ request, title, onClose, onSent }: { request: M
 
   useEffect(() => {
     let live = true;
-    setPreview(null);
+    // After a send the old preview stays on screen until the new one (who has it now) arrives.
     setError(null);
     api
       .call('mail.preview', JSON.parse(key) as MailRequestInput)
