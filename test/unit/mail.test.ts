@@ -371,3 +371,19 @@ async function seedNetworkUnpaid() {
   const net = await seedNetwork(app, 3);
   return { net };
 }
+
+describe('mail and personal data', () => {
+  it('lists the messages in the person’s data export and forgets her address when she is erased', async () => {
+    const smtp = await server();
+    await useServer(smtp.port);
+    const { net, meeting } = await assembly(1);
+    await mailApi(env).call('mail.send', { request: { kind: 'notice', meetingId: meeting.id } });
+    const person = net.representatives[0]!.id;
+    const exported = await app.call('privacy.personExport', { personId: person });
+    expect(exported.sections.find((s) => s.table === 'mail_messages')?.rows.map((r) => r.recipient_email)).toEqual(['p1@exemple.fr']);
+    await app.call('privacy.erase', { personId: person, confirm: true });
+    const [record] = (await app.call('mail.records', { personId: person })).items;
+    expect(record).toMatchObject({ recipientEmail: 'adresse effacée', status: 'sent' });
+    expect(record!.recipientName).not.toContain('Nom1');
+  });
+});

@@ -151,7 +151,8 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   archivedTable('data_presets', dataPresetRowSchema, { unique: [['kind', 'target', 'name']] }),
   archivedTable('legal_names', legalNameRowSchema, { primaryKey: 'person_id', references: { person_id: 'people' } }),
   archivedTable('erasures', erasureRowSchema, { unique: [['person_id', 'person_created_at']] }),
-  archivedTable('mail_messages', mailMessageRowSchema),
+  // People and organisations are never deleted; a meeting may be (a draft), so its id is no reference.
+  archivedTable('mail_messages', mailMessageRowSchema, { references: { person_id: 'people', organisation_id: 'organisations' } }),
 ];
 
 export function findArchivedTable(name: string): ArchivedTable | undefined {

@@ -22,10 +22,11 @@ export const migration0013: Migration = {
       .addColumn('kind', 'text', (c) => c.notNull())
       // Which document: the same key and address never get a second message unless asked.
       .addColumn('document_key', 'text', (c) => c.notNull())
-      // No foreign keys: the record outlives what it talks about (a deleted meeting, an erased person).
+      // No foreign key to the meeting: the record outlives a deleted draft. People and organisations
+      // are never deleted (an erased person is anonymised, and so is her line here).
       .addColumn('meeting_id', 'integer')
-      .addColumn('organisation_id', 'integer')
-      .addColumn('person_id', 'integer')
+      .addColumn('organisation_id', 'integer', (c) => c.references('organisations.id'))
+      .addColumn('person_id', 'integer', (c) => c.references('people.id'))
       .addColumn('recipient_name', 'text', (c) => c.notNull())
       .addColumn('recipient_email', 'text', (c) => c.notNull())
       .addColumn('subject', 'text', (c) => c.notNull())
