@@ -19,6 +19,8 @@ export interface TestSmtp {
 export interface TestSmtpOptions {
   /** RCPT TO refused with a 550 for these addresses. */
   refuse?: string[];
+  /** The message to these addresses is read, then refused (550 after DATA): a bounce. */
+  bounce?: string[];
   /** The connection is cut when the Nth message starts (once). */
   dropAtMessage?: number;
   /** Login required with this password (user « secretariat »). */
@@ -57,6 +59,11 @@ export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp
       else callback();
     },
     onData(stream, session, callback) {
+      if (session.envelope.rcptTo.some((r) => options.bounce?.includes(r.address))) {
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('Message rejected: mailbox full'), { responseCode: 552 })));
+        return;
+      }
       simpleParser(stream)
         .then((parsed) => {
           messages.push({ to: session.envelope.rcptTo.map((r) => r.address), parsed });

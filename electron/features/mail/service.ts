@@ -309,7 +309,7 @@ export async function sendMailBatch(ctx: ServiceContext, env: MailEnvironment, r
           if (target) summary.sent++;
           else summary.written++;
         } else {
-          await settle(ctx, id, 'refused', result.answer);
+          await settle(ctx, id, result.bounced ? 'bounced' : 'refused', result.answer);
           summary.refused.push({ name: letter.name, email: letter.email!, answer: result.answer });
         }
       } catch (error) {
@@ -393,7 +393,7 @@ async function deliverOne(ctx: ServiceContext, env: MailEnvironment, settings: M
       throw error;
     }
     if (!result.ok) {
-      await settle(ctx, id, 'refused', result.answer);
+      await settle(ctx, id, result.bounced ? 'bounced' : 'refused', result.answer);
       throw new AppError('VALIDATION', 'error.mail.recipientRefused', { email: letter.email!, answer: result.answer });
     }
     await settle(ctx, id, target ? 'sent' : 'written', result.file ?? result.answer);

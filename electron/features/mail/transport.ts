@@ -22,7 +22,8 @@ export interface Attachment {
 }
 
 /** What happened to one message: left (with the server's answer or the file written), or refused for this address. */
-export type Delivery = { ok: true; answer: string; file: string | null } | { ok: false; answer: string };
+/** `bounced`: the server took the address but refused the message itself after reading it (5xx after DATA). */
+export type Delivery = { ok: true; answer: string; file: string | null } | { ok: false; answer: string; bounced: boolean };
 
 export interface MailTransport {
   readonly description: { kind: 'smtp'; host: string; port: number } | { kind: 'eml'; dir: string };
@@ -104,10 +105,10 @@ export function smtpTransport(target: SmtpTarget): MailTransport {
     async send(message) {
       try {
         const info = (await transporter.sendMail(toNodemailer(message))) as { response?: string; rejected?: unknown[] };
-        if (Array.isArray(info.rejected) && info.rejected.length > 0) return { ok: false, answer: info.response ?? '' };
+        if (Array.isArray(info.rejected) && info.rejected.length > 0) return { ok: false, answer: info.response ?? '', bounced: false };
         return { ok: true, answer: (info.response ?? '').trim(), file: null };
       } catch (error) {
-        if (isRecipientRefusal(error)) return { ok: false, answer: answerOf(error) };
+        if (isRecipientRefusal(error)) return { ok: false, answer: answerOf(error), bounced: (error as { code?: string }).code === 'EMESSAGE' };
         throw connectionError(error, target);
       }
     },
