@@ -7,7 +7,7 @@ import { createHandlers } from '../../electron/app/handlers';
 import { runCli } from '../../electron/cli/run';
 import { parseSmtpUrl } from '../../electron/cli/commands/mail';
 import { cipherSecrets, environmentSecrets, readPasswordFile, type Cipher } from '../../electron/features/mail/secrets';
-import type { MailEnvironment } from '../../electron/features/mail/service';
+import { sendMail, type MailEnvironment } from '../../electron/features/mail/service';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import { translate } from '../../shared/i18n/index';
@@ -374,6 +374,24 @@ async function seedNetworkUnpaid() {
   const net = await seedNetwork(app, 3);
   return { net };
 }
+
+describe('the entry point for account mail', () => {
+  it('sends one message now, records it, and says in French when the server refuses the address', async () => {
+    const smtp = await server({ refuse: ['inconnu@exemple.fr'] });
+    await useServer(smtp.port);
+    const person = await app.call('people.create', { firstName: 'Anaïs', lastName: 'Compte', email: 'anais@exemple.fr' });
+    const ctx = { db: app.store.db, now: () => FIXED_NOW, runtime: 'test' as const };
+    const message = { to: { name: 'Anaïs Compte', email: 'anais@exemple.fr' }, subject: 'Votre compte Maillage', text: 'Choisissez votre mot de passe : https://exemple.fr/invitation/abc', documentKey: 'invitation:1', personId: person.id };
+    expect(await sendMail(ctx, env, message)).toEqual({ status: 'sent', file: null });
+    expect(await sendMail(ctx, env, message)).toEqual({ status: 'sent', file: null });
+    expect(smtp.recipients()).toEqual(['anais@exemple.fr', 'anais@exemple.fr']);
+    expect((await app.call('mail.records', { personId: person.id })).items.map((r) => [r.kind, r.status, r.subject])).toEqual([
+      ['account', 'sent', 'Votre compte Maillage'],
+      ['account', 'sent', 'Votre compte Maillage'],
+    ]);
+    await expect(sendMail(ctx, env, { ...message, to: { name: 'X', email: 'inconnu@exemple.fr' }, personId: null })).rejects.toMatchObject({ key: 'error.mail.recipientRefused' });
+  });
+});
 
 describe('the desktop’s password', () => {
   it('keeps only the ciphertext in the base and logs in with the decrypted password', async () => {
