@@ -23,6 +23,7 @@ import { createDispatcher, toApiError } from './api/dispatch';
 import { createHandlers } from './app/handlers';
 import { APP_NAME, DATABASE_FILE_NAME } from './app/paths';
 import { registerIpc } from './ipc';
+import { cipherSecrets } from './features/mail/secrets';
 import { electronNativeBindingPath } from './native-binding';
 import {
   APP_ENTRY_URL,
@@ -132,7 +133,14 @@ async function ready(): Promise<void> {
 
   stopBackups = startAutomaticBackups(store);
   const databaseLocation = { dir: dataDir, cipher: keychain, defaultFile: databaseFile, opened: target };
-  const dispatch = createDispatcher(createHandlers(store, { runtime: 'electron', saveFile, timeZone: systemTimeZone(), databaseLocation }), {
+  const dispatch = createDispatcher(createHandlers(store, {
+      runtime: 'electron',
+      saveFile,
+      timeZone: systemTimeZone(),
+      databaseLocation,
+      // The SMTP password is encrypted by the system's keychain; only the ciphertext is stored.
+      mail: { secrets: cipherSecrets(safeStorage), emlDir: path.join(app.getPath('userData'), 'courriels') },
+    }), {
     validateOutput: isDevelopment,
     onInternalError: (method, error) => console.error(`[${method}]`, error),
   });

@@ -14,6 +14,8 @@ import { databaseHandlers, type DatabaseLocationPort } from '../features/databas
 import { documentsHandlers } from '../features/documents/handlers';
 import { accountHandlers } from '../features/accounts/handlers';
 import { memberHandlers } from '../features/member/handlers';
+import { mailHandlers } from '../features/mail/handlers';
+import type { MailEnvironment } from '../features/mail/service';
 import type { Actor } from '../../shared/api/roles';
 import type { Store } from '../store/engine';
 import { systemClock } from './clock';
@@ -36,6 +38,8 @@ export interface HandlerOptions {
   dataDir?: string;
   /** The desktop's choice of base (Electron only: elsewhere --db names it). */
   databaseLocation?: DatabaseLocationPort;
+  /** Where the SMTP password lives and where .eml files go (the desktop passes safeStorage); the environment's by default. */
+  mail?: MailEnvironment;
 }
 
 /**
@@ -59,6 +63,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...documentsHandlers(ctx),
     ...accountHandlers(ctx),
     ...memberHandlers(ctx),
+    ...mailHandlers(ctx, options.mail),
     'files.saveDocument': async ({ fileName, base64 }) => {
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');

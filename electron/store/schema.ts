@@ -4,6 +4,7 @@ import type { MeetingsTables } from '../features/meetings/tables';
 import type { TimeTables } from '../features/time/tables';
 import type { ActivityTables } from '../features/activities/tables';
 import type { AccountTables } from '../features/accounts/tables';
+import type { MailTables } from '../features/mail/tables';
 
 /** Column types as stored: booleans 0/1, dates ISO text, money integer cents, durations integer minutes. */
 export interface SchemaMigrationsTable {
@@ -66,6 +67,8 @@ export interface PeopleTable {
   updated_by: string | null;
   /** madame, monsieur, or null when not said. */
   civility: string | null;
+  /** Since 0013: 1 = gets no mail from the application but legal notices. */
+  refuses_mail: Generated<number>;
 }
 
 export interface AffiliationsTable {
@@ -116,7 +119,7 @@ export interface MembershipsTable {
 }
 
 /** Each feature declares its own tables beside its code; this is the whole database. */
-export interface DB extends MeetingsTables, TimeTables, DataTables, ActivityTables, AccountTables {
+export interface DB extends MeetingsTables, TimeTables, DataTables, ActivityTables, AccountTables, MailTables {
   schema_migrations: SchemaMigrationsTable;
   settings: SettingsTable;
   organisations: OrganisationsTable;

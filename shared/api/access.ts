@@ -278,6 +278,20 @@ export const ACCESS_RULES: Record<MethodName, Rule> = {
   'time.validation.reminder': STAFF_ONLY,
   // Where copies of the backups go (a USB key, a shared folder): a setting of the secretariat.
   'data.backups.setFolder': SECRETARIAT,
+  // Mail: the SMTP settings and the wordings are the secretariat's; sending and its record are the staff's.
+  'mail.settings.get': STAFF_ONLY,
+  'mail.settings.update': SECRETARIAT,
+  'mail.settings.setPassword': SECRETARIAT,
+  'mail.test': STAFF_ONLY,
+  'mail.wordings.list': STAFF_ONLY,
+  'mail.wordings.update': SECRETARIAT,
+  'mail.wordings.reset': SECRETARIAT,
+  'mail.preview': STAFF_ONLY,
+  'mail.send': STAFF_ONLY,
+  'mail.records': STAFF_ONLY,
+  // A member organisation's contact says whether its own people accept mail.
+  'mail.refusal.get': write([person('personId')]),
+  'mail.refusal.set': write([person('personId')]),
   'search.all': read(undefined, (input) => typeof input.text === 'string' && input.text.includes('@')),
 };
 

@@ -16,6 +16,7 @@ import { documentsContract } from '../features/documents/contract';
 import { accountsContract } from '../features/accounts/contract';
 import { timeValidationContract } from '../features/time/validation';
 import { memberContract } from '../features/member/contract';
+import { mailContract } from '../features/mail/contract';
 
 const appContract = {
   'app.info': method(
@@ -42,6 +43,7 @@ export const contract = {
   ...accountsContract,
   ...timeValidationContract,
   ...memberContract,
+  ...mailContract,
 };
 
 export type Contract = typeof contract;

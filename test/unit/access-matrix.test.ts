@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { contract, METHOD_NAMES, type MethodInput, type MethodName } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import { LOCAL_ACTOR, ROLES, type Actor, type Role } from '../../shared/api/roles';
-import { FIXED_NOW, openTestApp, type TestApp } from '../helpers/store';
+import { FIXED_NOW, openTestApp, tempDir, type TestApp } from '../helpers/store';
+
+// Mail sent without a server is written as .eml files under the data folder: the test's own.
+process.env.MAILLAGE_DATA_DIR ??= tempDir('maillage-matrix-');
 
 /**
  * The roles, proved on every method of the contract: each is called as each role through the
@@ -256,6 +259,18 @@ const SAMPLES: Record<MethodName, Sample> = {
   'time.validation.overview': () => ({ month: '2026-02', year: 2026 }),
   'time.validation.reminder': (s) => ({ organisationId: s.organisation, month: '2026-02' }),
   'data.backups.setFolder': () => ({ folder: null }),
+  'mail.settings.get': () => ({}),
+  'mail.settings.update': () => ({ host: null, port: 587, security: 'starttls', user: null, fromName: null, fromAddress: null, replyTo: null }),
+  'mail.settings.setPassword': () => ({ password: null }),
+  'mail.test': () => ({ to: 'essai@exemple.fr' }),
+  'mail.wordings.list': () => ({}),
+  'mail.wordings.update': () => ({ kind: 'notice', subject: 'Convocation', body: 'Bonjour {personne},' }),
+  'mail.wordings.reset': () => ({ kind: 'notice' }),
+  'mail.preview': (s) => ({ kind: 'notice', meetingId: s.meeting }),
+  'mail.send': () => ({ request: { kind: 'reminder_actions' } }),
+  'mail.records': (s) => ({ organisationId: s.organisation }),
+  'mail.refusal.get': (s) => ({ personId: s.person }),
+  'mail.refusal.set': (s) => ({ personId: s.person, refusesMail: false }),
   'database.location.get': () => ({}),
   'database.location.save': () => ({ kind: 'sqlite' }),
 };
@@ -417,7 +432,7 @@ describe('the access rules', () => {
 
   it('refuses to coordination exactly the accounts, the settings and erasure', () => {
     const refused = METHOD_NAMES.filter((m) => !roleAllows(m, actorFor('coordination', 1)));
-    expect(refused.sort()).toEqual(['data.backups.restore', 'data.backups.setFolder', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'privacy.erase', 'privacy.settings.save', 'settings.update', 'users.add', 'users.disable', 'users.list', 'users.reset']);
+    expect(refused.sort()).toEqual(['data.backups.restore', 'data.backups.setFolder', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'mail.settings.setPassword', 'mail.settings.update', 'mail.wordings.reset', 'mail.wordings.update', 'privacy.erase', 'privacy.settings.save', 'settings.update', 'users.add', 'users.disable', 'users.list', 'users.reset']);
     expect(METHOD_NAMES.every((m) => roleAllows(m, actorFor('secretariat', 1)))).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { reportCerfaCommand } from './cerfa';
 import { membershipsCallCommand, membershipsReceiptCommand } from './memberships';
 import { letterheadClearCommand, letterheadSetCommand } from './letterhead';
 import { usersAddCommand, usersDisableCommand, usersListCommand, usersResetCommand } from './users';
+import { mailCommand } from './mail';
 
 /** Every command, in the order the help lists them. A feature adds its commands here, one line each. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand, letterheadSetCommand, letterheadClearCommand, usersAddCommand, usersListCommand, usersDisableCommand, usersResetCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, copyCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, checkCommand, timeSummaryCommand, timeCertificateCommand, timeNetworkCommand, reportAnnualCommand, reportPartnerCommand, reportCerfaCommand, membershipsCallCommand, membershipsReceiptCommand, minutesCommand, attendanceSheetCommand, noticeCommand, letterheadSetCommand, letterheadClearCommand, usersAddCommand, usersListCommand, usersDisableCommand, usersResetCommand, mailCommand];

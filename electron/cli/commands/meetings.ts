@@ -10,6 +10,7 @@ import type { ApiCall } from '../api';
 import { UsageError, defineCommand, type CliContext, type CliCommand } from '../command';
 import { formatBytes } from '../format';
 import { finishedDocument, wordingOf } from '../document';
+import { SEND_OPTIONS, runMail, wantsMail } from './mail';
 
 /** `minutes`, `attendance-sheet`, `notice`: the same builders as the UI, fed by the same service queries. */
 
@@ -86,7 +87,29 @@ export const attendanceSheetCommand = documentCommand('attendance-sheet', 'atten
   doc: buildAttendanceSheet(await api('meetings.attendanceSheetData', { id })),
 }));
 
-export const noticeCommand = documentCommand('notice', 'notice', async (api, id) => {
+const noticeDocuments = documentCommand('notice', 'notice', async (api, id) => {
   const data = await api('meetings.noticeData', { id });
   return { doc: buildNotice(data, 'fr', await wordingOf(api)), ics: buildIcs(data) };
 });
+
+/** `notice ID --out FILE` writes the notice; `--send` (or `--dry-run`) mails it, with the .ics, to everyone invited. */
+export const noticeCommand: CliCommand = {
+  ...noticeDocuments,
+  options: { ...OPTIONS, ...SEND_OPTIONS, format: { type: 'string', description: 'cli.mail.format', valueName: 'docx|pdf' } },
+  examples: [...(noticeDocuments.examples ?? []), 'npm run cli -- notice 12 --dry-run', 'npm run cli -- notice 12 --send --smtp smtp://secretariat@smtp.exemple.fr:587'],
+  async run(ctx) {
+    if (!wantsMail(ctx)) {
+      if (typeof ctx.options.out !== 'string') throw new UsageError('cli.mail.outOrSend');
+      return noticeDocuments.run(ctx);
+    }
+    const format = ctx.options.format ?? 'docx';
+    if (format !== 'docx' && format !== 'pdf') throw new UsageError('cli.mail.badFormat', { value: String(format) });
+    const id = meetingId(ctx);
+    try {
+      await runMail(ctx, { kind: 'notice', meetingId: id, format });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'cli.meetings.notFound', { id, file: ctx.dbPath });
+      throw error;
+    }
+  },
+};

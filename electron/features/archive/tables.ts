@@ -47,6 +47,7 @@ import {
   projectFounderRowSchema,
   reportTextRowSchema,
 } from '../../../shared/features/activities/archive';
+import { mailMessageRowSchema } from '../../../shared/features/mail/archive';
 import type { DB } from '../../store/schema';
 
 /** Tables of the database that hold records; `schema_migrations` belongs to the store, not the archive. */
@@ -154,6 +155,8 @@ export const ARCHIVED_TABLES: readonly ArchivedTable[] = [
   archivedTable('erasures', erasureRowSchema, { unique: [['person_id', 'person_created_at']] }),
   archivedTable('time_month_validations', timeMonthValidationRowSchema, { references: { organisation_id: 'organisations' }, unique: [['organisation_id', 'month']] }),
   archivedTable('time_change_requests', timeChangeRequestRowSchema, { references: { organisation_id: 'organisations' } }),
+  // People and organisations are never deleted; a meeting may be (a draft), so its id is no reference.
+  archivedTable('mail_messages', mailMessageRowSchema, { references: { person_id: 'people', organisation_id: 'organisations' } }),
 ];
 
 export function findArchivedTable(name: string): ArchivedTable | undefined {

@@ -259,6 +259,10 @@ async function anonymise(trx: Kysely<DB>, person: Person, now: string, archivedA
   let kept = 0;
   const keptTables: string[] = [];
   const tables = new Set((await trx.introspection.getTables()).map((t) => t.name));
+  // The record of mail sent keeps that a message went, not to whom.
+  if (tables.has('mail_messages')) {
+    await trx.updateTable('mail_messages').set({ recipient_name: `${anonymous.firstName} ${anonymous.lastName}`, recipient_email: 'adresse effacée' }).where('person_id', '=', person.id).execute();
+  }
   for (const keeper of LEGAL_RECORD_KEEPERS) {
     if (!tables.has(keeper.table) || !tables.has('meetings')) continue;
     const n = await keeper.count(trx, person.id);

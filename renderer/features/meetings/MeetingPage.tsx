@@ -18,6 +18,8 @@ import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Loading, PageHeader } from '../../components/Page';
 import { useI18n } from '../../i18n/I18nProvider';
 import { HistoryPanel } from '../data/HistoryPanel';
+import { MailRecordPanel } from '../mail/MailRecordPanel';
+import { SendMailDialog } from '../mail/SendMailDialog';
 import { AgendaTab } from './AgendaTab';
 import { AttendanceTab } from './AttendanceTab';
 import { StatusBadge, useSchedule } from './common';
@@ -325,6 +327,8 @@ function ApproveDialog({ detail, onClose, onApproved }: { detail: MeetingDetail;
 function DocumentsTab({ detail, report }: TabProps) {
   const { t } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
+  const [mailing, setMailing] = useState<'notice' | 'minutes' | null>(null);
+  const [sentBatches, setSentBatches] = useState(0);
   const m = detail.meeting;
   const run = async (key: string, make: (format: DocumentFormat) => Promise<{ name: string; saved: boolean }>, format: DocumentFormat = 'docx') => {
     setBusy(format === 'pdf' ? `${key}-pdf` : key);
@@ -381,18 +385,39 @@ function DocumentsTab({ detail, report }: TabProps) {
     },
   ];
   return (
-    <ul className="document-list">
-      {documents.map((d) => (
-        <li key={d.key}>
-          <button type="button" className="btn btn-secondary" onClick={() => void run(d.key, d.make)} disabled={busy !== null}>
-            {busy === d.key ? t('meetings.ui.doc.preparing') : d.label}
+    <>
+      <ul className="document-list">
+        {documents.map((d) => (
+          <li key={d.key}>
+            <button type="button" className="btn btn-secondary" onClick={() => void run(d.key, d.make)} disabled={busy !== null}>
+              {busy === d.key ? t('meetings.ui.doc.preparing') : d.label}
+            </button>
+            {d.pdf ? <PdfButton document={d.label} onClick={() => void run(d.key, d.make, 'pdf')} disabled={busy !== null} /> : null}
+            {busy === `${d.key}-pdf` ? <span role="status">{t('docs12.ui.pdfPreparing')}</span> : null}
+            <span className="muted">{d.hint}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="form-actions">
+        <button type="button" className="btn btn-primary" onClick={() => setMailing('notice')}>
+          {t('mail.send.noticeButton')}
+        </button>
+        {m.status === 'approved' ? (
+          <button type="button" className="btn btn-secondary" onClick={() => setMailing('minutes')}>
+            {t('mail.send.minutesButton')}
           </button>
-          {d.pdf ? <PdfButton document={d.label} onClick={() => void run(d.key, d.make, 'pdf')} disabled={busy !== null} /> : null}
-          {busy === `${d.key}-pdf` ? <span role="status">{t('docs12.ui.pdfPreparing')}</span> : null}
-          <span className="muted">{d.hint}</span>
-        </li>
-      ))}
-    </ul>
+        ) : null}
+      </div>
+      <MailRecordPanel query={{ meetingId: m.id }} refresh={sentBatches} />
+      {mailing ? (
+        <SendMailDialog
+          request={{ kind: mailing, meetingId: m.id }}
+          title={t(`mail.kind.${mailing}`)}
+          onClose={() => setMailing(null)}
+          onSent={() => setSentBatches((n) => n + 1)}
+        />
+      ) : null}
+    </>
   );
 }
 

@@ -15,6 +15,7 @@ import { todayIso } from '../../i18n/format';
 import { ErrorBanner, SuccessBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader, Section } from '../../components/Page';
 import { HistoryPanel } from '../data/HistoryPanel';
+import { MailRecordPanel } from '../mail/MailRecordPanel';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MembershipDialog } from '../memberships/MembershipDialog';
 import { MembershipTable } from '../memberships/MembershipTable';
@@ -197,6 +198,7 @@ export function OrganisationDetailPage() {
         )}
       </Section>
 
+      <MailRecordPanel query={{ organisationId: o.id }} />
       <HistoryPanel entity="organisation" entityId={o.id} />
 
       {confirmArchive ? (

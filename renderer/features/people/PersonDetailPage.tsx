@@ -22,6 +22,8 @@ import { applyServerError } from '../../components/forms';
 import { Badge, Loading, PageHeader, Section } from '../../components/Page';
 import { HistoryPanel } from '../data/HistoryPanel';
 import { PersonPrivacyPanel } from '../data/PersonPrivacyPanel';
+import { MailRecordPanel } from '../mail/MailRecordPanel';
+import { RefusalToggle } from '../mail/RefusalToggle';
 import { FormDialog } from '../../components/FormDialog';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -135,6 +137,7 @@ export function PersonDetailPage() {
             </div>
           ) : null}
         </dl>
+              <RefusalToggle personId={p.id} />
       </Section>
 
       <Section title={t('person.affiliations')} id="person-affiliations">
@@ -254,6 +257,7 @@ export function PersonDetailPage() {
         />
       </Section>
 
+      <MailRecordPanel query={{ personId: p.id }} />
       <PersonPrivacyPanel personId={p.id} name={`${p.firstName} ${p.lastName}`} onErased={detail.reload} />
       <HistoryPanel key={`${p.updatedAt}-${affiliations.length}-${notice ?? ''}`} entity="person" entityId={p.id} />
 

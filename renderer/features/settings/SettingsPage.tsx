@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { DatabaseLocationSection } from './DatabaseLocationSection';
 import { DocumentTemplateSection } from './DocumentTemplateSection';
 import { DocumentWordingSection } from './DocumentWordingSection';
+import { MailSettingsSection } from '../mail/MailSettingsSection';
 
 /** The form holds amounts as typed euros; the contract stores cents. */
 interface SettingsFormValues {
@@ -66,6 +67,7 @@ export function SettingsPage() {
       <DocumentWordingSection />
       <Officers />
       <DatabaseLocationSection />
+      <MailSettingsSection />
     </div>
   );
 }

@@ -128,6 +128,7 @@ export const personRowSchema = rowSchema({
   updated_by: column.nullableText.default(null),
   // Added by migration 0015: older archives say nothing of civility.
   civility: z.enum(['madame', 'monsieur']).nullable().default(null),
+  refuses_mail: column.bool.default(0),
 });
 
 const endNotBeforeStart = (row: { start_date: string; end_date: string | null }) => row.end_date === null || row.end_date >= row.start_date;
