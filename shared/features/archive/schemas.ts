@@ -126,9 +126,10 @@ export const personRowSchema = rowSchema({
   archived_at: column.nullableTimestamp,
   version: z.number().int().min(1).default(1),
   updated_by: column.nullableText.default(null),
+  // Added by migration 0013: older archives say nothing of refusing mail.
+  refuses_mail: column.bool.default(0),
   // Added by migration 0015: older archives say nothing of civility.
   civility: z.enum(['madame', 'monsieur']).nullable().default(null),
-  refuses_mail: column.bool.default(0),
 });
 
 const endNotBeforeStart = (row: { start_date: string; end_date: string | null }) => row.end_date === null || row.end_date >= row.start_date;
