@@ -61,7 +61,7 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
     ...dataHandlers(ctx, store, options.dataDir),
     ...searchHandlers(ctx),
     ...documentsHandlers(ctx),
-    ...accountHandlers(ctx),
+    ...accountHandlers(ctx, options.mail),
     ...memberHandlers(ctx),
     ...mailHandlers(ctx, options.mail),
     'files.saveDocument': async ({ fileName, base64 }) => {

@@ -23,12 +23,13 @@ import { serverEn, serverFr } from './messages-server';
 import { member14En, member14Fr } from './messages-member14';
 import { ui11En, ui11Fr } from './messages-ui11';
 import { mailEn, mailFr } from './messages-mail';
+import { inviteEn, inviteFr } from './messages-invite';
 
 export { LANGUAGES, type Language } from './translate';
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr, ...member14Fr, ...ui11Fr, ...mailFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr, ...member14Fr, ...ui11Fr, ...mailFr, ...inviteFr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn, ...member14En, ...ui11En, ...mailEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn, ...member14En, ...ui11En, ...mailEn, ...inviteEn };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

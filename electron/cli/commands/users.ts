@@ -1,3 +1,5 @@
+import { defaultMailEnvironment } from '../../features/mail/service';
+import { mailInvitation } from '../../features/accounts/invitation-mail';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
 import { ROLES, type Role } from '../../../shared/api/roles';
@@ -39,6 +41,16 @@ function printInvitation(ctx: CliContext, invitation: { url: string; expiresAt: 
   ctx.out(invitation.url);
 }
 
+/** `--send`: the link goes by mail too (the base's mail settings; a .eml file without a server). */
+async function sendInvitation(ctx: CliContext, sctx: ServiceContext, user: { id: number; email: string; displayName: string }, invitation: { url: string; expiresAt: string }, reason: 'new' | 'reset') {
+  if (!ctx.options.send) return;
+  const mailed = await mailInvitation(sctx, defaultMailEnvironment(), user, invitation, reason);
+  if (mailed.status === 'failed') throw new AppError('VALIDATION', 'invite.cli.failed', { error: mailed.error ?? '' });
+  else ctx.out(mailed.status === 'sent' ? ctx.t('invite.cli.sent', { email: user.email }) : ctx.t('invite.cli.written', { file: mailed.file ?? '' }));
+}
+
+const sendOption = { type: 'boolean', description: 'accounts.cli.send' } as const;
+
 const publicUrlOption = { type: 'string', description: 'accounts.cli.publicUrl', valueName: 'URL' } as const;
 
 export const usersAddCommand = defineCommand({
@@ -52,6 +64,7 @@ export const usersAddCommand = defineCommand({
     name: { type: 'string', description: 'accounts.cli.name', valueName: 'NOM' },
     'password-stdin': { type: 'boolean', description: 'accounts.cli.passwordStdin' },
     'public-url': publicUrlOption,
+    send: sendOption,
   },
   examples: [
     `npm run cli -- users add --db ${DB_EXAMPLE} --email secretariat@reseau.fr --role secretariat --name "Claire Martin"`,
@@ -67,9 +80,13 @@ export const usersAddCommand = defineCommand({
     if (password === '') throw new AppError('VALIDATION', 'accounts.error.passwordStdinEmpty');
     const base = typeof ctx.options['public-url'] === 'string' ? ctx.options['public-url'] : undefined;
     await ctx.withStore(async (store) => {
-      const { user, invitation } = await addUser(serviceContext(ctx, store.db), { email, role, organisationId, displayName: typeof ctx.options.name === 'string' ? ctx.options.name : null }, { password, base });
+      const sctx = serviceContext(ctx, store.db);
+      const { user, invitation } = await addUser(sctx, { email, role, organisationId, displayName: typeof ctx.options.name === 'string' ? ctx.options.name : null }, { password, base });
       ctx.out(ctx.t('accounts.cli.added', { id: user.id, email: user.email, role: user.role }));
-      if (invitation) printInvitation(ctx, invitation);
+      if (invitation) {
+        printInvitation(ctx, invitation);
+        await sendInvitation(ctx, sctx, user, invitation, 'new');
+      }
     });
   },
 });
@@ -114,7 +131,7 @@ export const usersResetCommand = defineCommand({
   summary: 'accounts.cli.reset.summary',
   description: 'accounts.cli.reset.description',
   requiresExistingDatabase: true,
-  options: { email: { type: 'string', description: 'accounts.cli.email', valueName: 'E-MAIL' }, 'public-url': publicUrlOption },
+  options: { email: { type: 'string', description: 'accounts.cli.email', valueName: 'E-MAIL' }, 'public-url': publicUrlOption, send: sendOption },
   examples: [`npm run cli -- users reset --db ${DB_EXAMPLE} --email contact@ressourcerie.fr`],
   async run(ctx) {
     const email = requiredString(ctx, 'email');
@@ -124,6 +141,7 @@ export const usersResetCommand = defineCommand({
       const { user, invitation } = await resetUser(sctx, await findUserIdByEmail(sctx, email), { base });
       ctx.out(ctx.t('accounts.cli.reset', { email: user.email }));
       printInvitation(ctx, invitation);
+      await sendInvitation(ctx, sctx, user, invitation, 'reset');
     });
   },
 });

@@ -21,9 +21,10 @@ interface AddValues {
   role: (typeof ROLES)[number];
   organisationId: string;
   displayName: string;
+  sendInvitation: boolean;
 }
 
-const addSchema = z.object({ email: z.string(), role: z.enum(ROLES), organisationId: z.string(), displayName: z.string() });
+const addSchema = z.object({ email: z.string(), role: z.enum(ROLES), organisationId: z.string(), displayName: z.string(), sendInvitation: z.boolean() });
 
 /** The secretariat's accounts: who can log in to the server, with which role; invitations handed out here. */
 export function AccountsPage() {
@@ -41,11 +42,15 @@ export function AccountsPage() {
     watch,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<AddValues>({ resolver: zodResolver(addSchema), defaultValues: { email: '', role: 'structure', organisationId: '', displayName: '' } });
+  } = useForm<AddValues>({ resolver: zodResolver(addSchema), defaultValues: { email: '', role: 'structure', organisationId: '', displayName: '', sendInvitation: true } });
   const role = watch('role');
 
-  const showInvitation = (email: string, invitation: { url: string; expiresAt: string }) => {
-    setNotice(t('accounts.ui.invitationLink', { email, until: formatMoment(invitation.expiresAt, language) }));
+  /** The link is shown whatever happened to the mail: it can always be handed over another way. */
+  const showInvitation = (email: string, invitation: { url: string; expiresAt: string }, mailed: { status: 'sent' | 'written' | 'failed'; file: string | null; error: string | null } | null) => {
+    const link = t('accounts.ui.invitationLink', { email, until: formatMoment(invitation.expiresAt, language) });
+    if (mailed?.status === 'failed') setBanner({ code: 'VALIDATION', key: 'invite.ui.failed', message: t('invite.ui.failed', { email, error: mailed.error ?? '' }) });
+    const sent = mailed?.status === 'sent' ? t('invite.ui.sent', { email }) : mailed?.status === 'written' ? t('invite.ui.written', { file: mailed.file ?? '' }) : null;
+    setNotice(sent ? `${sent} ${link}` : link);
     setLink(invitation.url);
   };
 
@@ -53,12 +58,12 @@ export function AccountsPage() {
     setBanner(null);
     setNotice(null);
     setLink(null);
-    const input = { email: values.email, role: values.role, organisationId: values.role === 'structure' && values.organisationId ? Number(values.organisationId) : null, displayName: values.displayName || null };
+    const input = { email: values.email, role: values.role, organisationId: values.role === 'structure' && values.organisationId ? Number(values.organisationId) : null, displayName: values.displayName || null, sendInvitation: values.sendInvitation };
     const parsed = userInputSchema.safeParse(input);
     try {
-      const { user, invitation } = await api.call('users.add', parsed.success ? parsed.data : input);
+      const { user, invitation, mailed } = await api.call('users.add', parsed.success ? parsed.data : input);
       reset();
-      showInvitation(user.email, invitation);
+      showInvitation(user.email, invitation, mailed);
       users.reload();
     } catch (e) {
       setBanner(applyServerError(e, setError, ['email', 'role', 'organisationId', 'displayName']));
@@ -74,8 +79,8 @@ export function AccountsPage() {
         await api.call('users.disable', { id: user.id });
         setNotice(t('accounts.ui.disabledDone', { email: user.email }));
       } else {
-        const { invitation } = await api.call('users.reset', { id: user.id });
-        showInvitation(user.email, invitation);
+        const { invitation, mailed } = await api.call('users.reset', { id: user.id, sendInvitation: true });
+        showInvitation(user.email, invitation, mailed);
       }
       users.reload();
     } catch (e) {
@@ -158,6 +163,9 @@ export function AccountsPage() {
                 {(p) => <FormPicker {...p} control={control} name="organisationId" source="organisations" kind="member" emptyLabel="—" />}
               </Field>
             ) : null}
+            <label className="inline-choice field-wide">
+              <input type="checkbox" {...register('sendInvitation')} /> {t('invite.ui.send')}
+            </label>
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

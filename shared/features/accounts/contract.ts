@@ -54,7 +54,12 @@ export const userInputSchema = z.object({
   role: roleSchema,
   organisationId: id.nullish(),
   displayName: z.string().trim().max(200).nullish(),
+  /** Send the invitation link by mail (the mail settings, or a .eml file without a server). */
+  sendInvitation: z.boolean().default(false),
 });
+/** The invitation sent by mail when asked: through the server, or written as a .eml file. */
+/** `failed`: the account is made and the link shown; `error` says why the mail did not leave. */
+const invitationMailSchema = z.object({ status: z.enum(['sent', 'written', 'failed']), file: z.string().nullable(), error: z.string().nullable() }).nullable();
 
 const loggedIn = z.object({ csrfToken: z.string(), user: sessionUserSchema });
 
@@ -67,7 +72,7 @@ export const accountsContract = {
   'auth.changePassword': method(z.object({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: newPasswordSchema }), z.object({})),
   'auth.acceptInvitation': method(z.object({ token: z.string().min(1).max(200), password: newPasswordSchema }), loggedIn),
   'users.list': method(z.object({}), z.object({ items: z.array(userSchema) })),
-  'users.add': method(userInputSchema, z.object({ user: userSchema, invitation: invitationSchema })),
+  'users.add': method(userInputSchema, z.object({ user: userSchema, invitation: invitationSchema, mailed: invitationMailSchema.default(null) })),
   'users.disable': method(z.object({ id }), userSchema),
-  'users.reset': method(z.object({ id }), z.object({ user: userSchema, invitation: invitationSchema })),
+  'users.reset': method(z.object({ id, sendInvitation: z.boolean().default(false) }), z.object({ user: userSchema, invitation: invitationSchema, mailed: invitationMailSchema.default(null) })),
 };
