@@ -1,24 +1,26 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { ROLES } from '../../api/roles';
-import { id } from '../../validation/fields';
+import { checkedText, formatText, id, keyText } from '../../validation/fields';
 
 /** Passwords: at least 12 characters (the issue's rule); the upper bound keeps Argon2's input sane. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export const emailInput = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(254)
-  .refine((v) => z.email().safeParse(v).success, 'error.email');
+export const emailInput = formatText(
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(254)
+    .refine((v) => z.email().safeParse(v).success, 'error.email'),
+);
 
-export const newPasswordSchema = z
-  .string()
-  .max(PASSWORD_MAX_LENGTH, 'error.tooLong')
-  .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, 'error.passwordTooShort');
+/** Any character a person can type, but no control, bidi override or broken UTF-16 (as every text). */
+const passwordText = () => checkedText('line', (s) => s.max(PASSWORD_MAX_LENGTH, 'error.tooLong'));
+
+export const newPasswordSchema = checkedText('line', (s) => s.max(PASSWORD_MAX_LENGTH, 'error.tooLong').refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, 'error.passwordTooShort'));
 
 export const roleSchema = z.enum(ROLES);
 
@@ -53,7 +55,7 @@ export const userInputSchema = z.object({
   email: emailInput,
   role: roleSchema,
   organisationId: id.nullish(),
-  displayName: z.string().trim().max(200).nullish(),
+  displayName: checkedText('line', (s) => s.trim().max(200, 'error.tooLong')).nullish(),
   /** Send the invitation link by mail (the mail settings, or a .eml file without a server). */
   sendInvitation: z.boolean().default(false),
 });
@@ -65,12 +67,12 @@ const loggedIn = z.object({ csrfToken: z.string(), user: sessionUserSchema });
 
 export const accountsContract = {
   /** Opens a session: the server sets the cookie and answers the CSRF token to send back in X-CSRF-Token. */
-  'auth.login': method(z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(PASSWORD_MAX_LENGTH) }), loggedIn),
+  'auth.login': method(z.object({ email: checkedText('line', (s) => s.trim().toLowerCase().max(254, 'error.tooLong')), password: passwordText() }), loggedIn),
   'auth.logout': method(z.object({}), z.object({})),
   /** Who is calling: `local` on the desktop and in web mode (no login), `server` with the session's account or null. */
   'auth.me': method(z.object({}), z.object({ mode: z.enum(['local', 'server']), user: sessionUserSchema.nullable(), csrfToken: z.string().nullable() })),
-  'auth.changePassword': method(z.object({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: newPasswordSchema }), z.object({})),
-  'auth.acceptInvitation': method(z.object({ token: z.string().min(1).max(200), password: newPasswordSchema }), loggedIn),
+  'auth.changePassword': method(z.object({ currentPassword: passwordText(), newPassword: newPasswordSchema }), z.object({})),
+  'auth.acceptInvitation': method(z.object({ token: keyText(200, 1), password: newPasswordSchema }), loggedIn),
   'users.list': method(z.object({}), z.object({ items: z.array(userSchema) })),
   'users.add': method(userInputSchema, z.object({ user: userSchema, invitation: invitationSchema, mailed: invitationMailSchema.default(null) })),
   'users.disable': method(z.object({ id }), userSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { id } from '../../validation/fields';
+import { checkedText, id } from '../../validation/fields';
 import {
   auditEntrySchema,
   auditQuerySchema,
@@ -50,5 +50,5 @@ export const dataContract = {
   'privacy.register': method(z.object({}), registerDataSchema),
   'audit.list': method(auditQuerySchema, z.object({ items: z.array(auditEntrySchema) })),
   /** Where every backup is copied as well (a USB key, a shared folder); null: this machine only. */
-  'data.backups.setFolder': method(z.object({ folder: z.string().max(1000).nullable() }), z.object({ folder: z.string().nullable() })),
+  'data.backups.setFolder': method(z.object({ folder: checkedText('line', (s) => s.max(1000, 'error.tooLong')).nullable() }), z.object({ folder: z.string().nullable() })),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
+import { checkedText } from '../../validation/fields';
 
 /** Which base the desktop opens: its SQLite file, or a shared PostgreSQL base (electron/database-location.ts). */
 export const databaseLocationSchema = z.object({
@@ -19,9 +20,9 @@ export type DatabaseLocationView = z.infer<typeof databaseLocationSchema>;
 
 export const databaseLocationInputSchema = z.object({
   kind: z.enum(['sqlite', 'postgres']),
-  url: z.string().trim().max(2000).optional(),
+  url: checkedText('line', (s) => s.trim().max(2000, 'error.tooLong')).optional(),
   /** A new password; null forgets the kept one; absent or empty keeps it. */
-  password: z.string().max(1000).nullable().optional(),
+  password: checkedText('line', (s) => s.max(1000, 'error.tooLong')).nullable().optional(),
 });
 
 export const databaseContract = {

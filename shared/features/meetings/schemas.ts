@@ -415,7 +415,7 @@ export const openActionsQuerySchema = z.object({
   ownerOrganisationId: id.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
   /** The owner as the list names them (« Hélène Martin », « Ressourcerie de Tulle »). */
-  ownerLabel: z.string().max(300).optional(),
+  ownerLabel: searchText(300),
   ...pageFields,
 });
 export const openActionSchema = actionSchema.extend({
