@@ -88,10 +88,11 @@ test('Réglages › Courrier: settings, a test message and a wording refused for
     await body.fill('Bonjour {prénom},');
     await expect(page.getByText('Champ inconnu {prénom}. Champs possibles : {personne}, {structure}, {association}, {réunion}, {date}, {heure}, {lieu}.')).toBeVisible();
     await body.fill('Bonjour {personne}, à bientôt.');
-    await page.getByRole('button', { name: 'Enregistrer le texte' }).click();
+    // The documents' sentences have their own « Enregistrer le texte »: the one of the messages' texts.
+    await page.getByRole('region', { name: 'Textes des messages' }).getByRole('button', { name: 'Enregistrer le texte' }).click();
     await expect(page.getByText('Texte enregistré.')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('reglages-courrier.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Rétablir le texte d’origine' }).click();
+    await page.getByRole('region', { name: 'Textes des messages' }).getByRole('button', { name: 'Rétablir le texte d’origine' }).click();
     await expect(page.getByLabel('Texte', { exact: true })).toHaveValue(/Vous êtes convoqué·e/);
   } finally {
     await smtp.close();

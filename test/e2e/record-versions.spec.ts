@@ -42,11 +42,11 @@ test('the settings saved twice from the same page go through; saved from elsewhe
   await page.goto(`${app.url}#/reglages`);
   const name = page.getByLabel('Nom de l’association');
   await name.fill('Réseau des ressourceries du Quercy');
-  await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await page.getByRole('button', { name: 'Enregistrer les réglages', exact: true }).click();
   await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
   // Again without leaving the page: it names the version its first save produced.
   await name.fill('Réseau des ressourceries du Lot');
-  await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await page.getByRole('button', { name: 'Enregistrer les réglages', exact: true }).click();
   await expect(page.getByText('Réglages enregistrés.')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
@@ -54,7 +54,7 @@ test('the settings saved twice from the same page go through; saved from elsewhe
   const current = await call<Record<string, unknown>>(page, app, 'settings.get', {});
   await call(page, app, 'settings.update', { ...current, city: 'Cahors' });
   await name.fill('Réseau du Lot');
-  await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+  await page.getByRole('button', { name: 'Enregistrer les réglages', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Enregistrement modifié entre-temps par le mode web');
   await page.getByRole('button', { name: 'Recharger la fiche' }).click();
   await expect(page.getByLabel('Nom de l’association')).toHaveValue('Réseau des ressourceries du Lot');

@@ -264,17 +264,27 @@ function Discussion({ item, editable, reload, report }: { item: AgendaItem; edit
       change(insertLiteral(el.value, el.selectionStart, el.selectionEnd, '*'));
     }
   };
-  const save = async () => {
-    if (!dirty) return;
-    try {
-      const after = await api.call('meetings.saveDiscussion', { id: item.id, version: version.current, discussion: text });
-      version.current = after.version;
-      setSaved(text);
-      report(null, t('meetings.ui.minutes.discussionSaved'));
-      reload();
-    } catch (e) {
-      report(toApiError(e));
-    }
+  // Leaving the field saves, and so does the button: one save at a time, each naming the version
+  // the previous one produced, and only what is not saved yet (else the second is a false conflict).
+  const latest = useRef({ text, saved });
+  latest.current = { text, saved };
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const save = () => {
+    queue.current = queue.current.then(async () => {
+      const { text: current, saved: stored } = latest.current;
+      if (current === stored) return;
+      try {
+        const after = await api.call('meetings.saveDiscussion', { id: item.id, version: version.current, discussion: current });
+        version.current = after.version;
+        latest.current = { ...latest.current, saved: current };
+        setSaved(current);
+        report(null, t('meetings.ui.minutes.discussionSaved'));
+        reload();
+      } catch (e) {
+        report(toApiError(e));
+      }
+    });
+    return queue.current;
   };
   if (!editable) return item.discussion ? <Markup source={item.discussion} /> : <p className="muted">{t('meetings.doc.nothingRecorded')}</p>;
   return (
