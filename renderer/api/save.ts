@@ -41,9 +41,16 @@ export function withFormat(fileName: string, format: DocumentFormat): string {
  * Packs a document built by shared/documents, has main finish it (the association's template; a
  * PDF/A through LibreOffice for `pdf`), and saves it. Every document button goes through here.
  */
-export async function saveDocument(fileName: string, document: Document, format: DocumentFormat = 'docx'): Promise<boolean> {
+export async function saveDocument(
+  fileName: string,
+  document: Document,
+  format: DocumentFormat = 'docx',
+  /** `updateFields`: a document with a table of contents has LibreOffice fill its page numbers; `onFinished` learns whether it did. */
+  options: { updateFields?: boolean; onFinished?: (finished: { fieldsUpdated: boolean }) => void } = {},
+): Promise<boolean> {
   const packed = new Uint8Array(await (await Packer.toBlob(document)).arrayBuffer());
-  const finished = await api.call('documents.finish', { base64: bytesToBase64(packed), format });
+  const finished = await api.call('documents.finish', { base64: bytesToBase64(packed), format, updateFields: options.updateFields });
+  options.onFinished?.({ fieldsUpdated: finished.fieldsUpdated });
   const bytes = base64ToBytes(finished.base64);
   return saveFile(withFormat(fileName, format), new Blob([bytes as BlobPart], { type: MIME[format] }));
 }

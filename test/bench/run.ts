@@ -23,6 +23,7 @@ import { searchAllCase } from './search';
 import { browserCase } from './browser';
 import { serverLoadCase } from './server';
 import { runEngines, sideBySide } from './engines';
+import { documentsCase } from './documents';
 
 /**
  * `npm run bench`: the national-scale dataset, measured. Each figure comes with its floor, the same
@@ -296,6 +297,7 @@ export const CASES: BenchCase[] = [
   activityCase,
   dataCase,
   meetingsCase,
+  documentsCase,
   // After the cases that add meetings and activities: the whole base is indexed and on screen.
   searchAllCase,
   browserCase,

@@ -139,7 +139,15 @@ export function ReportsPage() {
       const charts = await rasteriseCharts(fresh.figures);
       const wording = await documentWording();
       const doc = fresh.type === 'annual' ? annualReportDocument(fresh, charts, wording) : partnerReportDocument(fresh, charts, wording);
-      if (await saveDocument(reportFileName(fresh), doc, format)) setMessage(t('activity.ui.generated'));
+      // The table of contents gets its page numbers from LibreOffice when it is installed; else Word fills it on opening. Say which.
+      let toc = '';
+      const saved = await saveDocument(reportFileName(fresh), doc, format, {
+        updateFields: true,
+        onFinished: ({ fieldsUpdated }) => {
+          toc = t(fieldsUpdated ? 'docs.office.tocUpdated' : 'docs.office.tocOnOpen');
+        },
+      });
+      if (saved) setMessage(`${t('activity.ui.generated')} ${toc}`);
     } catch (e) {
       setError(toApiError(e));
     }
