@@ -15,7 +15,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   // electron is provided by the runtime; better-sqlite3 loads a native module by path at run time.
-  external: ['electron', 'better-sqlite3'],
+  // Native addons stay outside the bundle: loaded from node_modules (electron-builder packs the production dependencies).
+  external: ['electron', 'better-sqlite3', '@node-rs/argon2'],
   logLevel: 'warning',
   legalComments: 'none',
 };
