@@ -20,6 +20,17 @@ export interface NetworkServer {
   db: string;
   /** An account with PASSWORD, made the way `users add --password-stdin` makes it. */
   account(email: string, role?: Role, organisationId?: number | null): Promise<void>;
+  /**
+   * Time passes for what the server stored: sessions and login failures are moved `ms` into the
+   * past. The server's clock stays fixed (as every test's), and no HTTP route can move it.
+   */
+  elapse(ms: number): Promise<void>;
+  /** Rows in a table, read in the base itself (to prove nothing was written). */
+  count(table: 'time_entries' | 'sessions'): Promise<number>;
+}
+
+function earlier(iso: string, ms: number): string {
+  return new Date(new Date(iso).getTime() - ms).toISOString();
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -108,6 +119,27 @@ export const test = base.extend<{ server: NetworkServer }, { pgUrl: string }>({
         db,
         account: async (email, role = 'secretariat', organisationId = null) => {
           await addUser(ctx, { email, role, organisationId }, { password: PASSWORD });
+        },
+        elapse: async (ms) => {
+          await store.db.transaction().execute(async (trx) => {
+            for (const row of await trx.selectFrom('sessions').select(['id', 'created_at', 'last_seen_at']).execute()) {
+              await trx
+                .updateTable('sessions')
+                .set({ created_at: earlier(row.created_at, ms), last_seen_at: earlier(row.last_seen_at, ms) })
+                .where('id', '=', row.id)
+                .execute();
+            }
+            for (const row of await trx.selectFrom('login_attempts').select(['key', 'last_failure_at']).execute()) {
+              await trx.updateTable('login_attempts').set({ last_failure_at: earlier(row.last_failure_at, ms) }).where('key', '=', row.key).execute();
+            }
+          });
+        },
+        count: async (table) => {
+          const row = await store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .executeTakeFirstOrThrow();
+          return Number(row.n);
         },
       });
     } finally {

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { FIXED_NOW_ISO } from '../helpers/clock';
 import { expect, PASSWORD, test } from './server-fixtures';
 import { pick } from './picker';
 
@@ -131,4 +133,120 @@ test('the secretariat creates a member organisation’s account; its contact acc
   // Accounts are the secretariat's: no link for a member organisation.
   await expect(contactPage.getByRole('link', { name: 'Comptes' })).toHaveCount(0);
   await contact.close();
+});
+
+/** Logs in through the API as the browser would, and calls the contract with the session's CSRF token. */
+async function apiSession(request: APIRequestContext, base: string, email?: string) {
+  const headers: Record<string, string> = { Origin: base };
+  if (email) {
+    const login = await request.post(`${base}/api/auth.login`, { data: { email, password: PASSWORD }, headers });
+    expect(((await login.json()) as { ok: boolean }).ok).toBe(true);
+  }
+  const me = (await (await request.post(`${base}/api/auth.me`, { data: {}, headers })).json()) as { value: { csrfToken: string } };
+  const csrf = me.value.csrfToken;
+  return async <T = { id: number }>(method: string, input: unknown) => {
+    const response = await request.post(`${base}/api/${method}`, { data: input, headers: { ...headers, 'X-CSRF-Token': csrf } });
+    return { status: response.status(), body: (await response.json()) as { ok: boolean; value: T; error?: { code: string; message: string } } };
+  };
+}
+
+/** Submits the login form and waits for the server's answer (the same banner text may already be shown). */
+async function logIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth.login'));
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await answered;
+}
+
+test('a session idle for 30 minutes ends: the next action brings the login page back with a French message', async ({ page, server }) => {
+  await server.account('secretaire@reseau.fr');
+  await page.goto(`${server.base}/#/structures`);
+  await logIn(page, 'secretaire@reseau.fr');
+  await expect(page.getByRole('heading', { level: 1, name: 'Structures' })).toBeVisible();
+
+  // 29 minutes without a request: still open, and this request counts as activity.
+  await server.elapse(29 * 60 * 1000);
+  await page.getByRole('link', { name: 'Comptes' }).click();
+  await expect(page.getByRole('cell', { name: 'secretaire@reseau.fr' }).first()).toBeVisible();
+
+  // 30 more minutes idle (59 since the login, far from the 12 h cap): the next action finds the session gone.
+  await server.elapse(30 * 60 * 1000);
+  await page.getByRole('link', { name: 'Structures' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText('Vous n’êtes pas connecté, ou votre session a expiré : reconnectez-vous.');
+  // The server removed it; logging in again opens a new one.
+  expect(await server.count('sessions')).toBe(0);
+  await logIn(page, 'secretaire@reseau.fr');
+  await expect(page.getByText('Connecté : secretaire@reseau.fr')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('brute force slowed: the 6th wrong password is told to wait, and so is the right one until the delay has passed', async ({ page, server }) => {
+  await server.account('secretaire@reseau.fr');
+  await page.goto(`${server.base}/`);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await logIn(page, 'secretaire@reseau.fr', `mauvais mot de passe ${attempt}`);
+    await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  }
+  await logIn(page, 'secretaire@reseau.fr', 'mauvais mot de passe 6');
+  await expect(page.getByRole('alert')).toHaveText('Trop de tentatives de connexion : réessayez dans 1 seconde.');
+  await logIn(page, 'secretaire@reseau.fr');
+  await expect(page.getByRole('alert')).toHaveText('Trop de tentatives de connexion : réessayez dans 1 seconde.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  expect(await server.count('sessions')).toBe(0);
+
+  // Once the delay has passed, the right password opens the session.
+  await server.elapse(1_000);
+  await logIn(page, 'secretaire@reseau.fr');
+  await expect(page.getByText('Connecté : secretaire@reseau.fr')).toBeVisible();
+});
+
+test('a member organisation’s account cannot reach another organisation’s month grid, by URL or by the API', async ({ page, server, request }) => {
+  await server.account('secretaire@reseau.fr');
+  const secretary = await apiSession(request, server.base, 'secretaire@reseau.fr');
+  const val = (await secretary('organisations.create', { kind: 'member', name: 'Ressourcerie du Val' })).body.value;
+  const mont = (await secretary('organisations.create', { kind: 'member', name: 'Recyclerie du Mont' })).body.value;
+  const anne = (await secretary('people.create', { firstName: 'Anne', lastName: 'Bernard' })).body.value;
+  expect((await secretary('people.addAffiliation', { personId: anne.id, organisationId: mont.id, role: 'Valoriste', startDate: '2020-01-01' })).body.ok).toBe(true);
+  const categories = (await secretary<{ items: { id: number; code: string | null }[] }>('time.categories.list', {})).body.value;
+  const categoryId = categories.items.find((c) => c.code === 'observatory')!.id;
+  const month = FIXED_NOW_ISO.slice(0, 7);
+  const monts = { organisationId: mont.id, month, nature: 'secondment' };
+  const saved = await secretary('time.grid.save', { ...monts, rows: [{ personId: anne.id, categoryId, cells: [{ from: `${month}-03`, to: `${month}-03`, minutes: 90 }] }] });
+  expect(saved.body.ok).toBe(true);
+  await server.account('contact@val.fr', 'structure', val.id);
+
+  await page.goto(`${server.base}/#/mon-temps?structure=${mont.id}`);
+  await logIn(page, 'contact@val.fr');
+  await expect(page.getByText('Connecté : contact@val.fr')).toBeVisible();
+  await page.goto(`${server.base}/#/mon-temps?structure=${mont.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon temps' })).toBeVisible();
+  await expect(page.locator('#grid-heading')).toContainText('Ressourcerie du Val');
+  await expect(page.getByText('Recyclerie du Mont')).toHaveCount(0);
+  await expect(page.getByText('Anne Bernard')).toHaveCount(0);
+  // The secretariat's grid route is not a member's: it leads back to « Mon temps », for its own organisation.
+  await page.goto(`${server.base}/#/temps/grille?structure=${mont.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon temps' })).toBeVisible();
+  await expect(page.locator('#grid-heading')).toContainText('Ressourcerie du Val');
+  await expect(page.getByText('Recyclerie du Mont')).toHaveCount(0);
+
+  // The same account's cookie and CSRF token, straight at the API.
+  const member = await apiSession(page.request, server.base);
+  const before = await server.count('time_entries');
+  const refused = /^Votre rôle \(.+\) ne permet pas d’accéder aux données d’une autre structure/;
+  const read = await member('time.grid.get', monts);
+  expect(read.body.ok).toBe(false);
+  expect(read.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(refused) });
+  for (const rows of [
+    [{ personId: anne.id, categoryId, cells: [{ from: `${month}-04`, to: `${month}-04`, minutes: 600 }] }],
+    [{ personId: null, categoryId, cells: [{ from: `${month}-05`, to: `${month}-05`, minutes: 60 }] }],
+  ]) {
+    const write = await member('time.grid.save', { ...monts, rows });
+    expect(write.body.ok).toBe(false);
+    expect(write.body.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(refused) });
+  }
+  expect(await server.count('time_entries')).toBe(before);
+  const grid = await secretary<{ entries: { minutes: number }[] }>('time.grid.get', monts);
+  expect(grid.body.value.entries.map((e) => e.minutes)).toEqual([90]);
 });

@@ -30,9 +30,11 @@ function Centered({ title, intro, children }: { title: string; intro: string; ch
 const loginSchema = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
 type LoginValues = z.infer<typeof loginSchema>;
 
-export function LoginPage({ onDone }: { onDone: (session: LoggedIn) => void }) {
-  const { t } = useI18n();
-  const [banner, setBanner] = useState<ApiError | null>(null);
+export function LoginPage({ onDone, sessionLost = false }: { onDone: (session: LoggedIn) => void; sessionLost?: boolean }) {
+  const { t, tKey } = useI18n();
+  const [banner, setBanner] = useState<ApiError | null>(
+    sessionLost ? { code: 'UNAUTHORIZED', key: 'accounts.error.notLoggedIn', message: tKey('accounts.error.notLoggedIn') } : null,
+  );
   const {
     register,
     handleSubmit,

@@ -27,12 +27,15 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const serverMode = isServerMode();
   const [state, setState] = useState<'loading' | 'anonymous' | 'in'>(serverMode ? 'loading' : 'in');
   const [user, setUser] = useState<SessionUser | null>(null);
+  // Set when a call finds the session gone: the login page then says why it is back.
+  const [lost, setLost] = useState(false);
 
   useEffect(() => {
     if (!serverMode) return;
     setSessionLostHandler(() => {
       setCsrfToken(null);
       setUser(null);
+      setLost(true);
       setState('anonymous');
     });
     api
@@ -49,6 +52,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const loggedIn = useCallback((next: { csrfToken: string; user: SessionUser }) => {
     setCsrfToken(next.csrfToken);
     setUser(next.user);
+    setLost(false);
     setState('in');
     if (INVITATION_ROUTE.test(window.location.hash)) window.location.hash = '#/accueil';
   }, []);
@@ -67,7 +71,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (state === 'loading') return <Loading />;
   if (state === 'anonymous') {
     const invitation = INVITATION_ROUTE.exec(window.location.hash)?.[1];
-    return invitation ? <InvitationPage token={invitation} onDone={loggedIn} /> : <LoginPage onDone={loggedIn} />;
+    return invitation ? <InvitationPage token={invitation} onDone={loggedIn} /> : <LoginPage onDone={loggedIn} sessionLost={lost} />;
   }
   return <SessionContext.Provider value={{ serverMode, user, logout }}>{children}</SessionContext.Provider>;
 }
