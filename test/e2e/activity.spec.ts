@@ -100,4 +100,15 @@ test('the leading organisations are chosen by typing, shown as chips, offered on
   const row = page.getByRole('row', { name: /Atelier vélo/ });
   await expect(row).toContainText('Ressourcerie Éco-Léo');
   await expect(row).not.toContainText('Guéret');
+
+  // Editing shows the saved structures as chips; a partner is added the same way.
+  await row.getByRole('button', { name: 'Modifier l’action « Atelier vélo »' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Modifier l’action « Atelier vélo »' });
+  await expect(dialog.getByRole('button', { name: 'Retirer Ressourcerie Éco-Léo' })).toBeVisible();
+  await pick(dialog.getByRole('combobox', { name: 'Partenaires associés' }), 'troc', 'La Trocante');
+  await dialog.getByRole('button', { name: 'Enregistrer l’action' }).click();
+  await expect(dialog).toBeHidden();
+  // The list shows no partners: the dialog, opened again, does.
+  await row.getByRole('button', { name: 'Modifier l’action « Atelier vélo »' }).click();
+  await expect(dialog.getByRole('button', { name: 'Retirer La Trocante' })).toBeVisible();
 });
