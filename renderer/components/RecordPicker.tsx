@@ -23,7 +23,8 @@ export type PickerSource = 'organisations' | 'people' | readonly PickerOption[];
 export interface RecordPickerProps {
   source: PickerSource;
   value: number | null | undefined;
-  onChange: (id: number | null) => void;
+  /** The chosen id, and the choice itself (its label) when one was taken from the list. */
+  onChange: (id: number | null, option?: PickerOption) => void;
   onBlur?: () => void;
   /** Label of the « nothing chosen » choice; without it the picker has none (a choice is required). */
   emptyLabel?: string;
@@ -35,6 +36,8 @@ export interface RecordPickerProps {
   /** Narrows a server source: organisations of a kind, people of an organisation. */
   kind?: OrganisationKind;
   organisationId?: number;
+  /** Records not offered (those a multiple choice already holds). */
+  exclude?: readonly number[];
   id?: string;
   name?: string;
   className?: string;
@@ -63,7 +66,7 @@ function matches(option: PickerOption, words: string[]): boolean {
  * case ignored, arrows to move, Enter to choose, Escape to give up. Controlled: `value` is an id.
  */
 export function RecordPicker(props: RecordPickerProps) {
-  const { source, value, onChange, onBlur, emptyLabel, extraOptions, placeholder, disabled, autoFocus, kind, organisationId, className } = props;
+  const { source, value, onChange, onBlur, emptyLabel, extraOptions, placeholder, disabled, autoFocus, kind, organisationId, exclude, className } = props;
   const { t } = useI18n();
   const ownId = useId();
   const inputId = props.id ?? `${ownId}-input`;
@@ -99,11 +102,12 @@ export function RecordPicker(props: RecordPickerProps) {
     return { options, total: peopleQuery.data?.total ?? 0, loading: peopleQuery.loading };
   }, [local, source, typed, orgQuery.data, orgQuery.loading, peopleQuery.data, peopleQuery.loading]);
 
+  const offered = useMemo(() => (exclude?.length ? found.options.filter((o) => !exclude.includes(o.id)) : found.options), [found.options, exclude]);
   const choices: PickerOption[] = useMemo(() => {
-    if (typed.trim() !== '') return found.options;
+    if (typed.trim() !== '') return offered;
     const first: PickerOption[] = emptyLabel !== undefined ? [{ id: EMPTY_ID, label: emptyLabel }] : [];
-    return [...first, ...(extraOptions ?? []), ...found.options];
-  }, [emptyLabel, extraOptions, typed, found.options]);
+    return [...first, ...(extraOptions ?? []), ...offered];
+  }, [emptyLabel, extraOptions, typed, offered]);
 
   // The label of the chosen record: from a short list, from the last answer, or asked once.
   const selectedValue = value ?? null;
@@ -149,7 +153,7 @@ export function RecordPicker(props: RecordPickerProps) {
     if (!option) return;
     const id = option.id === EMPTY_ID ? null : option.id;
     if (id !== null) setKnown(option);
-    if (id !== selectedValue) onChange(id);
+    if (id !== selectedValue) onChange(id, id === null ? undefined : option);
     close();
   };
 
@@ -246,7 +250,7 @@ export function RecordPicker(props: RecordPickerProps) {
               </li>
             ))
           : null}
-        {open && !busy && found.options.length === 0 ? (
+        {open && !busy && offered.length === 0 ? (
           <li className="record-picker-note" role="presentation">
             {t('picker.noResult')}
           </li>

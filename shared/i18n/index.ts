@@ -24,12 +24,13 @@ import { member14En, member14Fr } from './messages-member14';
 import { ui11En, ui11Fr } from './messages-ui11';
 import { mailEn, mailFr } from './messages-mail';
 import { inviteEn, inviteFr } from './messages-invite';
+import { pick11En, pick11Fr } from './messages-pick11';
 
 export { LANGUAGES, type Language } from './translate';
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr, ...member14Fr, ...ui11Fr, ...mailFr, ...inviteFr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr, ...member14Fr, ...ui11Fr, ...mailFr, ...inviteFr, ...pick11Fr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn, ...member14En, ...ui11En, ...mailEn, ...inviteEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn, ...member14En, ...ui11En, ...mailEn, ...inviteEn, ...pick11En };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

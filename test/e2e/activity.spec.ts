@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
+import { pick } from './picker';
 
 const SENTENCE = 'Ouvrir une recyclerie à Bourganeuf avec les collectivités du plateau.';
 const LAST_MINUTE = 'Deux ateliers de réparation ouverts dans l’année, écrit juste avant de générer.';
@@ -28,8 +29,8 @@ test('a secretary logs an awareness action led by two organisations and finds it
   // Without a leading organisation, the form says which field is missing and saves nothing.
   await form.getByRole('button', { name: 'Enregistrer l’action' }).click();
   await expect(form.getByText('Structures porteuses : indiquez au moins une structure')).toBeVisible();
-  await form.getByRole('checkbox', { name: 'Ressourcerie des Monts' }).check();
-  await form.getByRole('checkbox', { name: 'Recyclerie du Plateau' }).check();
+  await pick(form.getByRole('combobox', { name: 'Structures porteuses' }), 'monts', 'Ressourcerie des Monts');
+  await pick(form.getByRole('combobox', { name: 'Structures porteuses' }), 'plateau', 'Recyclerie du Plateau');
   await form.getByRole('button', { name: 'Enregistrer l’action' }).click();
   await expect(page.getByText('Action enregistrée.')).toBeVisible();
   await expect(page.getByRole('row', { name: /Faïte de la récup au jardin partagé/ })).toContainText('Recyclerie du Plateau, Ressourcerie des Monts');
@@ -66,4 +67,48 @@ test('a secretary logs an awareness action led by two organisations and finds it
   expect(xml).toContain(LAST_MINUTE);
   expect(xml).toContain('1 action de sensibilisation menée par 2 ressourceries à l’occasion de « Faïte de la récup »');
   expect(xml).toContain('descr="Actions du réseau par type et par année');
+});
+
+test('the leading organisations are chosen by typing, shown as chips, offered once, and one is removed before saving', async ({ page, app }) => {
+  for (const name of ['Ressourcerie Éco-Léo', 'Recyclerie de Guéret', 'La Trocante']) {
+    const response = await page.request.post(`${app.base}api/organisations.create`, { headers: { Authorization: `Bearer ${app.token}` }, data: { name, kind: 'member' } });
+    expect((await response.json()).ok).toBe(true);
+  }
+  await page.getByRole('navigation').getByRole('link', { name: 'Activités' }).click();
+  const form = page.getByRole('form', { name: 'Nouvelle action' });
+  await form.getByLabel('Intitulé').fill('Atelier vélo');
+  const leads = form.getByRole('combobox', { name: 'Structures porteuses' });
+  // Typed without accents, found with them.
+  await pick(leads, 'eco leo', 'Ressourcerie Éco-Léo');
+  await pick(leads, 'gueret', 'Recyclerie de Guéret');
+  await expect(form.getByRole('button', { name: 'Retirer Ressourcerie Éco-Léo' })).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Retirer Recyclerie de Guéret' })).toBeVisible();
+  // A structure already chosen is not offered a second time.
+  await leads.fill('recyclerie');
+  const list = page.locator(`[id="${await leads.getAttribute('aria-controls')}"]`);
+  await expect(list).toHaveAttribute('aria-busy', 'false');
+  await expect(list.getByRole('option', { name: /Recyclerie de Guéret/ })).toHaveCount(0);
+  await leads.press('Escape');
+  await page.screenshot({ path: test.info().outputPath('activity-form.png'), fullPage: true });
+
+  await form.getByRole('button', { name: 'Retirer Recyclerie de Guéret' }).click();
+  await expect(form.getByRole('button', { name: 'Retirer Recyclerie de Guéret' })).toHaveCount(0);
+  // The focus goes back to the picker, where the next one is typed.
+  await expect(leads).toBeFocused();
+  await form.getByRole('button', { name: 'Enregistrer l’action' }).click();
+  await expect(page.getByText('Action enregistrée.')).toBeVisible();
+  const row = page.getByRole('row', { name: /Atelier vélo/ });
+  await expect(row).toContainText('Ressourcerie Éco-Léo');
+  await expect(row).not.toContainText('Guéret');
+
+  // Editing shows the saved structures as chips; a partner is added the same way.
+  await row.getByRole('button', { name: 'Modifier l’action « Atelier vélo »' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Modifier l’action « Atelier vélo »' });
+  await expect(dialog.getByRole('button', { name: 'Retirer Ressourcerie Éco-Léo' })).toBeVisible();
+  await pick(dialog.getByRole('combobox', { name: 'Partenaires associés' }), 'troc', 'La Trocante');
+  await dialog.getByRole('button', { name: 'Enregistrer l’action' }).click();
+  await expect(dialog).toBeHidden();
+  // The list shows no partners: the dialog, opened again, does.
+  await row.getByRole('button', { name: 'Modifier l’action « Atelier vélo »' }).click();
+  await expect(dialog.getByRole('button', { name: 'Retirer La Trocante' })).toBeVisible();
 });

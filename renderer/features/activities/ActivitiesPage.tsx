@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type Activity, type ActivityInput, type ActivityKind } from '../../../shared/features/activities/schemas';
 import { api, toApiError } from '../../api/client';
@@ -16,15 +16,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { ApiError } from '../../../shared/api/errors';
 import { numberOrNull } from './common';
 import { RecordPicker } from '../../components/RecordPicker';
+import { RecordMultiPicker } from '../../components/RecordMultiPicker';
 import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { PAGE_SIZE } from '../../../shared/api/paging';
 import { DateInput } from '../../components/DateInput';
 
-const idList = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : v ? [Number(v)] : []);
-
 const FIELDS = ['kind', 'date', 'title', 'place', 'visitorKind', 'projectFounderId', 'peopleReached', 'campaign', 'note', 'leadOrganisationIds', 'partnerOrganisationIds'];
 
-/** Checkbox groups hold their values as text (the `value` attribute), so ids are given as strings. */
 function toFormValues(a: Activity): ActivityInput {
   return {
     kind: a.kind,
@@ -36,8 +34,8 @@ function toFormValues(a: Activity): ActivityInput {
     peopleReached: a.peopleReached,
     campaign: a.campaign ?? '',
     note: a.note ?? '',
-    leadOrganisationIds: a.leads.map((l) => String(l.id)) as unknown as number[],
-    partnerOrganisationIds: a.partners.map((p) => String(p.id)) as unknown as number[],
+    leadOrganisationIds: a.leads.map((l) => l.id),
+    partnerOrganisationIds: a.partners.map((p) => p.id),
   };
 }
 
@@ -56,10 +54,10 @@ interface ActivityFormProps {
 
 function ActivityForm({ activity, onSaved, onCancel, onDirtyChange }: ActivityFormProps) {
   const { t, tKey } = useI18n();
-  const organisations = useQuery('organisations.list', {});
   const founders = useQuery('activities.founders.list', {});
   const [banner, setBanner] = useState<ApiError | null>(null);
   const {
+    control,
     register,
     handleSubmit,
     watch,
@@ -67,20 +65,12 @@ function ActivityForm({ activity, onSaved, onCancel, onDirtyChange }: ActivityFo
     setError,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<ActivityInput>({
-    // Checkbox groups give their values as text: the ids are numbers before the schema sees them.
-    resolver: ((values: ActivityInput, context: unknown, options: never) =>
-      zodResolver(activityInputSchema)(
-        { ...values, leadOrganisationIds: idList(values.leadOrganisationIds), partnerOrganisationIds: idList(values.partnerOrganisationIds) },
-        context,
-        options,
-      )) as never,
+    resolver: zodResolver(activityInputSchema) as never,
     defaultValues: activity ? toFormValues(activity) : emptyActivity('awareness', todayIso()),
   });
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
   const kind = watch('kind');
-  const orgs = organisations.data?.items ?? [];
-  const members = orgs.filter((o) => o.kind === 'member');
-  const others = orgs.filter((o) => o.kind !== 'member');
+  const leads = watch('leadOrganisationIds');
   const submit = handleSubmit(async (values) => {
     setBanner(null);
     try {
@@ -95,9 +85,8 @@ function ActivityForm({ activity, onSaved, onCancel, onDirtyChange }: ActivityFo
       setBanner(applyServerError(e, setError, FIELDS));
     }
   });
-  const idPrefix = activity ? `edit-${activity.id}` : 'new';
-  // The pickers are filled before the form shows, so a select never mounts without its chosen option.
-  if (!organisations.data || !founders.data) return organisations.error || founders.error ? <ErrorBanner error={organisations.error ?? founders.error} /> : <Loading />;
+  // The founders' select is filled before the form shows, so it never mounts without its chosen option.
+  if (!founders.data) return founders.error ? <ErrorBanner error={founders.error} /> : <Loading />;
   return (
     <form className="form-grid" aria-label={activity ? t('activity.ui.editActivity') : t('activity.ui.newActivity')} onSubmit={submit} noValidate>
       <ErrorBanner error={banner} />
@@ -155,31 +144,37 @@ function ActivityForm({ activity, onSaved, onCancel, onDirtyChange }: ActivityFo
       <Field label={t('activity.ui.campaign')} error={errors.campaign} hint={t('activity.ui.campaignHint')}>
         {(c) => <input {...c} {...register('campaign')} />}
       </Field>
-      <fieldset className="field field-wide checkbox-list" aria-invalid={Boolean(errors.leadOrganisationIds)} aria-describedby={errors.leadOrganisationIds ? `${idPrefix}-leads-error` : undefined}>
-        <legend>
-          {t('activity.ui.leads')} <span aria-hidden="true">*</span>
-        </legend>
-        {members.map((o) => (
-          <label key={o.id} className="checkbox">
-            <input type="checkbox" value={o.id} {...register('leadOrganisationIds')} /> {o.name}
-          </label>
-        ))}
-        {errors.leadOrganisationIds?.message ? (
-          <p className="field-error" role="alert" id={`${idPrefix}-leads-error`}>
-            {tKey(errors.leadOrganisationIds.message)}
-          </p>
-        ) : null}
-      </fieldset>
-      {others.length ? (
-        <fieldset className="field field-wide checkbox-list">
-          <legend>{t('activity.ui.partners')}</legend>
-          {others.map((o) => (
-            <label key={o.id} className="checkbox">
-              <input type="checkbox" value={o.id} {...register('partnerOrganisationIds')} /> {o.name}
-            </label>
-          ))}
-        </fieldset>
-      ) : null}
+      {/* Searched on the server: every structure of the network is never loaded for a form. */}
+      <Field label={t('activity.ui.leads')} error={errors.leadOrganisationIds} required wide>
+        {(c) => (
+          <Controller
+            control={control}
+            name="leadOrganisationIds"
+            render={({ field }) => (
+              <RecordMultiPicker {...c} source="organisations" kind="member" known={activity?.leads.map((o) => ({ id: o.id, label: o.name }))} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
+          />
+        )}
+      </Field>
+      <Field label={t('activity.ui.partners')} error={errors.partnerOrganisationIds} wide>
+        {(c) => (
+          <Controller
+            control={control}
+            name="partnerOrganisationIds"
+            render={({ field }) => (
+              <RecordMultiPicker
+                {...c}
+                source="organisations"
+                exclude={leads ?? []}
+                known={activity?.partners.map((o) => ({ id: o.id, label: o.name }))}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
+            )}
+          />
+        )}
+      </Field>
       <Field label={t('activity.ui.note')} error={errors.note} wide>
         {(c) => <textarea rows={2} {...c} {...register('note')} />}
       </Field>

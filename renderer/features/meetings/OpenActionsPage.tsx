@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PAGE_SIZE } from '../../../shared/api/paging';
 import type { OpenAction } from '../../../shared/features/meetings/schemas';
 import { useQuery } from '../../api/useQuery';
+import { RecordPicker } from '../../components/RecordPicker';
 import { PagedTable, usePageOffset, type Column } from '../../components/PagedTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Badge, EmptyState, Loading, PageHeader } from '../../components/Page';
@@ -18,6 +20,10 @@ export function OpenActionsPage() {
   const query = useQuery('meetings.openActions', { ...(owner ? { ownerLabel: owner } : {}), offset, limit: PAGE_SIZE });
   const items = query.data?.items ?? [];
   const owners = query.data?.owners ?? (owner ? [owner] : []);
+  // Owners are people and organisations, named as the minutes name them: the picker searches the
+  // list the server gives (the owners of open actions only, a short list), accents ignored.
+  const ownerOptions = useMemo(() => owners.map((label, i) => ({ id: i + 1, label })), [owners]);
+  const ownerIndex = owner ? owners.indexOf(owner) : -1;
   const total = query.data?.total ?? 0;
   const overdue = query.data?.overdue ?? 0;
   const columns: Column<OpenAction>[] = [
@@ -59,28 +65,24 @@ export function OpenActionsPage() {
       <form className="filters" aria-label={t('meetings.ui.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="actions-owner">{t('meetings.ui.openActions.owner')}</label>
-          <select
+          <RecordPicker
             id="actions-owner"
-            value={owner}
-            onChange={(e) =>
+            source={ownerOptions}
+            emptyLabel={t('filter.all')}
+            value={ownerIndex >= 0 ? ownerIndex + 1 : null}
+            onChange={(id) =>
               setParams(
                 (prev) => {
                   const next = new URLSearchParams(prev);
-                  if (e.target.value) next.set('responsable', e.target.value);
+                  const label = id === null ? undefined : owners[id - 1];
+                  if (label) next.set('responsable', label);
                   else next.delete('responsable');
                   return next;
                 },
                 { replace: true },
               )
             }
-          >
-            <option value="">{t('filter.all')}</option>
-            {owners.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
+          />
         </div>
       </form>
       <ErrorBanner error={query.error} />
