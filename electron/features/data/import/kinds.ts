@@ -27,6 +27,7 @@ import { diffFields, recordChange } from '../audit';
 import { cellText, parseCents, parseDate, parseDecimal } from '../sheets/values';
 import type { Cell } from '../sheets/xlsx';
 import type { MappedRow, MappedTable } from './table';
+import { cachedObjectCheck, memo } from './check';
 
 /** A validated line, ready to write, and the existing record it may duplicate. */
 export interface Candidate<T> {
@@ -143,7 +144,7 @@ async function organisationIndex(ctx: ServiceContext) {
 type OrganisationIndex = Awaited<ReturnType<typeof organisationIndex>>;
 
 /** The organisation a line names, by SIRET first, then by name (accents and case ignored). */
-function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: IssueAt, required: boolean) {
+function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: IssueAt, required: boolean, keyOf: (text: string) => string = normalizeKey) {
   const siret = digits(row.cells.organisationSiret)?.replace(/\s/g, '') ?? null;
   const name = text(row.cells.organisation);
   if (siret) {
@@ -155,7 +156,7 @@ function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: Issue
     }
   }
   if (name) {
-    const found = index.byName.get(normalizeKey(name)) ?? index.bySiret.get(name.replace(/\s/g, ''));
+    const found = index.byName.get(keyOf(name)) ?? index.bySiret.get(name.replace(/\s/g, ''));
     if (found) return found;
     at(row, 'organisation', 'data.import.unknownOrganisation', { value: name });
     return undefined;
@@ -570,10 +571,10 @@ const NATURE_WORDS: [RegExp, Nature][] = [
   [/^(benevol|volunteer)/, 'volunteering'],
 ];
 
-function nature(cell: Cell | undefined): Nature | null | undefined {
+function nature(cell: Cell | undefined, keyOf: (text: string) => string = normalizeKey): Nature | null | undefined {
   const t = text(cell);
   if (t === null) return null;
-  const key = normalizeKey(t);
+  const key = keyOf(t);
   if ((NATURES as readonly string[]).includes(key)) return key as Nature;
   return NATURE_WORDS.find(([re]) => re.test(key))?.[1];
 }
@@ -597,6 +598,8 @@ function duration(cell: Cell | undefined, unit: DurationUnit): { ok: true; minut
 }
 
 const dayKey = (personId: number, date: string) => `${personId}|${date}`;
+
+const ENTRY_FIELD_OF: Record<string, string> = { minutes: 'duration', organisationId: 'organisation', personId: 'person', categoryId: 'category' };
 
 const TIME_ENTRY_COLUMNS = [
   'organisation_id',
@@ -649,28 +652,36 @@ const time: ImportKind<TimeImport> = {
     const unit = durationUnitOfTitle(table.columnOf.duration);
     // « Today » once for the file, not once a line (it goes through Intl).
     const day = today(ctx);
+    // The same texts recur on every line (organisations, people, dates, durations): each read once.
+    const keyOf = memo(normalizeKey);
+    const dateOf = memo((cell: Cell) => parseDate(cell));
+    const durationOf = memo((cell: Cell | undefined) => duration(cell, unit));
+    const natureOf = memo((cell: Cell | undefined) => nature(cell, keyOf));
+    const durationText = memo(formatDuration);
+    // The entry's schema, each field checked once per distinct value (the same rules as its parse).
+    const checkEntry = cachedObjectCheck(entryInputSchema);
     for (const row of table.rows) {
       const c = row.cells;
       const before = issues.length;
-      const organisation = resolveOrganisation(index, row, at, true);
+      const organisation = resolveOrganisation(index, row, at, true, keyOf);
       let personId: number | null = null;
       const personText = text(c.person);
       if (personText) {
-        const found = personByName.get(normalizeKey(personText));
+        const found = personByName.get(keyOf(personText));
         if (found) personId = found.id;
         else at(row, 'person', 'data.import.unknownPerson', { value: personText });
       }
-      const date = parseDate(c.date ?? null);
+      const date = dateOf(c.date ?? null);
       if (!date.ok || date.date === null) at(row, 'date', date.ok ? 'error.required' : 'error.date');
       const categoryText = text(c.category);
-      const categoryId = categoryText ? categoryByKey.get(normalizeKey(categoryText)) : defaultCategory?.id;
+      const categoryId = categoryText ? categoryByKey.get(keyOf(categoryText)) : defaultCategory?.id;
       if (categoryText && categoryId === undefined) at(row, 'category', 'data.import.unknownCategory', { value: categoryText });
-      const kind = nature(c.nature);
+      const kind = natureOf(c.nature);
       if (kind === undefined) at(row, 'nature', 'data.import.badNature', { value: text(c.nature) ?? '' });
-      const minutes = duration(c.duration, unit);
+      const minutes = durationOf(c.duration);
       if (minutes && !minutes.ok) at(row, 'duration', minutes.key);
       if (issues.length > before || !organisation || !date.ok || !date.date || categoryId === undefined) continue;
-      const parsed = entryInputSchema.safeParse({
+      const parsed = checkEntry({
         organisationId: organisation.id,
         personId,
         date: date.date,
@@ -682,7 +693,7 @@ const time: ImportKind<TimeImport> = {
         note: text(c.note),
       });
       if (!parsed.success) {
-        reportZod(at, row, parsed.error, { minutes: 'duration', organisationId: 'organisation', personId: 'person', categoryId: 'category' });
+        for (const { field, issue } of parsed.issues) at(row, ENTRY_FIELD_OF[field] ?? field, keyForIssue(issue));
         continue;
       }
       // No confirmation in a file: a date more than a year ahead is a typo to correct.
@@ -696,7 +707,7 @@ const time: ImportKind<TimeImport> = {
         continue;
       }
       parsedRows.push({ row, values: parsed.data });
-      if (minutes?.ok) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: formatDuration(minutes.minutes), rule: minutes.rule });
+      if (minutes?.ok) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: durationText(minutes.minutes), rule: minutes.rule });
     }
 
     // What each person already has on each day, for the 24-hour rule and the duplicates.
