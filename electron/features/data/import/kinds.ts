@@ -15,7 +15,7 @@ import { isFarFuture } from '../../../../shared/features/time/period';
 import { formatDate } from '../../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../../app/context';
 import { activeClosedPeriods, ensureDefaultCategories, loadRates, periodLocking } from '../../time/common';
-import { insertMany } from '../../../store/bulk';
+import { insertEach } from '../../../store/bulk';
 import type { DB } from '../../../store/schema';
 import { columns as organisationColumns } from '../../organisations/service';
 import { toOrganisation } from '../../organisations/repository';
@@ -53,7 +53,8 @@ export interface Decided<T> {
 export interface ImportKind<T> {
   /** Tables the import writes; without them the type is not available yet. */
   tables: readonly string[];
-  prepare(ctx: ServiceContext, table: MappedTable): Promise<Prepared<T>>;
+  /** `readings: false` when committing: how cells were read is only shown before. */
+  prepare(ctx: ServiceContext, table: MappedTable, options?: { readings?: boolean }): Promise<Prepared<T>>;
   /** The fields of the file when they depend on the database (the observatory's indicators); else the shared list. */
   fields?(ctx: ServiceContext): Promise<ImportField[]>;
   /** Runs inside the import's transaction. */
@@ -620,7 +621,8 @@ const TIME_ENTRY_COLUMNS = [
 
 const time: ImportKind<TimeImport> = {
   tables: ['time_entries', 'time_categories', 'time_closed_periods', 'time_rates'],
-  async prepare(ctx, table) {
+  async prepare(ctx, table, options) {
+    const wantReadings = options?.readings !== false;
     const issues: ImportIssue[] = [];
     const at = issueCollector(table, issues);
     if (!('organisation' in table.columnOf) && !('organisationSiret' in table.columnOf)) {
@@ -707,7 +709,7 @@ const time: ImportKind<TimeImport> = {
         continue;
       }
       parsedRows.push({ row, values: parsed.data });
-      if (minutes?.ok) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: durationText(minutes.minutes), rule: minutes.rule });
+      if (minutes?.ok && wantReadings) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: durationText(minutes.minutes), rule: minutes.rule });
     }
 
     // What each person already has on each day, for the 24-hour rule and the duplicates.
@@ -765,30 +767,29 @@ const time: ImportKind<TimeImport> = {
           : null,
       });
     }
-    return { candidates, issues, readings };
+    return { candidates, issues, ...(wantReadings ? { readings } : {}) };
   },
   async write(ctx, items) {
     const now = nowIso(ctx);
-    const rows = items
-      .filter((i) => i.choice === 'create')
-      .map(({ candidate: { value } }) => [
-        value.values.organisationId,
-        value.values.personId,
-        value.values.date,
-        value.values.minutes,
-        value.values.categoryId,
-        value.values.nature,
-        null,
-        null,
-        value.values.note,
-        value.rateId,
-        value.hourlyCents,
-        entryValueCents(value.values.minutes, value.hourlyCents),
-        now,
-        now,
-      ]);
-    // Every line was checked in prepare(): written in batches as large as the engine binds.
-    await insertMany(ctx.db, 'time_entries', TIME_ENTRY_COLUMNS, rows);
+    const creates = items.filter((i) => i.choice === 'create');
+    // Every line was checked in prepare(): its values go straight into the statements' parameters, in batches as large as the engine binds.
+    await insertEach(ctx.db, 'time_entries', TIME_ENTRY_COLUMNS, creates, ({ candidate: { value } }, out, at) => {
+      const v = value.values;
+      out[at] = v.organisationId;
+      out[at + 1] = v.personId;
+      out[at + 2] = v.date;
+      out[at + 3] = v.minutes;
+      out[at + 4] = v.categoryId;
+      out[at + 5] = v.nature;
+      out[at + 6] = null;
+      out[at + 7] = null;
+      out[at + 8] = v.note ?? null;
+      out[at + 9] = value.rateId;
+      out[at + 10] = value.hourlyCents;
+      out[at + 11] = entryValueCents(v.minutes, value.hourlyCents);
+      out[at + 12] = now;
+      out[at + 13] = now;
+    });
     let updated = 0;
     for (const item of items.filter((i) => i.choice === 'update')) {
       const v = item.candidate.value;
@@ -807,7 +808,7 @@ const time: ImportKind<TimeImport> = {
         .execute();
       updated++;
     }
-    return { created: rows.length, updated };
+    return { created: creates.length, updated };
   },
 };
 
