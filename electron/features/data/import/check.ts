@@ -13,19 +13,20 @@ export type ObjectCheck<S extends z.ZodObject> = (
  * still checked, with the same rules and the same issues as the whole object's parse.
  */
 export function cachedObjectCheck<S extends z.ZodObject>(schema: S, limit = 10_000): ObjectCheck<S> {
-  const fields = Object.entries(schema.shape as Record<string, z.ZodType>);
-  const caches = fields.map(() => new Map<unknown, Result>());
+  const keys = Object.keys(schema.shape as Record<string, z.ZodType>);
+  const schemas = keys.map((k) => (schema.shape as Record<string, z.ZodType>)[k]!);
+  const caches = keys.map(() => new Map<unknown, Result>());
   return (input) => {
     const data: Record<string, unknown> = {};
     let issues: { field: string; issue: z.core.$ZodIssue }[] | null = null;
-    for (let f = 0; f < fields.length; f++) {
-      const [key, fieldSchema] = fields[f]!;
+    for (let f = 0; f < keys.length; f++) {
+      const key = keys[f]!;
       const value = input[key];
       const primitive = value === null || typeof value !== 'object';
       const cache = caches[f]!;
       let result = primitive ? cache.get(value) : undefined;
       if (result === undefined) {
-        result = fieldSchema.safeParse(value) as Result;
+        result = schemas[f]!.safeParse(value) as Result;
         if (primitive && cache.size < limit) cache.set(value, result);
       }
       if (!result.success) {

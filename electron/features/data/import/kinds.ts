@@ -713,13 +713,28 @@ const time: ImportKind<TimeImport> = {
     }
 
     // What each person already has on each day, for the 24-hour rule and the duplicates.
-    const personIds = [...new Set(parsedRows.flatMap((r) => (r.values.personId === null ? [] : [r.values.personId])))];
+    const named = new Set<number>();
+    for (const { values } of parsedRows) if (values.personId !== null) named.add(values.personId);
+    const personIds = [...named];
     const already = new Map<string, number>();
     const existing = new Map<string, { id: number; minutes: number }>();
     const existingKey = (v: { personId: number | null; organisationId: number; date: string; categoryId: number }) =>
       v.personId === null ? `o${v.organisationId}|${v.date}|${v.categoryId}` : `p${v.personId}|${v.date}|${v.categoryId}`;
+    // Only the days the file covers matter (both keys hold the date): the base's other years are not read.
+    let first = '9999-12-31';
+    let last = '0000-01-01';
+    for (const { values } of parsedRows) {
+      if (values.date < first) first = values.date;
+      if (values.date > last) last = values.date;
+    }
     for (const ids of chunks(personIds, 1)) {
-      const rows = await ctx.db.selectFrom('time_entries').select(['id', 'person_id', 'organisation_id', 'date', 'category_id', 'minutes']).where('person_id', 'in', ids).execute();
+      const rows = await ctx.db
+        .selectFrom('time_entries')
+        .select(['id', 'person_id', 'organisation_id', 'date', 'category_id', 'minutes'])
+        .where('person_id', 'in', ids)
+        .where('date', '>=', first)
+        .where('date', '<=', last)
+        .execute();
       for (const r of rows) {
         const k = dayKey(r.person_id!, r.date);
         already.set(k, (already.get(k) ?? 0) + r.minutes);
@@ -728,7 +743,13 @@ const time: ImportKind<TimeImport> = {
     }
     const orgDates = parsedRows.filter((r) => r.values.personId === null);
     if (orgDates.length > 0) {
-      const rows = await ctx.db.selectFrom('time_entries').select(['id', 'organisation_id', 'date', 'category_id', 'minutes']).where('person_id', 'is', null).execute();
+      const rows = await ctx.db
+        .selectFrom('time_entries')
+        .select(['id', 'organisation_id', 'date', 'category_id', 'minutes'])
+        .where('person_id', 'is', null)
+        .where('date', '>=', first)
+        .where('date', '<=', last)
+        .execute();
       for (const r of rows) existing.set(existingKey({ personId: null, organisationId: r.organisation_id, date: r.date, categoryId: r.category_id }), { id: r.id, minutes: r.minutes });
     }
 

@@ -122,9 +122,13 @@ export async function commitImport(ctx: ServiceContext, sheet: Spreadsheet, opti
     candidate,
     choice: candidate.duplicate ? choiceOf(candidate.line) : 'create',
   }));
-  const blocked = decided.flatMap((d) => (d.choice === 'update' ? (d.candidate.updateIssues ?? []) : []));
+  const blocked: ImportIssue[] = [];
+  let skipped = 0;
+  for (const d of decided) {
+    if (d.choice === 'update' && d.candidate.updateIssues) blocked.push(...d.candidate.updateIssues);
+    else if (d.choice === 'skip') skipped++;
+  }
   if (blocked.length > 0) throw invalid(blocked);
-  const skipped = decided.filter((d) => d.choice === 'skip').length;
 
   let counts = { created: 0, updated: 0 };
   try {
