@@ -15,7 +15,7 @@ import { isFarFuture } from '../../../../shared/features/time/period';
 import { formatDate } from '../../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../../app/context';
 import { activeClosedPeriods, ensureDefaultCategories, loadRates, periodLocking } from '../../time/common';
-import { insertMany } from '../../../store/bulk';
+import { insertEach } from '../../../store/bulk';
 import type { DB } from '../../../store/schema';
 import { columns as organisationColumns } from '../../organisations/service';
 import { toOrganisation } from '../../organisations/repository';
@@ -27,6 +27,7 @@ import { diffFields, recordChange } from '../audit';
 import { cellText, parseCents, parseDate, parseDecimal } from '../sheets/values';
 import type { Cell } from '../sheets/xlsx';
 import type { MappedRow, MappedTable } from './table';
+import { cachedObjectCheck, memo } from './check';
 
 /** A validated line, ready to write, and the existing record it may duplicate. */
 export interface Candidate<T> {
@@ -52,7 +53,8 @@ export interface Decided<T> {
 export interface ImportKind<T> {
   /** Tables the import writes; without them the type is not available yet. */
   tables: readonly string[];
-  prepare(ctx: ServiceContext, table: MappedTable): Promise<Prepared<T>>;
+  /** `readings: false` when committing: how cells were read is only shown before. */
+  prepare(ctx: ServiceContext, table: MappedTable, options?: { readings?: boolean }): Promise<Prepared<T>>;
   /** The fields of the file when they depend on the database (the observatory's indicators); else the shared list. */
   fields?(ctx: ServiceContext): Promise<ImportField[]>;
   /** Runs inside the import's transaction. */
@@ -143,7 +145,7 @@ async function organisationIndex(ctx: ServiceContext) {
 type OrganisationIndex = Awaited<ReturnType<typeof organisationIndex>>;
 
 /** The organisation a line names, by SIRET first, then by name (accents and case ignored). */
-function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: IssueAt, required: boolean) {
+function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: IssueAt, required: boolean, keyOf: (text: string) => string = normalizeKey) {
   const siret = digits(row.cells.organisationSiret)?.replace(/\s/g, '') ?? null;
   const name = text(row.cells.organisation);
   if (siret) {
@@ -155,7 +157,7 @@ function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: Issue
     }
   }
   if (name) {
-    const found = index.byName.get(normalizeKey(name)) ?? index.bySiret.get(name.replace(/\s/g, ''));
+    const found = index.byName.get(keyOf(name)) ?? index.bySiret.get(name.replace(/\s/g, ''));
     if (found) return found;
     at(row, 'organisation', 'data.import.unknownOrganisation', { value: name });
     return undefined;
@@ -570,10 +572,10 @@ const NATURE_WORDS: [RegExp, Nature][] = [
   [/^(benevol|volunteer)/, 'volunteering'],
 ];
 
-function nature(cell: Cell | undefined): Nature | null | undefined {
+function nature(cell: Cell | undefined, keyOf: (text: string) => string = normalizeKey): Nature | null | undefined {
   const t = text(cell);
   if (t === null) return null;
-  const key = normalizeKey(t);
+  const key = keyOf(t);
   if ((NATURES as readonly string[]).includes(key)) return key as Nature;
   return NATURE_WORDS.find(([re]) => re.test(key))?.[1];
 }
@@ -598,6 +600,8 @@ function duration(cell: Cell | undefined, unit: DurationUnit): { ok: true; minut
 
 const dayKey = (personId: number, date: string) => `${personId}|${date}`;
 
+const ENTRY_FIELD_OF: Record<string, string> = { minutes: 'duration', organisationId: 'organisation', personId: 'person', categoryId: 'category' };
+
 const TIME_ENTRY_COLUMNS = [
   'organisation_id',
   'person_id',
@@ -617,7 +621,8 @@ const TIME_ENTRY_COLUMNS = [
 
 const time: ImportKind<TimeImport> = {
   tables: ['time_entries', 'time_categories', 'time_closed_periods', 'time_rates'],
-  async prepare(ctx, table) {
+  async prepare(ctx, table, options) {
+    const wantReadings = options?.readings !== false;
     const issues: ImportIssue[] = [];
     const at = issueCollector(table, issues);
     if (!('organisation' in table.columnOf) && !('organisationSiret' in table.columnOf)) {
@@ -649,28 +654,36 @@ const time: ImportKind<TimeImport> = {
     const unit = durationUnitOfTitle(table.columnOf.duration);
     // « Today » once for the file, not once a line (it goes through Intl).
     const day = today(ctx);
+    // The same texts recur on every line (organisations, people, dates, durations): each read once.
+    const keyOf = memo(normalizeKey);
+    const dateOf = memo((cell: Cell) => parseDate(cell));
+    const durationOf = memo((cell: Cell | undefined) => duration(cell, unit));
+    const natureOf = memo((cell: Cell | undefined) => nature(cell, keyOf));
+    const durationText = memo(formatDuration);
+    // The entry's schema, each field checked once per distinct value (the same rules as its parse).
+    const checkEntry = cachedObjectCheck(entryInputSchema);
     for (const row of table.rows) {
       const c = row.cells;
       const before = issues.length;
-      const organisation = resolveOrganisation(index, row, at, true);
+      const organisation = resolveOrganisation(index, row, at, true, keyOf);
       let personId: number | null = null;
       const personText = text(c.person);
       if (personText) {
-        const found = personByName.get(normalizeKey(personText));
+        const found = personByName.get(keyOf(personText));
         if (found) personId = found.id;
         else at(row, 'person', 'data.import.unknownPerson', { value: personText });
       }
-      const date = parseDate(c.date ?? null);
+      const date = dateOf(c.date ?? null);
       if (!date.ok || date.date === null) at(row, 'date', date.ok ? 'error.required' : 'error.date');
       const categoryText = text(c.category);
-      const categoryId = categoryText ? categoryByKey.get(normalizeKey(categoryText)) : defaultCategory?.id;
+      const categoryId = categoryText ? categoryByKey.get(keyOf(categoryText)) : defaultCategory?.id;
       if (categoryText && categoryId === undefined) at(row, 'category', 'data.import.unknownCategory', { value: categoryText });
-      const kind = nature(c.nature);
+      const kind = natureOf(c.nature);
       if (kind === undefined) at(row, 'nature', 'data.import.badNature', { value: text(c.nature) ?? '' });
-      const minutes = duration(c.duration, unit);
+      const minutes = durationOf(c.duration);
       if (minutes && !minutes.ok) at(row, 'duration', minutes.key);
       if (issues.length > before || !organisation || !date.ok || !date.date || categoryId === undefined) continue;
-      const parsed = entryInputSchema.safeParse({
+      const parsed = checkEntry({
         organisationId: organisation.id,
         personId,
         date: date.date,
@@ -682,7 +695,7 @@ const time: ImportKind<TimeImport> = {
         note: text(c.note),
       });
       if (!parsed.success) {
-        reportZod(at, row, parsed.error, { minutes: 'duration', organisationId: 'organisation', personId: 'person', categoryId: 'category' });
+        for (const { field, issue } of parsed.issues) at(row, ENTRY_FIELD_OF[field] ?? field, keyForIssue(issue));
         continue;
       }
       // No confirmation in a file: a date more than a year ahead is a typo to correct.
@@ -696,17 +709,32 @@ const time: ImportKind<TimeImport> = {
         continue;
       }
       parsedRows.push({ row, values: parsed.data });
-      if (minutes?.ok) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: formatDuration(minutes.minutes), rule: minutes.rule });
+      if (minutes?.ok && wantReadings) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: durationText(minutes.minutes), rule: minutes.rule });
     }
 
     // What each person already has on each day, for the 24-hour rule and the duplicates.
-    const personIds = [...new Set(parsedRows.flatMap((r) => (r.values.personId === null ? [] : [r.values.personId])))];
+    const named = new Set<number>();
+    for (const { values } of parsedRows) if (values.personId !== null) named.add(values.personId);
+    const personIds = [...named];
     const already = new Map<string, number>();
     const existing = new Map<string, { id: number; minutes: number }>();
     const existingKey = (v: { personId: number | null; organisationId: number; date: string; categoryId: number }) =>
       v.personId === null ? `o${v.organisationId}|${v.date}|${v.categoryId}` : `p${v.personId}|${v.date}|${v.categoryId}`;
+    // Only the days the file covers matter (both keys hold the date): the base's other years are not read.
+    let first = '9999-12-31';
+    let last = '0000-01-01';
+    for (const { values } of parsedRows) {
+      if (values.date < first) first = values.date;
+      if (values.date > last) last = values.date;
+    }
     for (const ids of chunks(personIds, 1)) {
-      const rows = await ctx.db.selectFrom('time_entries').select(['id', 'person_id', 'organisation_id', 'date', 'category_id', 'minutes']).where('person_id', 'in', ids).execute();
+      const rows = await ctx.db
+        .selectFrom('time_entries')
+        .select(['id', 'person_id', 'organisation_id', 'date', 'category_id', 'minutes'])
+        .where('person_id', 'in', ids)
+        .where('date', '>=', first)
+        .where('date', '<=', last)
+        .execute();
       for (const r of rows) {
         const k = dayKey(r.person_id!, r.date);
         already.set(k, (already.get(k) ?? 0) + r.minutes);
@@ -715,7 +743,13 @@ const time: ImportKind<TimeImport> = {
     }
     const orgDates = parsedRows.filter((r) => r.values.personId === null);
     if (orgDates.length > 0) {
-      const rows = await ctx.db.selectFrom('time_entries').select(['id', 'organisation_id', 'date', 'category_id', 'minutes']).where('person_id', 'is', null).execute();
+      const rows = await ctx.db
+        .selectFrom('time_entries')
+        .select(['id', 'organisation_id', 'date', 'category_id', 'minutes'])
+        .where('person_id', 'is', null)
+        .where('date', '>=', first)
+        .where('date', '<=', last)
+        .execute();
       for (const r of rows) existing.set(existingKey({ personId: null, organisationId: r.organisation_id, date: r.date, categoryId: r.category_id }), { id: r.id, minutes: r.minutes });
     }
 
@@ -754,30 +788,29 @@ const time: ImportKind<TimeImport> = {
           : null,
       });
     }
-    return { candidates, issues, readings };
+    return { candidates, issues, ...(wantReadings ? { readings } : {}) };
   },
   async write(ctx, items) {
     const now = nowIso(ctx);
-    const rows = items
-      .filter((i) => i.choice === 'create')
-      .map(({ candidate: { value } }) => [
-        value.values.organisationId,
-        value.values.personId,
-        value.values.date,
-        value.values.minutes,
-        value.values.categoryId,
-        value.values.nature,
-        null,
-        null,
-        value.values.note,
-        value.rateId,
-        value.hourlyCents,
-        entryValueCents(value.values.minutes, value.hourlyCents),
-        now,
-        now,
-      ]);
-    // Every line was checked in prepare(): written in batches as large as the engine binds.
-    await insertMany(ctx.db, 'time_entries', TIME_ENTRY_COLUMNS, rows);
+    const creates = items.filter((i) => i.choice === 'create');
+    // Every line was checked in prepare(): its values go straight into the statements' parameters, in batches as large as the engine binds.
+    await insertEach(ctx.db, 'time_entries', TIME_ENTRY_COLUMNS, creates, ({ candidate: { value } }, out, at) => {
+      const v = value.values;
+      out[at] = v.organisationId;
+      out[at + 1] = v.personId;
+      out[at + 2] = v.date;
+      out[at + 3] = v.minutes;
+      out[at + 4] = v.categoryId;
+      out[at + 5] = v.nature;
+      out[at + 6] = null;
+      out[at + 7] = null;
+      out[at + 8] = v.note ?? null;
+      out[at + 9] = value.rateId;
+      out[at + 10] = value.hourlyCents;
+      out[at + 11] = entryValueCents(v.minutes, value.hourlyCents);
+      out[at + 12] = now;
+      out[at + 13] = now;
+    });
     let updated = 0;
     for (const item of items.filter((i) => i.choice === 'update')) {
       const v = item.candidate.value;
@@ -796,7 +829,7 @@ const time: ImportKind<TimeImport> = {
         .execute();
       updated++;
     }
-    return { created: rows.length, updated };
+    return { created: creates.length, updated };
   },
 };
 

@@ -52,13 +52,13 @@ interface Analysed {
   fields: ImportField[] | undefined;
 }
 
-async function analyse(ctx: ServiceContext, sheet: Spreadsheet, type: ImportType, mapping?: readonly (string | null)[]): Promise<Analysed> {
+async function analyse(ctx: ServiceContext, sheet: Spreadsheet, type: ImportType, mapping?: readonly (string | null)[], readings = true): Promise<Analysed> {
   const kind = await kindFor(ctx, type);
   const fields = kind.fields ? await kind.fields(ctx) : undefined;
   const table = mapTable(type, sheet.rows, mapping, fields);
   if (table.rows.length === 0) throw new AppError('VALIDATION', 'data.import.noData');
   // Without its required columns no line can be read: say that once rather than on every line.
-  const prepared: Prepared<unknown> = table.issues.length > 0 ? { candidates: [], issues: [] } : await kind.prepare(ctx, table);
+  const prepared: Prepared<unknown> = table.issues.length > 0 ? { candidates: [], issues: [] } : await kind.prepare(ctx, table, { readings });
   const issues = [...table.issues, ...prepared.issues].sort((a, b) => a.line - b.line);
   return { table, prepared, issues, fields };
 }
@@ -112,7 +112,7 @@ class DryRun extends Error {}
  */
 export async function commitImport(ctx: ServiceContext, sheet: Spreadsheet, options: CommitOptions, fileName: string): Promise<ImportResult> {
   const kind = await kindFor(ctx, options.type);
-  const { table, prepared, issues } = await analyse(ctx, sheet, options.type, options.mapping);
+  const { table, prepared, issues } = await analyse(ctx, sheet, options.type, options.mapping, false);
   // A problem with the columns themselves (on the title line) leaves no line readable: all or nothing then.
   const refusedLines = new Set(issues.map((i) => i.line));
   if (issues.length > 0 && (!options.validOnly || issues.some((i) => i.line <= table.headerLine))) throw invalid(issues);
@@ -122,9 +122,13 @@ export async function commitImport(ctx: ServiceContext, sheet: Spreadsheet, opti
     candidate,
     choice: candidate.duplicate ? choiceOf(candidate.line) : 'create',
   }));
-  const blocked = decided.flatMap((d) => (d.choice === 'update' ? (d.candidate.updateIssues ?? []) : []));
+  const blocked: ImportIssue[] = [];
+  let skipped = 0;
+  for (const d of decided) {
+    if (d.choice === 'update' && d.candidate.updateIssues) blocked.push(...d.candidate.updateIssues);
+    else if (d.choice === 'skip') skipped++;
+  }
   if (blocked.length > 0) throw invalid(blocked);
-  const skipped = decided.filter((d) => d.choice === 'skip').length;
 
   let counts = { created: 0, updated: 0 };
   try {

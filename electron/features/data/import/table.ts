@@ -113,7 +113,8 @@ export function mapTable(
     mapping.forEach((field, c) => {
       if (!field) return;
       const value = row![c] ?? null;
-      cells[field] = typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value;
+      const trimmed = typeof value === 'string' ? value.trim() : value;
+      cells[field] = trimmed === '' ? null : trimmed;
     });
     out.push({ line: i + 1, cells });
   }
