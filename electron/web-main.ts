@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { translate } from '../shared/i18n/index';
-import { createDispatcher, toApiError } from './api/dispatch';
+import { createDispatcher } from './api/dispatch';
+import { exitOnFatal, stopOnSignals } from './app/program';
 import { appClock, FIXED_NOW_VARIABLE } from './app/clock';
 import { createHandlers } from './app/handlers';
 import { defaultDatabasePath } from './app/paths';
@@ -48,19 +48,11 @@ async function main() {
   process.stdout.write(`Maillage web : ${server.url}\n`);
   process.stdout.write(`Base de données : ${describeTarget(dbFile)}\n`);
 
-  const stop = async () => {
+  stopOnSignals(async () => {
     await server.close();
     await stopBackups();
     await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
 }
 
-main().catch((error: unknown) => {
-  const apiError = toApiError(error);
-  const message = apiError.code === 'INTERNAL' && error instanceof Error ? error.message : apiError.message;
-  process.stderr.write(`${translate('fr', 'error.fieldAt', { path: 'Maillage web', message })}\n`);
-  process.exit(1);
-});
+main().catch(exitOnFatal('Maillage web'));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/errors';
 import { translate } from '../../shared/i18n/index';
-import { toApiError } from '../api/dispatch';
+import { exitOnFatal, stopOnSignals } from '../app/program';
 import { appClock, FIXED_NOW_VARIABLE } from '../app/clock';
 import { rememberPublicUrl, PUBLIC_URL_SETTING } from '../features/accounts/service';
 import { describeTarget, isPostgresTarget, openStore } from '../store/engine';
@@ -99,18 +99,10 @@ async function main() {
   process.stdout.write(`${translate('fr', 'server.notice.database', { target: describeTarget(values.db) })}\n`);
   if (!tls) process.stdout.write(`${translate('fr', 'server.notice.proxy', { url: server.url })}\n`);
 
-  const stop = async () => {
+  stopOnSignals(async () => {
     await server.close();
     await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
 }
 
-main().catch((error: unknown) => {
-  const apiError = toApiError(error);
-  const message = apiError.code === 'INTERNAL' && error instanceof Error ? error.message : apiError.message;
-  process.stderr.write(`${translate('fr', 'error.fieldAt', { path: 'Serveur Maillage', message })}\n`);
-  process.exit(1);
-});
+main().catch(exitOnFatal('Serveur Maillage'));

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { localDay } from '../../shared/format/day';
 import { FIXED_NOW_ISO } from '../helpers/clock';
+import { stopChild } from './child';
 import { dropSchemaOf, freshSchemaUrl } from '../helpers/pg';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +49,7 @@ function startWebMode(dbFile: string, now: string, dataDir: string): Promise<{ c
     const timer = setTimeout(() => fail(new Error(`web mode did not print its URL in time:\n${output}`)), 20_000);
     const fail = (error: Error) => {
       clearTimeout(timer);
-      stop(child);
+      stopChild(child);
       reject(error);
     };
     const onData = (chunk: Buffer) => {
@@ -71,29 +72,6 @@ function startWebMode(dbFile: string, now: string, dataDir: string): Promise<{ c
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-      resolve();
-    }, 3_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-}
 
 export const test = base.extend<{ app: WebApp; fixedNow: string }>({
   /** The instant of the whole stack; a spec about a particular moment overrides it with test.use({ fixedNow }). */
@@ -112,7 +90,7 @@ export const test = base.extend<{ app: WebApp; fixedNow: string }>({
       await page.goto(`${url}#/structures`);
       await use(app);
     } finally {
-      await stop(child);
+      await stopChild(child);
       if (ON_POSTGRES) await dropSchemaOf(dbFile);
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import { addUser } from '../../electron/features/accounts/service';
 import { openStore } from '../../electron/store/engine';
 import type { Role } from '../../shared/api/roles';
 import { FIXED_NOW_ISO } from '../helpers/clock';
+import { stopChild } from './child';
 import { dropSchemaOf, freshSchemaUrl } from '../helpers/pg';
 import { startTestPostgresProcess } from '../helpers/pg-process';
 
@@ -33,29 +34,6 @@ function earlier(iso: string, ms: number): string {
   return new Date(new Date(iso).getTime() - ms).toISOString();
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.pid === undefined) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-      resolve();
-    }, 3_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-}
 
 function startNetworkServer(db: string): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
@@ -67,7 +45,7 @@ function startNetworkServer(db: string): Promise<{ child: ChildProcess; base: st
     });
     let output = '';
     const timer = setTimeout(() => {
-      void stop(child);
+      void stopChild(child);
       reject(new Error(`the server did not print its address in time:\n${output}`));
     }, 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -143,7 +121,7 @@ export const test = base.extend<{ server: NetworkServer }, { pgUrl: string }>({
         },
       });
     } finally {
-      await stop(child);
+      await stopChild(child);
       await store.close();
       await dropSchemaOf(db);
     }
