@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { catalogues, LANGUAGES, type Language } from './shared/i18n/index';
+import { isFirstScreenKey } from './renderer/i18n/first-screen';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const CATALOGUE_INDEX = path.join(ROOT, 'shared/i18n/index.ts');
@@ -10,9 +11,11 @@ const RENDERER_CATALOGUE = path.join(ROOT, 'renderer/i18n/catalogue.ts');
 const VIRTUAL = 'virtual:maillage-catalogue/';
 
 /**
- * Each language's messages in a chunk of its own, loaded on demand: the renderer imports
- * `shared/i18n/index.ts` (every language, ~300 kB) as `renderer/i18n/catalogue.ts`, which loads
- * only the active one. The messages are written as one JSON string: parsed faster than a literal.
+ * Each language's messages in chunks of their own, loaded on demand: the renderer imports
+ * `shared/i18n/index.ts` (every language, ~400 kB) as `renderer/i18n/catalogue.ts`, which loads
+ * only the active one, in two parts: `<language>-first` (the first screen's messages,
+ * `renderer/i18n/first-screen.ts`) and `<language>-rest`. The messages are written as one JSON
+ * string: parsed faster than a literal.
  */
 function catalogueChunks(): Plugin {
   return {
@@ -26,9 +29,10 @@ function catalogueChunks(): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${VIRTUAL}`)) return null;
-      const language = id.slice(VIRTUAL.length + 1) as Language;
-      if (!(LANGUAGES as readonly string[]).includes(language)) throw new Error(`unknown catalogue ${language}`);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalogues[language]))});`;
+      const [language, part] = id.slice(VIRTUAL.length + 1).split('-') as [Language, string];
+      if (!(LANGUAGES as readonly string[]).includes(language) || (part !== 'first' && part !== 'rest')) throw new Error(`unknown catalogue ${id}`);
+      const messages = Object.fromEntries(Object.entries(catalogues[language]).filter(([key]) => isFirstScreenKey(key) === (part === 'first')));
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(messages))});`;
     },
   };
 }

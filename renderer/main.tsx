@@ -1,4 +1,3 @@
-import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { captureTokenFromUrl } from './api/client';
@@ -8,7 +7,7 @@ import { initialLanguage } from './i18n/I18nProvider';
 import './styles.css';
 
 captureTokenFromUrl();
-// The messages of the language in use, and of it only, before the first screen.
+// The first screen's messages of the language in use, and of it only, before the first screen.
 await loadCatalogue(initialLanguage());
 
 const root = document.getElementById('root');

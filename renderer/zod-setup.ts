@@ -1,4 +1,5 @@
-// Imported first by main.tsx, before any schema is built or used.
+// Imported first by every renderer module that uses zod at run time (forms, schema checks): zod then
+// loads with the first form, not with the first screen.
 import { z } from 'zod';
 // Maps zod's own issues to catalogue keys (the contract's schemas are also used in forms here).
 import '../shared/validation/zod-issues';

@@ -18,5 +18,5 @@ function newest(dir) {
 const sourcesTime = Math.max(newest(path.join(root, 'renderer')), newest(path.join(root, 'shared')));
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sourcesTime) {
   console.log('Construction de l’interface…');
-  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+  execSync('npx vite build --configLoader runner --logLevel warn', { cwd: root, stdio: 'inherit' });
 }

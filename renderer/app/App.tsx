@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from './routing';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { AssociationProvider } from './AssociationProvider';
 import { SessionGate } from '../features/accounts/SessionGate';

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation } from './routing';
 import { LANGUAGES, type Language } from '../../shared/i18n/index';
 import { Loading } from '../components/Page';
 import { SearchPalette } from '../features/search/SearchPalette';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from './routing';
 import { useI18n } from '../i18n/I18nProvider';
 import { PageHeader } from '../components/Page';
 

@@ -1,4 +1,4 @@
-import { createHashRouter, Navigate } from 'react-router';
+import { createHashRouter, Navigate } from './routing';
 import { meetingRoutes } from '../features/meetings/routes';
 import { timeRoutes } from '../features/time/routes';
 import { memberRoutes } from '../features/member/routes';
@@ -15,7 +15,8 @@ const PersonFormPage = lazyPage(() => import('../features/people/PersonFormPage'
 const PersonListPage = lazyPage(() => import('../features/people/PersonListPage'), 'PersonListPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const ActivitiesPage = lazyPage(() => import('../features/activities/ActivitiesPage'), 'ActivitiesPage');
-const DashboardPage = lazyPage(() => import('../features/activities/DashboardPage'), 'DashboardPage');
+// The home screen comes with the first screen's messages only (renderer/i18n/first-screen.ts).
+const DashboardPage = lazyPage(() => import('../features/activities/DashboardPage'), 'DashboardPage', { firstScreen: true });
 const FoundersPage = lazyPage(() => import('../features/activities/FoundersPage'), 'FoundersPage');
 const FounderDetailPage = lazyPage(() => import('../features/activities/FoundersPage'), 'FounderDetailPage');
 const FundingPage = lazyPage(() => import('../features/activities/FundingPage'), 'FundingPage');

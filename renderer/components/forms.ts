@@ -1,3 +1,5 @@
+// Before any schema is used here: zod's issues as catalogue keys, no eval probe (CSP).
+import '../zod-setup';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';

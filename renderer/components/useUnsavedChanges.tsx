@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
-import { useBlocker } from 'react-router';
+import { useBlocker } from '../app/routing';
 import { DiscardChangesDialog } from './Dialog';
 import { isReloadingAfterConflict } from './ReloadOnConflict';
 

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LANGUAGES, translate, type Language, type MessageKey } from '../../shared/i18n/index';
 import { formatDate, formatMoney, formatNumber, LOCALES } from './format';
-import { loadCatalogue } from './catalogue';
+import { loadFullCatalogue, onCatalogueGrown } from './catalogue';
 
 type Params = Record<string, string | number>;
 
@@ -34,10 +34,30 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
+  // Counts the catalogue's parts arrived since the first screen: every message is drawn again with them.
+  const [parts, setParts] = useState(0);
+
+  useEffect(() => {
+    const grown = onCatalogueGrown(() => setParts((n) => n + 1));
+    // The rest of the messages comes with the first other page (lazyPage waits for it) or with
+    // the first click or key on this one, whichever is first: never in the first screen's way.
+    const loadRest = () => {
+      window.removeEventListener('pointerdown', loadRest, true);
+      window.removeEventListener('keydown', loadRest, true);
+      void loadFullCatalogue().catch(() => {});
+    };
+    window.addEventListener('pointerdown', loadRest, true);
+    window.addEventListener('keydown', loadRest, true);
+    return () => {
+      grown();
+      window.removeEventListener('pointerdown', loadRest, true);
+      window.removeEventListener('keydown', loadRest, true);
+    };
+  }, []);
 
   const setLanguage = useCallback((next: Language) => {
-    // English comes in its own chunk, fetched the first time it is chosen.
-    void loadCatalogue(next).then(() => setLanguageState(next));
+    // English comes in its own chunks, fetched the first time it is chosen.
+    void loadFullCatalogue(next).then(() => setLanguageState(next));
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -60,7 +80,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (iso) => formatDate(iso, language),
       number: (v, digits) => formatNumber(v, language, digits),
     }),
-    [language, setLanguage],
+    // `parts` changes what translate finds.
+    [language, setLanguage, parts],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { localDay } from '../../shared/format/day';
 import { FIXED_NOW_ISO } from '../helpers/clock';
 import { stopChild } from './child';
@@ -101,3 +101,11 @@ export const test = base.extend<{ app: WebApp; fixedNow: string }>({
 });
 
 export { expect };
+
+/** Calls a contract method the way the page does (the token as bearer) and returns its value, or throws its message. */
+export async function callApi<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
+}

@@ -1,8 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, Suspense, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/features/accounts/contract';
 import { api, isServerMode, setCsrfToken, setSessionLostHandler } from '../../api/client';
 import { Loading } from '../../components/Page';
-import { InvitationPage, LoginPage } from './LoginPage';
+import { lazyPage } from '../../app/lazyPage';
+
+// Only the network's server asks for a login: its form (and the form libraries) load when shown.
+const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage');
+const InvitationPage = lazyPage(() => import('./LoginPage'), 'InvitationPage');
 
 export interface Session {
   /** True against the network's server; false on the desktop and in web mode (no login there). */
@@ -71,7 +75,11 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (state === 'loading') return <Loading />;
   if (state === 'anonymous') {
     const invitation = INVITATION_ROUTE.exec(window.location.hash)?.[1];
-    return invitation ? <InvitationPage token={invitation} onDone={loggedIn} /> : <LoginPage onDone={loggedIn} sessionLost={lost} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        {invitation ? <InvitationPage token={invitation} onDone={loggedIn} /> : <LoginPage onDone={loggedIn} sessionLost={lost} />}
+      </Suspense>
+    );
   }
   return <SessionContext.Provider value={{ serverMode, user, logout }}>{children}</SessionContext.Provider>;
 }

@@ -1,7 +1,9 @@
+// Before any schema is used here: zod's issues as catalogue keys, no eval probe (CSP).
+import '../../zod-setup';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/routing';
 import { ACTIVITY_KINDS, VISITOR_KINDS, activityInputSchema, type Activity, type ActivityInput, type ActivityKind } from '../../../shared/features/activities/schemas';
 import { api, toApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';

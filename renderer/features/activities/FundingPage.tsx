@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Budget, Grant } from '../../../shared/features/activities/schemas';
 import { api, toApiError } from '../../api/client';

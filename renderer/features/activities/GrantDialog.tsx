@@ -1,3 +1,5 @@
+// Before any schema is used here: zod's issues as catalogue keys, no eval probe (CSP).
+import '../../zod-setup';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Indicator } from '../../../shared/features/activities/schemas';
 import { api, toApiError } from '../../api/client';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { buildProcessingRegister, registerFileName } from '../../../shared/documents/data/processing-register';
 import type { Backup, CheckReport } from '../../../shared/features/data/schemas';

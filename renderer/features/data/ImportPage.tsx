@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { formatMoment } from '../../i18n/format';
-import { Link } from 'react-router';
+import { Link } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { bytesToBase64 } from '../../../shared/api/files';
 import { headerKey, IMPORT_FIELDS, IMPORT_TYPES, type ImportType } from '../../../shared/features/data/import-fields';

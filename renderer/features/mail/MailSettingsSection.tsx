@@ -1,3 +1,5 @@
+// Before any schema is used here: zod's issues as catalogue keys, no eval probe (CSP).
+import '../../zod-setup';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -184,14 +186,28 @@ function WordingsSection() {
   const { t } = useI18n();
   const wordings = useQuery('mail.wordings.list', {});
   const [kind, setKind] = useState<WordingKind>('notice');
+  // Kept here: the form is drawn anew with the saved text, and « Texte enregistré. » must stay.
+  const [notice, setNotice] = useState<string | null>(null);
   const selectId = useId();
   const current = wordings.data?.items.find((w) => w.kind === kind);
+  const saved = (message: string) => {
+    setNotice(message);
+    wordings.reload();
+  };
   return (
     <Section title={t('mail.wordings.title')} id="settings-mail-wordings">
       <ErrorBanner error={wordings.error} />
+      <SuccessBanner message={notice} />
       <div className="field">
         <label htmlFor={selectId}>{t('mail.wordings.kind')}</label>
-        <select id={selectId} value={kind} onChange={(e) => setKind(e.target.value as WordingKind)}>
+        <select
+          id={selectId}
+          value={kind}
+          onChange={(e) => {
+            setNotice(null);
+            setKind(e.target.value as WordingKind);
+          }}
+        >
           {(wordings.data?.items ?? []).map((w) => (
             <option key={w.kind} value={w.kind}>
               {t(`mail.kind.${w.kind}`)}
@@ -200,17 +216,16 @@ function WordingsSection() {
           ))}
         </select>
       </div>
-      {current ? <WordingForm key={`${current.kind}-${current.subject}-${current.body}`} wording={current} onSaved={wordings.reload} /> : null}
+      {current ? <WordingForm key={`${current.kind}-${current.subject}-${current.body}`} wording={current} onSaved={saved} onEdit={() => setNotice(null)} /> : null}
     </Section>
   );
 }
 
-function WordingForm({ wording, onSaved }: { wording: Wording; onSaved: () => void }) {
+function WordingForm({ wording, onSaved, onEdit }: { wording: Wording; onSaved: (message: string) => void; onEdit: () => void }) {
   const { t } = useI18n();
   const [subject, setSubject] = useState(wording.subject);
   const [body, setBody] = useState(wording.body);
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const subjectId = useId();
   const bodyId = useId();
   const fields = PLACEHOLDERS[wording.kind].map((p) => `{${p}}`).join(', ');
@@ -227,11 +242,10 @@ function WordingForm({ wording, onSaved }: { wording: Wording; onSaved: () => vo
   const bodyProblem = problem(body) ?? serverIssue('body');
   const save = async () => {
     setError(null);
-    setNotice(null);
+    onEdit();
     try {
       await api.call('mail.wordings.update', { kind: wording.kind, subject, body });
-      setNotice(t('mail.wordings.saved'));
-      onSaved();
+      onSaved(t('mail.wordings.saved'));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -240,8 +254,7 @@ function WordingForm({ wording, onSaved }: { wording: Wording; onSaved: () => vo
     setError(null);
     try {
       await api.call('mail.wordings.reset', { kind: wording.kind });
-      setNotice(t('mail.wordings.wasReset'));
-      onSaved();
+      onSaved(t('mail.wordings.wasReset'));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -249,11 +262,13 @@ function WordingForm({ wording, onSaved }: { wording: Wording; onSaved: () => vo
   return (
     <div className="form mail-wording">
       {error && !error.issues?.length ? <ErrorBanner error={error} /> : null}
-      <SuccessBanner message={notice} />
       <p className="field-hint">{t('mail.wordings.fields', { fields })}</p>
       <div className="field field-wide">
         <label htmlFor={subjectId}>{t('mail.wordings.subject')}</label>
-        <input id={subjectId} value={subject} onChange={(e) => setSubject(e.target.value)} aria-invalid={Boolean(subjectProblem)} aria-describedby={subjectProblem ? `${subjectId}-error` : undefined} />
+        <input id={subjectId} value={subject} onChange={(e) => {
+            onEdit();
+            setSubject(e.target.value);
+          }} aria-invalid={Boolean(subjectProblem)} aria-describedby={subjectProblem ? `${subjectId}-error` : undefined} />
         {subjectProblem ? (
           <p className="field-error" id={`${subjectId}-error`} role="alert">
             {subjectProblem}
@@ -262,7 +277,10 @@ function WordingForm({ wording, onSaved }: { wording: Wording; onSaved: () => vo
       </div>
       <div className="field field-wide">
         <label htmlFor={bodyId}>{t('mail.wordings.body')}</label>
-        <textarea id={bodyId} value={body} onChange={(e) => setBody(e.target.value)} rows={10} aria-invalid={Boolean(bodyProblem)} aria-describedby={bodyProblem ? `${bodyId}-error` : undefined} />
+        <textarea id={bodyId} value={body} onChange={(e) => {
+            onEdit();
+            setBody(e.target.value);
+          }} rows={10} aria-invalid={Boolean(bodyProblem)} aria-describedby={bodyProblem ? `${bodyId}-error` : undefined} />
         {bodyProblem ? (
           <p className="field-error" id={`${bodyId}-error`} role="alert">
             {bodyProblem}

@@ -1,3 +1,5 @@
+// Before any schema is used here: zod's issues as catalogue keys, no eval probe (CSP).
+import '../../zod-setup';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';

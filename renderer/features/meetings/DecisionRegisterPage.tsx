@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../../app/routing';
 import { MEETING_KINDS } from '../../../shared/features/meetings/kinds';
 import { voteStatement } from '../../../shared/features/meetings/statements';
 import { PAGE_SIZE } from '../../../shared/api/paging';

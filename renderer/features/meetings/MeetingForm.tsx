@@ -1,7 +1,9 @@
+// Before any schema is used here: zod's issues as catalogue keys, no eval probe (CSP).
+import '../../zod-setup';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { MEETING_KINDS, type MeetingKind } from '../../../shared/features/meetings/kinds';
 import { CONVENING_MEANS, meetingInputSchema, type Meeting, type MeetingInput } from '../../../shared/features/meetings/schemas';

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../../app/routing';
 import { MEETING_KINDS, type MeetingKind } from '../../../shared/features/meetings/kinds';
 import { MEETING_STATUSES, type MeetingListItem, type MeetingStatus } from '../../../shared/features/meetings/schemas';
 import { PAGE_SIZE } from '../../../shared/api/paging';

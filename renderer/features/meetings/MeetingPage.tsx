@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { buildAttendanceSheet } from '../../../shared/documents/meetings/attendance-sheet';
 import { meetingFileName } from '../../../shared/documents/meetings/common';

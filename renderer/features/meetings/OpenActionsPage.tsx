@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../../app/routing';
 import { PAGE_SIZE } from '../../../shared/api/paging';
 import type { OpenAction } from '../../../shared/features/meetings/schemas';
 import { useQuery } from '../../api/useQuery';

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../app/routing';
 import { parseMarkup, type Run } from '../../../shared/features/meetings/markup';
 import type { MeetingStatus } from '../../../shared/features/meetings/schemas';
 import { Badge } from '../../components/Page';

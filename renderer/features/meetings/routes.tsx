@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from '../../app/routing';
 import { lazyPage } from '../../app/lazyPage';
 
 const DecisionRegisterPage = lazyPage(() => import('./DecisionRegisterPage'), 'DecisionRegisterPage');

@@ -1,6 +1,6 @@
 import './member.css';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { formatDuration } from '../../../shared/features/time/duration';
 import type { OverviewLine, Reminder } from '../../../shared/features/time/validation';

@@ -1,5 +1,5 @@
 import './member.css';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/routing';
 import { useI18n } from '../../i18n/I18nProvider';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useOrganisationOptions } from '../time/common';

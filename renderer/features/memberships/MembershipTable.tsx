@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../app/routing';
 import type { Membership } from '../../../shared/features/memberships/schemas';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExitCell, PaidCell } from './status';

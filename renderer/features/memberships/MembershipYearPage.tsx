@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Membership } from '../../../shared/features/memberships/schemas';
 import { api, toApiError } from '../../api/client';

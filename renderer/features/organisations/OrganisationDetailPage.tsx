@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DateInput } from '../../components/DateInput';
 import { useForm } from 'react-hook-form';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Membership } from '../../../shared/features/memberships/schemas';
 import type { Affiliation } from '../../../shared/features/people/schemas';

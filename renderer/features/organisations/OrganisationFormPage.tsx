@@ -1,7 +1,9 @@
+// Before any schema is used here: zod's issues as catalogue keys, no eval probe (CSP).
+import '../../zod-setup';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import {
   ORGANISATION_KINDS,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from '../../app/routing';
 import {
   MEMBERSHIP_STATUS_FILTERS,
   ORGANISATION_KINDS,

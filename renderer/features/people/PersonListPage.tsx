@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from '../../app/routing';
 import { PAGE_SIZE } from '../../../shared/api/paging';
 import type { PersonListItem } from '../../../shared/features/people/schemas';
 import { useDebounced, useQuery } from '../../api/useQuery';

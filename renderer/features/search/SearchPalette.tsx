@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../app/routing';
 import type { SearchResult } from '../../../shared/features/search/schemas';
 import { useQuery } from '../../api/useQuery';
 import { Modal } from '../../components/Dialog';

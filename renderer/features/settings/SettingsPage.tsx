@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { MAX_LOGO_BYTES, settingsSchema, type Settings } from '../../../shared/features/settings/schemas';
 import { api } from '../../api/client';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { csvFileName, entriesToCsv } from '../../../shared/features/time/csv';
 import { NATURES, type Entry, type EntryFilter, type TimeWarning } from '../../../shared/features/time/schemas';

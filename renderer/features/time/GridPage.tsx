@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { DURATION_PROBLEM_KEYS, formatDuration, parseDuration } from '../../../shared/features/time/duration';
 import { cellMinutes, copyMonthPattern, gridColumns, previousMonth, rowKey, type GridColumn } from '../../../shared/features/time/grid';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { PLEDGE_UNITS, type Pledge } from '../../../shared/features/time/schemas';
 import { api, toApiError } from '../../api/client';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link } from 'react-router';
+import { Link } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Rate } from '../../../shared/features/time/schemas';
 import { RATE_SCOPES, type RateScope } from '../../../shared/features/time/valuation';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../../app/routing';
 import type { ApiError } from '../../../shared/api/errors';
 import { buildNetworkSummary, networkChart } from '../../../shared/documents/time/network-summary';
 import { SUMMARY_GROUPS, type SummaryGroup, type SummaryLine } from '../../../shared/features/time/schemas';

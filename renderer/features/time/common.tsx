@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet } from '../../app/routing';
 import { formatDuration } from '../../../shared/features/time/duration';
 import type { EntryFilter } from '../../../shared/features/time/schemas';
 import type { MessageKey } from '../../../shared/i18n/index';

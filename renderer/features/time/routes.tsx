@@ -1,4 +1,4 @@
-import { Navigate, type RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from '../../app/routing';
 import { lazyPage } from '../../app/lazyPage';
 
 const CategoriesPage = lazyPage(() => import('./CategoriesPage'), 'CategoriesPage');
