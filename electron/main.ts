@@ -11,6 +11,7 @@ import {
   shell,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
+  type OpenDialogOptions,
   type SaveDialogOptions,
   type Session,
   type WebContents,
@@ -19,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/api/errors';
 import { systemTimeZone } from '../shared/format/day';
+import { translate } from '../shared/i18n/index';
 import { createDispatcher, toApiError } from './api/dispatch';
 import { createHandlers } from './app/handlers';
 import { APP_NAME, DATABASE_FILE_NAME } from './app/paths';
@@ -136,6 +138,7 @@ async function ready(): Promise<void> {
   const dispatch = createDispatcher(createHandlers(store, {
       runtime: 'electron',
       saveFile,
+      chooseFolder,
       timeZone: systemTimeZone(),
       databaseLocation,
       // The SMTP password is encrypted by the system's keychain; only the ciphertext is stored.
@@ -201,6 +204,18 @@ async function saveFile(fileName: string, bytes: Uint8Array): Promise<{ saved: b
   if (choice.canceled || !choice.filePath) return { saved: false, path: null };
   await fs.promises.writeFile(choice.filePath, bytes);
   return { saved: true, path: choice.filePath };
+}
+
+/** The backup copies' folder, chosen in the system's dialog (a USB key, a shared folder). */
+async function chooseFolder(): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: translate('fr', 'backupFolder.dialogTitle'),
+    buttonLabel: translate('fr', 'backupFolder.dialogButton'),
+    defaultPath: app.getPath('home'),
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return choice.canceled ? null : (choice.filePaths[0] ?? null);
 }
 
 /** Only our window's top-level document, showing our own origin, may call the API. */

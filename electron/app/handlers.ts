@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { base64ToBytes, type SaveFile } from '../../shared/api/files';
+import { base64ToBytes, type ChooseFolder, type SaveFile } from '../../shared/api/files';
 import { meetingsHandlers } from '../features/meetings/handlers';
 import { timeHandlers } from '../features/time/handlers';
 import { activityHandlers } from '../features/activities/handlers';
@@ -32,6 +32,8 @@ export interface HandlerOptions {
   timeZone?: string;
   /** Where the runtime can save a file the user names (Electron's save dialog); absent elsewhere. */
   saveFile?: SaveFile;
+  /** The desktop's folder dialog (Electron); absent elsewhere, where the folder is typed. */
+  chooseFolder?: ChooseFolder;
   /** The account calling through the network's server; absent on the desktop, web mode and CLI. */
   caller?: Actor;
   /** PostgreSQL: the data folder whose backups/ holds the base's archive backups (this machine's by default). */
@@ -68,6 +70,10 @@ export function createHandlers(store: Pick<Store, 'db' | 'schemaVersion'>, optio
       // Web mode downloads in the browser and the CLI writes to --out: only Electron saves through here.
       if (!options.saveFile) throw new AppError('FORBIDDEN', 'error.saveUnavailable');
       return options.saveFile(fileName, base64ToBytes(base64));
+    },
+    'files.chooseFolder': async () => {
+      if (!options.chooseFolder) throw new AppError('FORBIDDEN', 'error.folderDialogUnavailable');
+      return { folder: await options.chooseFolder() };
     },
     ...databaseHandlers(store as Partial<Store>, options.databaseLocation),
   };

@@ -144,11 +144,16 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'INTERNAL', key: 'error.internal', message: 'Erreur interne.' };
 }
 
+/** True in the desktop application (Electron's bridge is there): its dialogs can be used. */
+export function isDesktop(): boolean {
+  const bridge = typeof window === 'undefined' ? undefined : (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
+  return Boolean(bridge && typeof bridge === 'object');
+}
+
 /**
  * The zone « today » is taken in, the same as main's: the machine's in Electron (main follows
  * it too), the network's (Europe/Paris) in web mode, whatever zone the browser runs in.
  */
 export function userTimeZone(): string {
-  const bridge = typeof window === 'undefined' ? undefined : (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
-  return bridge && typeof bridge === 'object' ? systemTimeZone() : DEFAULT_TIME_ZONE;
+  return isDesktop() ? systemTimeZone() : DEFAULT_TIME_ZONE;
 }

@@ -122,6 +122,8 @@ export const ACCESS_RULES: Record<MethodName, Rule> = {
   'settings.update': SECRETARIAT,
   // Saves a file on the caller's own machine (Electron only), nothing in the base.
   'files.saveDocument': ANYONE,
+  // Only to fill in the backup copies' folder, which the secretariat alone sets.
+  'files.chooseFolder': SECRETARIAT,
 
   'meetings.kinds': ANYONE,
   'meetings.saveKindSettings': write(),

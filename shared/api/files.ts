@@ -27,9 +27,13 @@ export const saveDocumentInputSchema = z.object({
 export const filesContract = {
   /** Shows the save dialog (Electron) and writes the bytes where the user chose. */
   'files.saveDocument': method(saveDocumentInputSchema, z.object({ saved: z.boolean(), path: z.string().nullable() })),
+  /** Shows the folder dialog (Electron) for the backup copies' folder; null when she cancels. */
+  'files.chooseFolder': method(z.object({}), z.object({ folder: z.string().nullable() })),
 };
 
 export type SaveFile = (fileName: string, bytes: Uint8Array) => Promise<{ saved: boolean; path: string | null }>;
+/** The desktop's folder dialog: the chosen folder's absolute path, or null when cancelled. */
+export type ChooseFolder = () => Promise<string | null>;
 
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);

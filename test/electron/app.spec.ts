@@ -173,3 +173,15 @@ test('IPC from a window other than the main window is refused, even showing the 
   // The main window is still answered.
   expect(await page.evaluate(() => (window as unknown as { maillage: Record<string, (input: unknown) => Promise<unknown>> }).maillage['app.info']!({}))).toMatchObject({ ok: true });
 });
+
+test('the backup copies’ folder is chosen in the system’s folder dialog', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-cle-usb-'));
+  // The system's dialog cannot be clicked by a test: main's dialog answers this folder instead.
+  await app.evaluate(({ dialog }, chosen) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+  }, folder);
+  await page.evaluate(() => (window.location.hash = '#/donnees'));
+  await page.getByRole('button', { name: 'Choisir un dossier…' }).click();
+  await expect(page.getByText(folder).first()).toBeVisible();
+  expect(await page.getByLabel('Dossier où copier aussi chaque sauvegarde', { exact: false }).inputValue()).toBe(folder);
+});

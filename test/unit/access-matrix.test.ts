@@ -104,6 +104,7 @@ const SAMPLES: Record<MethodName, Sample> = {
   'settings.get': () => ({}),
   'settings.update': () => ({ associationName: 'Réseau renommé', etpHours: 1607, defaultHourlyValueCents: 1200, financialYearStartMonth: 1, defaultFeeCents: 5000 }),
   'files.saveDocument': () => ({ fileName: 'a.docx', base64: 'AA==' }),
+  'files.chooseFolder': () => ({}),
 
   'meetings.kinds': () => ({}),
   'meetings.saveKindSettings': () => ({ kind: 'bureau', quorumBase: 'none', quorumPercent: 50, proxiesPerHolder: 1 }),
@@ -432,7 +433,7 @@ describe('the access rules', () => {
 
   it('refuses to coordination exactly the accounts, the settings and erasure', () => {
     const refused = METHOD_NAMES.filter((m) => !roleAllows(m, actorFor('coordination', 1)));
-    expect(refused.sort()).toEqual(['data.backups.restore', 'data.backups.setFolder', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'mail.settings.setPassword', 'mail.settings.update', 'mail.wordings.reset', 'mail.wordings.update', 'privacy.erase', 'privacy.settings.save', 'settings.update', 'users.add', 'users.disable', 'users.list', 'users.reset']);
+    expect(refused.sort()).toEqual(['data.backups.restore', 'data.backups.setFolder', 'database.location.get', 'database.location.save', 'documents.template.clear', 'documents.template.set', 'documents.wording.reset', 'documents.wording.save', 'files.chooseFolder', 'mail.settings.setPassword', 'mail.settings.update', 'mail.wordings.reset', 'mail.wordings.update', 'privacy.erase', 'privacy.settings.save', 'settings.update', 'users.add', 'users.disable', 'users.list', 'users.reset']);
     expect(METHOD_NAMES.every((m) => roleAllows(m, actorFor('secretariat', 1)))).toBe(true);
   });
 });

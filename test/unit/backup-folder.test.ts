@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/api/dispatch';
+import { createHandlers } from '../../electron/app/handlers';
 import { startAutomaticBackups } from '../../electron/features/data/backup';
 import { backupsDirFor } from '../../electron/store/open';
 import { formatMoment } from '../../renderer/i18n/format';
@@ -60,6 +62,27 @@ describe('the folder the backups are copied to', () => {
     // Back to this machine only.
     expect(await a.call('data.backups.setFolder', { folder: null })).toEqual({ folder: null });
     expect((await a.call('data.backups.create', {})).copiedTo).toBeNull();
+  });
+
+  it('is chosen in the desktop’s folder dialog; elsewhere the dialog is refused in French and the path is typed', async () => {
+    const a = await app();
+    expect((await a.fail('files.chooseFolder', {})).message).toBe(
+      'Le choix d’un dossier par fenêtre n’est possible que dans l’application de bureau : saisissez le chemin du dossier.',
+    );
+    // Electron's dialog is the one part played here: it answers a folder, then a cancel.
+    const answers: (string | null)[] = [tempDir('cle-usb-'), null];
+    const desktop = createDispatcher(createHandlers(a.store, { runtime: 'electron', now: () => new Date('2026-03-12T10:00:00Z'), chooseFolder: async () => answers.shift() ?? null }), {
+      validateOutput: true,
+    });
+    const value = async (method: string, input: unknown) => {
+      const result = await desktop(method, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as { folder: string | null };
+    };
+    const { folder } = await value('files.chooseFolder', {});
+    expect(folder).toMatch(/cle-usb-/);
+    expect((await value('files.chooseFolder', {})).folder).toBeNull();
+    expect((await value('data.backups.setFolder', { folder })).folder).toBe(folder);
   });
 
   it('names a backup by its moment, in French', () => {

@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import './backup-folder.css';
-import { api, toApiError } from '../../api/client';
+import { api, isDesktop, toApiError } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
- * Where each backup is copied as well: a USB key, a shared folder. Typed as a path (web mode has
- * no folder dialog); the service refuses, in French, a folder that is missing or read-only.
+ * Where each backup is copied as well: a USB key, a shared folder. Chosen in the system's folder
+ * dialog on the desktop, typed as a path in web mode (a browser cannot name a folder); the service
+ * refuses, in French, a folder that is missing or read-only.
  */
 export function BackupFolder({ current, onSaved }: { current: string | null; onSaved: (message: string) => void }) {
   const { t, tKey } = useI18n();
@@ -14,6 +15,20 @@ export function BackupFolder({ current, onSaved }: { current: string | null; onS
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => setFolder(current ?? ''), [current]);
+
+  const choose = async () => {
+    setError(null);
+    try {
+      const { folder: chosen } = await api.call('files.chooseFolder', {});
+      if (chosen) {
+        setFolder(chosen);
+        await save(chosen);
+      }
+    } catch (e) {
+      const apiError = toApiError(e);
+      setError(tKey(apiError.key, apiError.params));
+    }
+  };
 
   const save = async (next: string | null) => {
     setBusy(true);
@@ -62,6 +77,11 @@ export function BackupFolder({ current, onSaved }: { current: string | null; onS
         )}
       </div>
       <div className="form-actions">
+        {isDesktop() ? (
+          <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void choose()}>
+            {t('backupFolder.choose')}
+          </button>
+        ) : null}
         <button type="submit" className="btn btn-secondary" disabled={busy}>
           {t('backupFolder.save')}
         </button>
