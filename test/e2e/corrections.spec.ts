@@ -1,30 +1,23 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { callApi, expect, test, type WebApp } from './fixtures';
 import { pick } from './picker';
 
 /** Everything entered can be corrected, in one dialog frame, until the minutes are approved. */
-
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
 
 /** A coordination meeting with two points, three voters present, and one decision. */
 async function seedMeeting(page: Page, app: WebApp, date = '2026-03-05') {
   const organisations: number[] = [];
   for (const [i, town] of ['Eymoutiers', 'Guéret', 'Tulle'].entries()) {
-    const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: `Ressourcerie de ${town}` });
-    const person = await call<{ id: number }>(page, app, 'people.create', { firstName: ['Anne', 'Bruno', 'Claire'][i], lastName: ['Bernard', 'Colas', 'Dumas'][i] });
-    await call(page, app, 'people.addAffiliation', { personId: person.id, organisationId: organisation.id, role: 'Présidence', startDate: '2024-01-01' });
-    await call(page, app, 'memberships.save', { organisationId: organisation.id, year: 2026, feeDueCents: 10000, amountPaidCents: 0, votingPersonId: person.id });
+    const organisation = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: `Ressourcerie de ${town}` });
+    const person = await callApi<{ id: number }>(page, app, 'people.create', { firstName: ['Anne', 'Bruno', 'Claire'][i], lastName: ['Bernard', 'Colas', 'Dumas'][i] });
+    await callApi(page, app, 'people.addAffiliation', { personId: person.id, organisationId: organisation.id, role: 'Présidence', startDate: '2024-01-01' });
+    await callApi(page, app, 'memberships.save', { organisationId: organisation.id, year: 2026, feeDueCents: 10000, amountPaidCents: 0, votingPersonId: person.id });
     organisations.push(organisation.id);
   }
-  const meeting = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination de mars', date, startTime: '14:00', endTime: '17:00' });
-  await call(page, app, 'meetings.inviteVotingRepresentatives', { meetingId: meeting.id });
-  const first = await call<{ id: number }>(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Budget' });
-  await call(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Questions diverses' });
+  const meeting = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination de mars', date, startTime: '14:00', endTime: '17:00' });
+  await callApi(page, app, 'meetings.inviteVotingRepresentatives', { meetingId: meeting.id });
+  const first = await callApi<{ id: number }>(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Budget' });
+  await callApi(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Questions diverses' });
   return { meeting, first, organisations };
 }
 
@@ -83,9 +76,9 @@ test('a secretary marks everyone present, corrects an attendee and a decision, a
   await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Présence — modifiée');
 
   // Approved at the next meeting: no more « Modifier », and the page says why.
-  const next = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination d’avril', date: '2026-04-02', startTime: '14:00', endTime: '17:00' });
-  await call(page, app, 'meetings.finalize', { id: meeting.id });
-  await call(page, app, 'meetings.approveMinutes', { meetingId: meeting.id, approvedByMeetingId: next.id });
+  const next = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination d’avril', date: '2026-04-02', startTime: '14:00', endTime: '17:00' });
+  await callApi(page, app, 'meetings.finalize', { id: meeting.id });
+  await callApi(page, app, 'meetings.approveMinutes', { meetingId: meeting.id, approvedByMeetingId: next.id });
   await page.reload();
   await expect(page.getByRole('note')).toContainText('approuvé');
   await expect(page.getByRole('button', { name: /^Modifier la décision/ })).toHaveCount(0);
@@ -103,10 +96,10 @@ test('a secretary marks everyone present, corrects an attendee and a decision, a
 });
 
 test('a secretary corrects a payment and deletes another, after confirming', async ({ page, app }) => {
-  const funder = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'partner', partnerType: 'region', name: 'Région Nouvelle-Aquitaine' });
-  const grant = await call<{ id: number }>(page, app, 'funding.grants.create', { funderOrganisationId: funder.id, programme: 'Réemploi solidaire', startDate: '2026-01-01', endDate: '2026-12-31', amountCents: 5_000_000 });
-  await call(page, app, 'funding.payments.add', { grantId: grant.id, date: '2026-02-01', amountCents: 2_000_000 });
-  await call(page, app, 'funding.payments.add', { grantId: grant.id, date: '2026-03-01', amountCents: 1_000_000 });
+  const funder = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'partner', partnerType: 'region', name: 'Région Nouvelle-Aquitaine' });
+  const grant = await callApi<{ id: number }>(page, app, 'funding.grants.create', { funderOrganisationId: funder.id, programme: 'Réemploi solidaire', startDate: '2026-01-01', endDate: '2026-12-31', amountCents: 5_000_000 });
+  await callApi(page, app, 'funding.payments.add', { grantId: grant.id, date: '2026-02-01', amountCents: 2_000_000 });
+  await callApi(page, app, 'funding.payments.add', { grantId: grant.id, date: '2026-03-01', amountCents: 1_000_000 });
   await page.goto(`${app.url}#/financements`);
   const card = page.getByRole('article', { name: /Réemploi solidaire/ });
   const payments = card.getByRole('list', { name: 'Versements' });
@@ -146,9 +139,9 @@ test('a secretary corrects a payment and deletes another, after confirming', asy
 });
 
 test('a secretary corrects the dates and role of an affiliation, and sees it in the history', async ({ page, app }) => {
-  const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
-  const person = await call<{ id: number }>(page, app, 'people.create', { firstName: 'Inès', lastName: 'Martin' });
-  await call(page, app, 'people.addAffiliation', { personId: person.id, organisationId: organisation.id, role: 'Bénévole', startDate: '2025-01-01' });
+  const organisation = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
+  const person = await callApi<{ id: number }>(page, app, 'people.create', { firstName: 'Inès', lastName: 'Martin' });
+  await callApi(page, app, 'people.addAffiliation', { personId: person.id, organisationId: organisation.id, role: 'Bénévole', startDate: '2025-01-01' });
   await page.goto(`${app.url}#/personnes/${person.id}`);
   await page.getByRole('button', { name: 'Modifier le rattachement à La Glanerie' }).click();
   const dialog = page.getByRole('dialog', { name: 'Rattachement à La Glanerie' });
@@ -195,7 +188,7 @@ test('finalising asks first when no one chairs or takes the minutes, or people a
 });
 
 test('a secretary adds a person from a structure’s page, and sees its creation in the history', async ({ page, app }) => {
-  const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
+  const organisation = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
   await page.goto(`${app.url}#/structures/${organisation.id}`);
   // One statement of where the structure stands this year, not « Adhérente » beside « Non adhérente ».
   await expect(page.getByRole('heading', { level: 1 })).toContainText('La Glanerie');
@@ -216,9 +209,9 @@ test('a secretary adds a person from a structure’s page, and sees its creation
 });
 
 test('a project founder named in an activity cannot be deleted, and says why; once free, it goes after « Supprimer … ? »', async ({ page, app }) => {
-  const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
-  const founder = await call<{ id: number }>(page, app, 'activities.founders.create', { name: 'Recyclerie de Felletin', stage: 'idea' });
-  const activity = await call<{ id: number }>(page, app, 'activities.create', { kind: 'visit', date: '2026-02-10', title: 'Visite du porteur', leadOrganisationIds: [organisation.id], visitorKind: 'project_founder', projectFounderId: founder.id });
+  const organisation = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'La Glanerie' });
+  const founder = await callApi<{ id: number }>(page, app, 'activities.founders.create', { name: 'Recyclerie de Felletin', stage: 'idea' });
+  const activity = await callApi<{ id: number }>(page, app, 'activities.create', { kind: 'visit', date: '2026-02-10', title: 'Visite du porteur', leadOrganisationIds: [organisation.id], visitorKind: 'project_founder', projectFounderId: founder.id });
   await page.goto(`${app.url}#/porteurs/${founder.id}`);
   await page.getByRole('button', { name: 'Modifier' }).click();
   const dialog = page.getByRole('dialog', { name: /Recyclerie de Felletin/ });
@@ -226,7 +219,7 @@ test('a project founder named in an activity cannot be deleted, and says why; on
   await page.getByRole('dialog', { name: 'Supprimer le porteur de projet « Recyclerie de Felletin » ?' }).getByRole('button', { name: 'Supprimer' }).click();
   await expect(dialog.getByText('« Recyclerie de Felletin » est cité dans une action du journal d’activité')).toBeVisible();
 
-  await call(page, app, 'activities.delete', { id: activity.id });
+  await callApi(page, app, 'activities.delete', { id: activity.id });
   await dialog.getByRole('button', { name: 'Supprimer' }).click();
   await page.getByRole('dialog', { name: 'Supprimer le porteur de projet « Recyclerie de Felletin » ?' }).getByRole('button', { name: 'Supprimer' }).click();
   await expect(page.getByText('Porteur de projet « Recyclerie de Felletin » supprimé.')).toBeVisible();

@@ -1,16 +1,8 @@
-import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
-
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
+import { callApi, expect, test } from './fixtures';
 
 test('the discussion is set in bold, italic and a bulleted list from its toolbar and Ctrl+B, and a typed asterisk stays one', async ({ page, app }) => {
-  const meeting = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination de juin', date: '2026-03-02' });
-  const item = await call<{ id: number }>(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Budget', presenterPersonId: null, plannedMinutes: null });
+  const meeting = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination de juin', date: '2026-03-02' });
+  const item = await callApi<{ id: number }>(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Budget', presenterPersonId: null, plannedMinutes: null });
   await page.goto(`${app.url}#/reunions/${meeting.id}?onglet=compte-rendu`);
 
   const field = page.getByLabel('Discussion — Budget');
@@ -45,6 +37,6 @@ test('the discussion is set in bold, italic and a bulleted list from its toolbar
   await expect(preview.locator('em')).toHaveText('partenaires');
   await expect(preview.getByRole('listitem')).toHaveText(['les adhérents', 'les partenaires']);
   await expect(preview).toContainText('à 2*3 des voix.');
-  const saved = await call<{ agenda: { id: number; discussion: string | null }[] }>(page, app, 'meetings.get', { id: meeting.id });
+  const saved = await callApi<{ agenda: { id: number; discussion: string | null }[] }>(page, app, 'meetings.get', { id: meeting.id });
   expect(saved.agenda.find((a) => a.id === item.id)?.discussion).toBe('Le budget est **voté** à 2\\*3 des voix.\n- les adhérents\n- les *partenaires*');
 });

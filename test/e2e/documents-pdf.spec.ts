@@ -1,21 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { findOffice } from '../../electron/features/documents/office';
-import { expect, test, type WebApp } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 
 /** Calls the API as the page does (same token), for the records this test does not create through the UI. */
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
-
 test('« Exporter en PDF » on a meeting’s page downloads the minutes as a PDF/A with their title', async ({ page, app }) => {
   test.skip(!findOffice(), 'LibreOffice (soffice) is not installed here: the PDF cannot be made');
   test.setTimeout(120_000);
-  await call(page, app, 'settings.update', {
+  await callApi(page, app, 'settings.update', {
     associationName: 'Réseau des ressourceries du Limousin',
     logoDataUrl: null,
     etpHours: 1607,
@@ -23,7 +15,7 @@ test('« Exporter en PDF » on a meeting’s page downloads the minutes as a PDF
     financialYearStartMonth: 1,
     defaultFeeCents: 5000,
   });
-  const meeting = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'board', title: 'Conseil de printemps', date: '2026-03-12', startTime: '14:00', endTime: '16:00' });
+  const meeting = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'board', title: 'Conseil de printemps', date: '2026-03-12', startTime: '14:00', endTime: '16:00' });
   await page.goto(`${app.url}#/reunions/${meeting.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Conseil de printemps');
   await page.getByRole('tab', { name: 'Documents' }).click();

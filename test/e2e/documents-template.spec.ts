@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { Document, Header, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { expect, test, type WebApp } from './fixtures';
-
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
+import { callApi, expect, test } from './fixtures';
 
 test('the secretary gives the association’s Word template in Réglages; a wrong file is refused; the minutes carry its header', async ({ page, app }) => {
   test.setTimeout(60_000);
-  const meeting = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'board', title: 'Conseil de printemps', date: '2026-03-12', startTime: '14:00', endTime: '16:30' });
+  const meeting = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'board', title: 'Conseil de printemps', date: '2026-03-12', startTime: '14:00', endTime: '16:30' });
   const template = await Packer.toBuffer(
     new Document({
       sections: [

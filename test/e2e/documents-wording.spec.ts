@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { expect, test, type WebApp } from './fixtures';
-
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
+import { callApi, expect, test } from './fixtures';
 
 const documentText = (file: string) =>
   strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']!)
@@ -17,7 +9,7 @@ const documentText = (file: string) =>
 
 test('the secretary words the minutes’ closing her own way in Réglages, the minutes use it, and she restores the original', async ({ page, app }) => {
   test.setTimeout(60_000);
-  const meeting = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'board', title: 'Conseil de printemps', date: '2026-03-12', startTime: '14:00', endTime: '16:30' });
+  const meeting = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'board', title: 'Conseil de printemps', date: '2026-03-12', startTime: '14:00', endTime: '16:30' });
 
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réglages' }).click();
   const form = page.getByRole('form', { name: 'Compte rendu — clôture de la séance' });

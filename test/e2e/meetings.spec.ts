@@ -1,28 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { expect, test, type WebApp, TODAY } from './fixtures';
+import { callApi, expect, test, type WebApp, TODAY } from './fixtures';
 import { pick } from './picker';
 import { typeDate } from './french-input';
 
 /** Calls the API as the page does (same token), for the records this test does not create through the UI. */
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
-
 /** Three member ressourceries with a voting representative for the year, and the network's coordinator. */
 async function seedNetwork(page: Page, app: WebApp, year: number) {
   const people: string[] = [];
   for (const [i, town] of ['Eymoutiers', 'Guéret', 'Tulle'].entries()) {
-    const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: `Ressourcerie de ${town}` });
-    const person = await call<{ id: number }>(page, app, 'people.create', { firstName: ['Anne', 'Bruno', 'Claire'][i], lastName: ['Bernard', 'Colas', 'Dumas'][i] });
-    await call(page, app, 'people.addAffiliation', { personId: person.id, organisationId: organisation.id, role: 'Présidence', startDate: `${year - 2}-01-01` });
-    await call(page, app, 'memberships.save', { organisationId: organisation.id, year, feeDueCents: 10000, amountPaidCents: 0, votingPersonId: person.id });
+    const organisation = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: `Ressourcerie de ${town}` });
+    const person = await callApi<{ id: number }>(page, app, 'people.create', { firstName: ['Anne', 'Bruno', 'Claire'][i], lastName: ['Bernard', 'Colas', 'Dumas'][i] });
+    await callApi(page, app, 'people.addAffiliation', { personId: person.id, organisationId: organisation.id, role: 'Présidence', startDate: `${year - 2}-01-01` });
+    await callApi(page, app, 'memberships.save', { organisationId: organisation.id, year, feeDueCents: 10000, amountPaidCents: 0, votingPersonId: person.id });
     people.push(`${['Anne', 'Bruno', 'Claire'][i]} ${['Bernard', 'Colas', 'Dumas'][i]}`);
   }
-  const coordinator = await call<{ id: number }>(page, app, 'people.create', { firstName: 'Hélène', lastName: 'Martin' });
+  const coordinator = await callApi<{ id: number }>(page, app, 'people.create', { firstName: 'Hélène', lastName: 'Martin' });
   return { people, coordinator };
 }
 

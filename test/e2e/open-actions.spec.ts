@@ -1,21 +1,13 @@
-import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 import { pick } from './picker';
 
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
-
 test('the open actions are filtered by an owner found by typing, a person or an organisation, accents ignored, and the filter is cleared', async ({ page, app }) => {
-  const person = await call<{ id: number }>(page, app, 'people.create', { firstName: 'Hélène', lastName: 'Martin' });
-  const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Ressourcerie de Guéret' });
-  const meeting = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination', date: '2026-01-10' });
-  const item = await call<{ id: number }>(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Suivi', presenterPersonId: null, plannedMinutes: null });
-  await call(page, app, 'meetings.addAction', { meetingId: meeting.id, agendaItemId: item.id, text: 'Relancer la mairie', ownerPersonId: person.id, dueDate: '2026-04-01' });
-  await call(page, app, 'meetings.addAction', { meetingId: meeting.id, agendaItemId: item.id, text: 'Prêter le camion', ownerOrganisationId: organisation.id, dueDate: '2026-04-02' });
+  const person = await callApi<{ id: number }>(page, app, 'people.create', { firstName: 'Hélène', lastName: 'Martin' });
+  const organisation = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Ressourcerie de Guéret' });
+  const meeting = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Coordination', date: '2026-01-10' });
+  const item = await callApi<{ id: number }>(page, app, 'meetings.addAgendaItem', { meetingId: meeting.id, title: 'Suivi', presenterPersonId: null, plannedMinutes: null });
+  await callApi(page, app, 'meetings.addAction', { meetingId: meeting.id, agendaItemId: item.id, text: 'Relancer la mairie', ownerPersonId: person.id, dueDate: '2026-04-01' });
+  await callApi(page, app, 'meetings.addAction', { meetingId: meeting.id, agendaItemId: item.id, text: 'Prêter le camion', ownerOrganisationId: organisation.id, dueDate: '2026-04-02' });
 
   await page.goto(`${app.url}#/reunions/actions`);
   const table = page.getByRole('table', { name: 'Actions en cours' });

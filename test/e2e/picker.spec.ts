@@ -1,17 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
-
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
+import { callApi, expect, test, type WebApp } from './fixtures';
 
 async function organisations(page: Page, app: WebApp) {
-  const solidaire = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Réemploi Solidaire', city: 'Limoges' });
-  const atelier = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Atelier du RÉEMPLOI', city: 'Tulle' });
-  await call(page, app, 'organisations.create', { kind: 'member', name: 'Ressourcerie de la Vézère', city: 'Uzerche' });
+  const solidaire = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Réemploi Solidaire', city: 'Limoges' });
+  const atelier = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Atelier du RÉEMPLOI', city: 'Tulle' });
+  await callApi(page, app, 'organisations.create', { kind: 'member', name: 'Ressourcerie de la Vézère', city: 'Uzerche' });
   return { solidaire, atelier };
 }
 
@@ -50,7 +43,7 @@ test('the host of a new meeting is chosen by typing « reemploi » and the keybo
   await page.getByRole('button', { name: 'Créer la réunion' }).click();
   await expect(page).toHaveURL(/#\/reunions\/\d+/);
   const id = Number(/#\/reunions\/(\d+)/.exec(page.url())![1]);
-  const saved = await call<{ meeting: { hostOrganisationId: number | null } }>(page, app, 'meetings.get', { id });
+  const saved = await callApi<{ meeting: { hostOrganisationId: number | null } }>(page, app, 'meetings.get', { id });
   expect(saved.meeting.hostOrganisationId).toBe(atelier.id);
 });
 

@@ -1,25 +1,17 @@
-import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
+import { callApi, expect, test } from './fixtures';
 
 /** A record saved by someone else while a dialog had it open is not overwritten: the dialog says so and offers to reload. */
 
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
-
 test('a payment corrected by someone else meanwhile is not overwritten; reloading shows their amount', async ({ page, app }) => {
-  const funder = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'partner', partnerType: 'region', name: 'Région Occitanie' });
-  const grant = await call<{ id: number; payments: { id: number; version: number }[] }>(page, app, 'funding.grants.create', {
+  const funder = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'partner', partnerType: 'region', name: 'Région Occitanie' });
+  const grant = await callApi<{ id: number; payments: { id: number; version: number }[] }>(page, app, 'funding.grants.create', {
     funderOrganisationId: funder.id,
     programme: 'Réemploi solidaire',
     startDate: '2026-01-01',
     endDate: '2026-12-31',
     amountCents: 5_000_000,
   });
-  const withPayment = await call<{ payments: { id: number; version: number }[] }>(page, app, 'funding.payments.add', { grantId: grant.id, date: '2026-02-01', amountCents: 2_000_000 });
+  const withPayment = await callApi<{ payments: { id: number; version: number }[] }>(page, app, 'funding.payments.add', { grantId: grant.id, date: '2026-02-01', amountCents: 2_000_000 });
   const payment = withPayment.payments[0]!;
   await page.goto(`${app.url}#/financements`);
   const card = page.getByRole('article', { name: /Réemploi solidaire/ });
@@ -27,7 +19,7 @@ test('a payment corrected by someone else meanwhile is not overwritten; reloadin
   const dialog = page.getByRole('dialog', { name: /Versement/ });
 
   // Meanwhile, another screen corrects the same payment.
-  await call(page, app, 'funding.payments.update', { id: payment.id, version: payment.version, date: '2026-02-01', amountCents: 3_000_000, note: null });
+  await callApi(page, app, 'funding.payments.update', { id: payment.id, version: payment.version, date: '2026-02-01', amountCents: 3_000_000, note: null });
 
   await dialog.getByLabel('Montant du versement').fill('25 000');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
@@ -51,8 +43,8 @@ test('the settings saved twice from the same page go through; saved from elsewhe
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   // Another screen saves the settings; this page, not reloaded, is refused.
-  const current = await call<Record<string, unknown>>(page, app, 'settings.get', {});
-  await call(page, app, 'settings.update', { ...current, city: 'Cahors' });
+  const current = await callApi<Record<string, unknown>>(page, app, 'settings.get', {});
+  await callApi(page, app, 'settings.update', { ...current, city: 'Cahors' });
   await name.fill('Réseau du Lot');
   await page.getByRole('button', { name: 'Enregistrer les réglages', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Enregistrement modifié entre-temps par le mode web');

@@ -1,17 +1,9 @@
-import type { Page } from '@playwright/test';
-import { expect, test, type WebApp } from './fixtures';
-
-async function call<T = unknown>(page: Page, app: WebApp, method: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.base}api/${method}`, { headers: { Authorization: `Bearer ${app.token}` }, data: input });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
+import { callApi, expect, test } from './fixtures';
 
 test('Ctrl+K searches everything ignoring accents, groups by kind, and Enter opens the record', async ({ page, app }) => {
-  const organisation = await call<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Réemploi Solidaire', city: 'Limoges' });
-  const meeting = await call<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Journée du réemploi', date: '2026-03-02' });
-  await call(page, app, 'people.create', { firstName: 'Hélène', lastName: 'Durand' });
+  const organisation = await callApi<{ id: number }>(page, app, 'organisations.create', { kind: 'member', name: 'Réemploi Solidaire', city: 'Limoges' });
+  const meeting = await callApi<{ id: number }>(page, app, 'meetings.create', { kind: 'coordination', title: 'Journée du réemploi', date: '2026-03-02' });
+  await callApi(page, app, 'people.create', { firstName: 'Hélène', lastName: 'Durand' });
 
   await page.getByRole('heading', { level: 1, name: 'Structures' }).waitFor();
   await page.keyboard.press('Control+k');
