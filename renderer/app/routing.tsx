@@ -64,7 +64,7 @@ interface HistoryState {
   idx?: number;
 }
 
-interface Branch {
+export interface Branch {
   /** The routes from the root down to the matched one. */
   routes: RouteObject[];
   segments: string[];
@@ -133,7 +133,7 @@ export function matchRoutes(branches: Branch[], pathname: string): RouteMatch[] 
 }
 
 /** `#/reunions/3?onglet=ordre-du-jour#point-2` → its pathname, search and hash. */
-function parseHref(href: string): Pick<Location, 'pathname' | 'search' | 'hash'> {
+export function parseHref(href: string): Pick<Location, 'pathname' | 'search' | 'hash'> {
   let rest = href.replace(/^#/, '');
   let hash = '';
   const hashAt = rest.indexOf('#');
@@ -161,6 +161,14 @@ function newKey(): string {
   return keys.toString(36);
 }
 
+/** Every leaf route with its chain of layouts, most specific first. */
+export function rankRoutes(routes: RouteObject[]): Branch[] {
+  return flatten(routes)
+    .map((branch, order) => ({ branch, order }))
+    .sort((a, b) => b.branch.score - a.branch.score || a.order - b.order)
+    .map(({ branch }) => branch);
+}
+
 export class HashRouter {
   readonly branches: Branch[];
   location: Location;
@@ -172,10 +180,7 @@ export class HashRouter {
   private ignoreNextPop = false;
 
   constructor(routes: RouteObject[]) {
-    this.branches = flatten(routes)
-      .map((branch, order) => ({ branch, order }))
-      .sort((a, b) => b.branch.score - a.branch.score || a.order - b.order)
-      .map(({ branch }) => branch);
+    this.branches = rankRoutes(routes);
     const state = (window.history.state ?? {}) as HistoryState;
     this.index = state.idx ?? 0;
     if (state.idx === undefined) window.history.replaceState({ ...state, idx: 0, key: state.key ?? newKey() }, '');
