@@ -655,7 +655,9 @@ const time: ImportKind<TimeImport> = {
     const rates = await loadRates(ctx);
     const settings = await getSettings(ctx);
 
-    const parsedRows: { row: MappedRow; values: EntryValues }[] = [];
+    // The lines that passed, and their values, side by side (no pair object a line).
+    const okRows: MappedRow[] = [];
+    const okValues: EntryValues[] = [];
     const readings: ImportReading[] = [];
     const unit = durationUnitOfTitle(table.columnOf.duration);
     // « Today » once for the file, not once a line (it goes through Intl).
@@ -673,6 +675,7 @@ const time: ImportKind<TimeImport> = {
     const dateRules = memo((date: string) => ({ farFuture: isFarFuture(date, day), locked: periodLocking(periods, date) }));
     // The entry's schema, each field checked once per distinct value (the same rules as its parse).
     const checkEntry = cachedObjectCheck(entryInputSchema);
+    const entryInput: Record<string, unknown> = { organisationId: 0, personId: null, date: '', minutes: 0, categoryId: 0, nature: 'secondment', meetingId: null, activityId: null, note: null };
     for (const row of table.rows) {
       const c = row.cells;
       const before = issues.length;
@@ -694,17 +697,15 @@ const time: ImportKind<TimeImport> = {
       const minutes = durationOf(c.duration);
       if (minutes && !minutes.ok) at(row, 'duration', minutes.key);
       if (issues.length > before || !organisation || !date.ok || !date.date || categoryId === undefined) continue;
-      const parsed = checkEntry({
-        organisationId: organisation.id,
-        personId,
-        date: date.date,
-        minutes: minutes?.ok ? minutes.minutes : '',
-        categoryId,
-        nature: kind ?? 'secondment',
-        meetingId: null,
-        activityId: null,
-        note: text(c.note),
-      });
+      // One input object for every line: the check reads it and keeps none of it.
+      entryInput.organisationId = organisation.id;
+      entryInput.personId = personId;
+      entryInput.date = date.date;
+      entryInput.minutes = minutes?.ok ? minutes.minutes : '';
+      entryInput.categoryId = categoryId;
+      entryInput.nature = kind ?? 'secondment';
+      entryInput.note = text(c.note);
+      const parsed = checkEntry(entryInput);
       if (!parsed.success) {
         for (const { field, issue } of parsed.issues) at(row, ENTRY_FIELD_OF[field] ?? field, keyForIssue(issue));
         continue;
@@ -719,7 +720,8 @@ const time: ImportKind<TimeImport> = {
         at(row, 'date', 'error.time.locked', { label: locked.label, from: formatDate(locked.from), to: formatDate(locked.to), date: formatDate(parsed.data.date) });
         continue;
       }
-      parsedRows.push({ row, values: parsed.data });
+      okRows.push(row);
+      okValues.push(parsed.data);
       if (minutes?.ok && wantReadings) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: durationText(minutes.minutes), rule: minutes.rule });
     }
 
@@ -737,7 +739,7 @@ const time: ImportKind<TimeImport> = {
     // Only the days the file covers matter (both keys hold the date): the base's other years are not read.
     let first = '9999-12-31';
     let last = '0000-01-01';
-    for (const { values } of parsedRows) {
+    for (const values of okValues) {
       indexOf(dateAt, values.date);
       indexOf(categoryAt, values.categoryId);
       if (values.personId !== null) indexOf(personAt, values.personId);
@@ -795,7 +797,9 @@ const time: ImportKind<TimeImport> = {
     const rateOf = rateResolver(rates, settings.defaultHourlyValueCents);
     const seen = new Map<number, number>();
     const candidates: Candidate<TimeImport>[] = [];
-    for (const { row, values } of parsedRows) {
+    for (let i = 0; i < okRows.length; i++) {
+      const row = okRows[i]!;
+      const values = okValues[i]!;
       const date = dateAt.get(values.date)!;
       const key = entryKey(values.personId, values.organisationId, date, values.categoryId)!;
       const firstLine = seen.get(key);
