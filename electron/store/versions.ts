@@ -18,7 +18,7 @@ export function savedBy(runtime: Runtime): string {
 const BY_LABEL: Record<string, string> = { electron: 'l’application', web: 'le mode web', cli: 'la ligne de commande', test: 'un test' };
 
 /** "11:05 le 12 mars 2026", Paris time. */
-function formatAt(iso: string): string {
+export function formatAt(iso: string): string {
   const date = new Date(iso);
   const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'short' }).format(date);
   const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(date);

@@ -3,6 +3,9 @@ import { useI18n } from '../i18n/I18nProvider';
 
 let reloading = false;
 
+/** The refusals of a save made from a stale screen: a record saved, or a grid's entry deleted, by someone else since. */
+const RELOADABLE = new Set(['pg.error.modifiedMeanwhile', 'time.error.gridDeletedMeanwhileBy', 'time.error.gridDeletedMeanwhile']);
+
 /** True once the page is being reloaded to show a record saved by someone else: the unsaved-changes warning stands aside. */
 export function isReloadingAfterConflict(): boolean {
   return reloading;
@@ -21,7 +24,7 @@ export function reloadAfterConflict(): void {
  */
 export function ReloadOnConflict({ error, onReload = reloadAfterConflict }: { error: ApiError | null | undefined; onReload?: () => void }) {
   const { t } = useI18n();
-  if (error?.code !== 'CONFLICT' || error.key !== 'pg.error.modifiedMeanwhile') return null;
+  if (error?.code !== 'CONFLICT' || !RELOADABLE.has(error.key)) return null;
   return (
     <p>
       <button type="button" className="btn btn-secondary" onClick={onReload}>

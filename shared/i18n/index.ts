@@ -25,12 +25,13 @@ import { ui11En, ui11Fr } from './messages-ui11';
 import { mailEn, mailFr } from './messages-mail';
 import { inviteEn, inviteFr } from './messages-invite';
 import { pick11En, pick11Fr } from './messages-pick11';
+import { perf13En, perf13Fr } from './messages-perf13';
 
 export { LANGUAGES, type Language } from './translate';
 
-const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr, ...member14Fr, ...ui11Fr, ...mailFr, ...inviteFr, ...pick11Fr };
+const fr = { ...coreFr, ...uiFr, ...cliFr, ...meetingsFr, ...timeFr, ...activityFr, ...dataFr, ...trustArchiveFr, ...trustStoreFr, ...trustInputFr, ...uiFrenchFr, ...searchFr, ...uiEditFr, ...docsFiguresFr, ...docsCerfaFr, ...pgFr, ...rolesFr, ...signersFr, ...pg13aFr, ...docs12Fr, ...serverFr, ...member14Fr, ...ui11Fr, ...mailFr, ...inviteFr, ...pick11Fr, ...perf13Fr };
 export type MessageKey = keyof typeof fr;
-const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn, ...member14En, ...ui11En, ...mailEn, ...inviteEn, ...pick11En };
+const en: Record<MessageKey, string> = { ...coreEn, ...uiEn, ...cliEn, ...meetingsEn, ...timeEn, ...activityEn, ...dataEn, ...trustArchiveEn, ...trustStoreEn, ...trustInputEn, ...uiFrenchEn, ...searchEn, ...uiEditEn, ...docsFiguresEn, ...docsCerfaEn, ...pgEn, ...rolesEn, ...signersEn, ...pg13aEn, ...docs12En, ...serverEn, ...member14En, ...ui11En, ...mailEn, ...inviteEn, ...pick11En, ...perf13En };
 
 export const catalogues: Record<Language, Record<MessageKey, string>> = { fr, en };
 

@@ -148,3 +148,41 @@ test('an entry dated more than a year ahead is saved only once the far date is c
   const saved = await call(request, app, 'time.entries.list', { from: '2099-01-01', to: '2099-12-31' });
   expect((saved.value as unknown as { items: { date: string }[] }).items.map((e) => e.date)).toEqual(['2099-01-02']);
 });
+
+test('a cell of the month grid whose entry someone else deleted since is refused, not typed back in', async ({ page, app, request }) => {
+  const { month, label } = lastMonth();
+  const organisation = await call(request, app, 'organisations.create', { kind: 'member', name: ORGANISATION, city: 'Eymoutiers', postcode: '87120' });
+  const person = await call(request, app, 'people.create', { firstName: 'Hélène', lastName: 'Martin' });
+  await call(request, app, 'people.addAffiliation', { personId: person.value!.id, organisationId: organisation.value!.id, role: 'Directrice', startDate: '2020-01-01' });
+  const categories = (await call(request, app, 'time.categories.list', {})) as unknown as { value: { items: { id: number; name: string }[] } };
+  const coordination = categories.value.items.find((c) => c.name === 'Coordination')!;
+  const day2 = `${month}-02`;
+  const entry = (await call(request, app, 'time.entries.create', {
+    organisationId: organisation.value!.id,
+    personId: person.value!.id,
+    date: day2,
+    minutes: '1h',
+    categoryId: coordination.id,
+    nature: 'secondment',
+    meetingId: null,
+    activityId: null,
+    note: null,
+  })) as unknown as { value: { entry: { id: number; version: number } } };
+
+  await page.getByRole('link', { name: 'Temps', exact: true }).click();
+  await pick(page.getByLabel('Structure', { exact: true }), 'ecluse', ORGANISATION);
+  await typeMonth(page.getByLabel('Mois', { exact: true }), month);
+  const cell = (day: number) => page.getByRole('textbox', { name: `${LINE}, ${label(day)}` });
+  await expect(cell(2)).toHaveValue('1 h');
+
+  // Someone else deletes it meanwhile; she types a new value in the cell that still shows it.
+  expect((await call(request, app, 'time.entries.delete', { id: entry.value.entry.id, version: entry.value.entry.version })).ok).toBe(true);
+  await cell(2).fill('2h');
+  await cell(3).fill('30 min');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('alert').filter({ hasText: `Ligne « ${LINE} », ${label(2)} : cette saisie a été supprimée entre-temps par` })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Recharger la fiche' })).toBeVisible();
+  // Nothing of the batch was written.
+  const list = (await call(request, app, 'time.entries.list', { organisationId: organisation.value!.id })) as unknown as { value: { items: unknown[] } };
+  expect(list.value.items).toHaveLength(0);
+});

@@ -12,7 +12,7 @@ import {
 import { keyForIssue, pathToString } from '../../../shared/validation/zod-issues';
 import type { Runtime } from '../../app/context';
 import { systemClock } from '../../app/clock';
-import { insertMany } from '../../store/bulk';
+import { insertEach } from '../../store/bulk';
 import { deferForeignKeys, resetIdentities } from '../../store/dialect';
 import type { DB } from '../../store/schema';
 import { runInvariants, type Finding } from '../data/check';
@@ -219,14 +219,15 @@ export function validateArchive(data: unknown, supportedSchemaVersion: number): 
 
   // Keys present in the archive, whatever the state of the rest of their row, so that one bad
   // row does not cascade into "missing reference" errors everywhere.
-  const present = new Map<string, Map<string, number>>();
+  // Keyed by the value itself: a Map tells 1 from "1" as keyOf does, without a string built per row.
+  const present = new Map<string, Map<unknown, number>>();
   const validated: ValidatedArchive['tables'] = [];
   for (const table of ARCHIVED_TABLES) {
     const tablePath = `$.tables.${table.name}`;
     const raw = tables[table.name] ?? [];
     const rows: ArchiveRow[] = [];
     validated.push({ table, rows });
-    const firstRowOfKey = new Map<string, number>();
+    const firstRowOfKey = new Map<unknown, number>();
     present.set(table.name, firstRowOfKey);
     if (!Array.isArray(raw)) {
       issues.add(tablePath, 'error.archive.notArray');
@@ -241,10 +242,10 @@ export function validateArchive(data: unknown, supportedSchemaVersion: number): 
       }
       const pk = row[table.primaryKey];
       if (typeof pk === 'number' || typeof pk === 'string') {
-        const seen = firstRowOfKey.get(keyOf(pk));
+        const seen = firstRowOfKey.get(pk);
         if (seen !== undefined) {
           issues.add(`${rowPath}.${table.primaryKey}`, 'error.archive.duplicateKey', { value: show(pk), row: seen });
-        } else firstRowOfKey.set(keyOf(pk), index);
+        } else firstRowOfKey.set(pk, index);
       }
       const parsed = table.schema.safeParse(row);
       if (!parsed.success) {
@@ -279,7 +280,7 @@ export function validateArchive(data: unknown, supportedSchemaVersion: number): 
         const value = row[column];
         // A null reference is allowed; a value of the wrong type was already reported by the row schema.
         if (typeof value !== 'number' && typeof value !== 'string') continue;
-        if (!present.get(target)!.has(keyOf(value))) {
+        if (!present.get(target)!.has(value)) {
           issues.add(`$.tables.${table.name}[${index}].${column}`, 'error.archive.missingReference', { table: target, value });
         }
       }
@@ -319,7 +320,9 @@ export async function clearArchivedTables(db: Kysely<DB> | Transaction<DB>): Pro
 async function insertRows(trx: AnyDb, table: ArchivedTable, rows: ArchiveRow[]): Promise<void> {
   // Rows were validated against the table's schema: written as they are, in batches as large as the engine binds.
   const columns = table.columns;
-  await insertMany(trx, table.name, columns, rows.map((row) => columns.map((c) => row[c])));
+  await insertEach(trx, table.name, columns, rows, (row, out, at) => {
+    for (let c = 0; c < columns.length; c++) out[at + c] = row[columns[c]!] ?? null;
+  });
 }
 
 export interface WriteOptions {

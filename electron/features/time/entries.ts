@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { claimVersion } from '../../store/versions';
+import { recordChange } from '../data/audit';
 import type { z } from 'zod';
 import { AppError, fieldError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
@@ -317,12 +318,14 @@ export async function updateEntry(ctx: ServiceContext, id: number, values: Entry
 
 export async function deleteEntry(ctx: ServiceContext, id: number, version?: number): Promise<{ removed: boolean }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('time_entries').select(['id', 'date', 'organisation_id', 'status']).where('id', '=', id).executeTakeFirst();
+    const before = await trx.selectFrom('time_entries').select(['id', 'date', 'minutes', 'organisation_id', 'status']).where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'error.notFound');
     await assertStructureMayWrite({ ...ctx, db: trx }, before.organisation_id, [{ date: before.date, status: before.status }]);
     await claimVersion({ ...ctx, db: trx }, 'time_entries', id, version);
     await assertDatesOpen({ ...ctx, db: trx }, [before.date]);
     await trx.deleteFrom('time_entries').where('id', '=', id).execute();
+    // In the change log, so that a month grid opened before hears who deleted it and when.
+    await recordChange({ ...ctx, db: trx }, { entity: 'time_entry', entityId: id, action: 'delete', summary: { date: before.date, minutes: before.minutes }, parent: { entity: 'organisation', id: before.organisation_id } });
     return { removed: true };
   });
 }

@@ -7,7 +7,8 @@ import { entryValueCents, resolveRate } from '../../../shared/features/time/valu
 import { formatDate } from '../../../shared/format/fr';
 import { CompiledQuery, sql } from 'kysely';
 import { nowIso, type ServiceContext } from '../../app/context';
-import { inWriteTransaction, modifiedMeanwhile, savedBy } from '../../store/versions';
+import { formatAt, inWriteTransaction, modifiedMeanwhile, savedBy } from '../../store/versions';
+import { recordChange } from '../data/audit';
 import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
@@ -120,6 +121,35 @@ export async function getGrid(ctx: ServiceContext, organisationId: number, month
   };
 }
 
+/** A cell's entry that the screen showed and that is gone since. */
+interface Gone {
+  id: number;
+  date: string;
+  line: string;
+}
+
+/**
+ * The refusal of a cell whose entry was deleted since the grid was opened: by whom and when if the
+ * change log knows. An entry moved elsewhere (another day, line or organisation) was saved since:
+ * « modifié entre-temps » as for any other change.
+ */
+async function deletedMeanwhile(ctx: ServiceContext, gone: Gone): Promise<AppError> {
+  const still = await ctx.db.selectFrom('time_entries').select('id').where('id', '=', gone.id).executeTakeFirst();
+  if (still) return modifiedMeanwhile(ctx.db, 'time_entries', gone.id);
+  const log = await ctx.db
+    .selectFrom('audit_log')
+    .select(['actor', 'at'])
+    .where('entity', '=', 'time_entry')
+    .where('entity_id', '=', gone.id)
+    .where('action', '=', 'delete')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const params = { line: gone.line, date: formatDate(gone.date) };
+  return log
+    ? new AppError('CONFLICT', 'time.error.gridDeletedMeanwhileBy', { ...params, by: log.actor, at: formatAt(log.at) })
+    : new AppError('CONFLICT', 'time.error.gridDeletedMeanwhile', params);
+}
+
 interface Change {
   kind: 'create' | 'update' | 'delete';
   entryId?: number;
@@ -173,6 +203,20 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       else byLine.set(key, [e]);
     }
 
+    const versionOf = new Map(existing.map((e) => [e.id, e.version]));
+    // Entries the screen showed that are gone since (deleted, or moved off this grid), by line: a
+    // cell that showed one and is saved with a duration is refused, not filled again silently
+    // (that would undo the other person's delete). A cell that was empty still creates.
+    const goneByLine = new Map<string, { id: number; date: string }[]>();
+    for (const o of input.opened ?? []) {
+      if (versionOf.has(o.id) || o.personId === undefined || o.categoryId === undefined || o.date === undefined) continue;
+      const key = `${o.personId}|${o.categoryId}`;
+      const list = goneByLine.get(key);
+      if (list) list.push({ id: o.id, date: o.date });
+      else goneByLine.set(key, [{ id: o.id, date: o.date }]);
+    }
+    let goneAt: Gone | null = null;
+
     input.rows.forEach((row, r) => {
       const category = categories.find((c) => c.id === row.categoryId);
       const line = `${row.personId === null ? '—' : personName.get(row.personId) ?? '?'} · ${category?.name ?? '?'}`;
@@ -181,7 +225,8 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       seenRows.add(rowKey);
       if (!category) issues.push({ path: `rows[${r}].categoryId`, key: 'error.notFound' });
       if (row.personId !== null && !personName.has(row.personId)) issues.push({ path: `rows[${r}].personId`, key: 'error.notFound' });
-      const lineEntries = byLine.get(`${row.personId}|${row.categoryId}`) ?? [];
+      const lineEntries = byLine.get(rowKey) ?? [];
+      const lineGone = goneByLine.get(rowKey);
       row.cells.forEach((cell, c) => {
         const path = `rows[${r}].cells[${c}].minutes`;
         // Built only for a message: formatting every cell's date costs more than checking it.
@@ -197,6 +242,11 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
         const covered = lineEntries.filter((e) => e.date >= cell.from && e.date <= cell.to);
         const sum = covered.reduce((s, e) => s + e.minutes, 0);
         if (sum === cell.minutes) return;
+        const gone = lineGone?.find((g) => g.date >= cell.from && g.date <= cell.to);
+        if (gone) {
+          goneAt ??= { ...gone, line };
+          return;
+        }
         let change: Change;
         if (covered.length === 0) {
           if (category && !category.active) {
@@ -263,8 +313,9 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
     }
     if (issues.length) throw new AppError('VALIDATION', 'error.time.gridInvalid', { count: issues.length }, issues);
 
-    // An entry the grid changes must be as the screen showed it: saved by no one else since, nor added since.
-    const versionOf = new Map(existing.map((e) => [e.id, e.version]));
+    // An entry the grid changes must be as the screen showed it: saved by no one else since, nor added since, nor deleted since.
+    const gone = goneAt as Gone | null;
+    if (gone) throw await deletedMeanwhile(tctx, gone);
     const existingById = new Map(existing.map((e) => [e.id, e]));
     if (input.opened) {
       const opened = new Map(input.opened.map((o) => [o.id, o.version]));
@@ -283,6 +334,11 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       const gone = await trx.deleteFrom('time_entries').where('id', 'in', ids).returning(['id', 'version']).execute();
       const moved = gone.find((g) => g.version !== versionOf.get(g.id)) ?? (gone.length < ids.length ? { id: ids.find((id) => !gone.some((g) => g.id === id))! } : undefined);
       if (moved) throw await modifiedMeanwhile(trx, 'time_entries', moved.id);
+    }
+    // In the change log, so that a grid opened before hears who deleted them and when.
+    for (const id of deletes) {
+      const entry = existingById.get(id)!;
+      await recordChange(tctx, { entity: 'time_entry', entityId: id, action: 'delete', summary: { date: entry.date, minutes: entry.minutes }, parent: { entity: 'organisation', id: input.organisationId } });
     }
     // One statement for every cell changed, built once and run with each cell's values (prepared once by the engine).
     const update = trx

@@ -314,7 +314,7 @@ export function GridPage({ fixedOrganisationId }: { fixedOrganisationId?: number
     }));
     setToRequest(null);
     try {
-      const result = await api.call('time.grid.save', { organisationId, month, nature, rows, opened: grid?.entries.map((e) => ({ id: e.id, version: e.version })) });
+      const result = await api.call('time.grid.save', { organisationId, month, nature, rows, opened: grid?.entries.map((e) => ({ id: e.id, version: e.version, personId: e.personId, categoryId: e.categoryId, date: e.date })) });
       setNotice(t('time.ui.grid.saved', { created: result.created, updated: result.updated, deleted: result.deleted }));
       setWarnings(result.warnings);
       setDirty(false);

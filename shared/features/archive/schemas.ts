@@ -47,7 +47,17 @@ export type ArchiveSummary = z.infer<typeof archiveSummarySchema>;
  * (snake_case names, integer cents, ISO text, 0/1): no transforms, so a round trip is exact.
  */
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
-const isTimestamp = (v: string) => ISO_TIMESTAMP.test(v) && isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v));
+/** Timestamps found valid: an archive's rows carry the same few creation and update instants again and again. */
+const VALID_TIMESTAMPS = new Set<string>();
+const isTimestamp = (v: string) => {
+  if (VALID_TIMESTAMPS.has(v)) return true;
+  const valid = ISO_TIMESTAMP.test(v) && isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v));
+  if (valid) {
+    if (VALID_TIMESTAMPS.size >= 20_000) VALID_TIMESTAMPS.clear();
+    VALID_TIMESTAMPS.add(v);
+  }
+  return valid;
+};
 const emailCheck = z.email();
 
 export const column = {

@@ -244,8 +244,15 @@ export const gridSaveSchema = z.object({
       }),
     )
     .max(500),
-  /** The entries as the grid was opened (id and version): one changed or deleted since is not overwritten. */
-  opened: z.array(z.object({ id, version: z.number().int().min(1) })).max(50_000).optional(),
+  /**
+   * The entries as the grid was opened (id and version): one changed or deleted since is not
+   * overwritten. With its cell (person, category, day), an entry deleted since is not typed again
+   * silently into the cell that showed it either.
+   */
+  opened: z
+    .array(z.object({ id, version: z.number().int().min(1), personId: nullableId.optional(), categoryId: id.optional(), date: isoDate.optional() }))
+    .max(50_000)
+    .optional(),
 });
 export type GridSave = z.input<typeof gridSaveSchema>;
 

@@ -43,7 +43,11 @@ export function memo<A, R>(fn: (a: A) => R, limit = 10_000): (a: A) => R {
   const seen = new Map<A, R>();
   return (a) => {
     const primitive = a === null || typeof a !== 'object';
-    if (primitive && seen.has(a)) return seen.get(a)!;
+    if (primitive) {
+      // One lookup a call; \`has\` only for a remembered undefined.
+      const known = seen.get(a);
+      if (known !== undefined || seen.has(a)) return known as R;
+    }
     const r = fn(a);
     if (primitive && seen.size < limit) seen.set(a, r);
     return r;

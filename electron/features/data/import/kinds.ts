@@ -10,7 +10,7 @@ import { keyForIssue } from '../../../../shared/validation/zod-issues';
 import { normalizeKey } from '../../../../shared/validation/text';
 import { DURATION_PROBLEM_KEYS, MAX_MINUTES_PER_DAY, durationUnitOfTitle, formatDuration, parseDurationIn, type DurationUnit } from '../../../../shared/features/time/duration';
 import { entryInputSchema, NATURES, type EntryValues, type Nature } from '../../../../shared/features/time/schemas';
-import { entryValueCents, resolveRate } from '../../../../shared/features/time/valuation';
+import { entryValueCents, rateResolver } from '../../../../shared/features/time/valuation';
 import { isFarFuture } from '../../../../shared/features/time/period';
 import { formatDate } from '../../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../../app/context';
@@ -145,7 +145,15 @@ async function organisationIndex(ctx: ServiceContext) {
 type OrganisationIndex = Awaited<ReturnType<typeof organisationIndex>>;
 
 /** The organisation a line names, by SIRET first, then by name (accents and case ignored). */
-function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: IssueAt, required: boolean, keyOf: (text: string) => string = normalizeKey) {
+const findByName = (index: OrganisationIndex, name: string) => index.byName.get(normalizeKey(name)) ?? index.bySiret.get(name.replace(/\s/g, ''));
+
+function resolveOrganisation(
+  index: OrganisationIndex,
+  row: MappedRow,
+  at: IssueAt,
+  required: boolean,
+  byName: (name: string) => ReturnType<typeof findByName> = (name) => findByName(index, name),
+) {
   const siret = digits(row.cells.organisationSiret)?.replace(/\s/g, '') ?? null;
   const name = text(row.cells.organisation);
   if (siret) {
@@ -157,7 +165,7 @@ function resolveOrganisation(index: OrganisationIndex, row: MappedRow, at: Issue
     }
   }
   if (name) {
-    const found = index.byName.get(keyOf(name)) ?? index.bySiret.get(name.replace(/\s/g, ''));
+    const found = byName(name);
     if (found) return found;
     at(row, 'organisation', 'data.import.unknownOrganisation', { value: name });
     return undefined;
@@ -572,10 +580,10 @@ const NATURE_WORDS: [RegExp, Nature][] = [
   [/^(benevol|volunteer)/, 'volunteering'],
 ];
 
-function nature(cell: Cell | undefined, keyOf: (text: string) => string = normalizeKey): Nature | null | undefined {
+function nature(cell: Cell | undefined): Nature | null | undefined {
   const t = text(cell);
   if (t === null) return null;
-  const key = keyOf(t);
+  const key = normalizeKey(t);
   if ((NATURES as readonly string[]).includes(key)) return key as Nature;
   return NATURE_WORDS.find(([re]) => re.test(key))?.[1];
 }
@@ -597,8 +605,6 @@ function duration(cell: Cell | undefined, unit: DurationUnit): { ok: true; minut
   const bare = typeof cell === 'number' || /^[-−]?\d+(?:[.,]\d+)?$/.test(cell.replace(/[\s\u00a0\u202f]+/g, ''));
   return { ok: true, minutes: parsed.minutes, rule: bare ? unit : 'written' };
 }
-
-const dayKey = (personId: number, date: string) => `${personId}|${date}`;
 
 const ENTRY_FIELD_OF: Record<string, string> = { minutes: 'duration', organisationId: 'organisation', personId: 'person', categoryId: 'category' };
 
@@ -649,85 +655,112 @@ const time: ImportKind<TimeImport> = {
     const rates = await loadRates(ctx);
     const settings = await getSettings(ctx);
 
-    const parsedRows: { row: MappedRow; values: EntryValues }[] = [];
+    // The lines that passed, and their values, side by side (no pair object a line).
+    const okRows: MappedRow[] = [];
+    const okValues: EntryValues[] = [];
     const readings: ImportReading[] = [];
     const unit = durationUnitOfTitle(table.columnOf.duration);
     // « Today » once for the file, not once a line (it goes through Intl).
     const day = today(ctx);
-    // The same texts recur on every line (organisations, people, dates, durations): each read once.
-    const keyOf = memo(normalizeKey);
+    // The same texts recur on every line (organisations, people, categories, dates, durations):
+    // each distinct one is read and looked up once, one map lookup a cell afterwards.
+    const organisationOf = memo((name: string) => findByName(index, name));
+    const personOf = memo((name: string) => personByName.get(normalizeKey(name))?.id);
+    const categoryOf = memo((name: string) => categoryByKey.get(normalizeKey(name)));
     const dateOf = memo((cell: Cell) => parseDate(cell));
     const durationOf = memo((cell: Cell | undefined) => duration(cell, unit));
-    const natureOf = memo((cell: Cell | undefined) => nature(cell, keyOf));
+    const natureOf = memo((cell: Cell | undefined) => nature(cell));
     const durationText = memo(formatDuration);
+    // What a checked date implies, once per date: more than a year ahead, or in a closed period.
+    const dateRules = memo((date: string) => ({ farFuture: isFarFuture(date, day), locked: periodLocking(periods, date) }));
     // The entry's schema, each field checked once per distinct value (the same rules as its parse).
     const checkEntry = cachedObjectCheck(entryInputSchema);
+    const entryInput: Record<string, unknown> = { organisationId: 0, personId: null, date: '', minutes: 0, categoryId: 0, nature: 'secondment', meetingId: null, activityId: null, note: null };
     for (const row of table.rows) {
       const c = row.cells;
       const before = issues.length;
-      const organisation = resolveOrganisation(index, row, at, true, keyOf);
+      const organisation = resolveOrganisation(index, row, at, true, organisationOf);
       let personId: number | null = null;
       const personText = text(c.person);
       if (personText) {
-        const found = personByName.get(keyOf(personText));
-        if (found) personId = found.id;
+        const found = personOf(personText);
+        if (found !== undefined) personId = found;
         else at(row, 'person', 'data.import.unknownPerson', { value: personText });
       }
       const date = dateOf(c.date ?? null);
       if (!date.ok || date.date === null) at(row, 'date', date.ok ? 'error.required' : 'error.date');
       const categoryText = text(c.category);
-      const categoryId = categoryText ? categoryByKey.get(keyOf(categoryText)) : defaultCategory?.id;
+      const categoryId = categoryText ? categoryOf(categoryText) : defaultCategory?.id;
       if (categoryText && categoryId === undefined) at(row, 'category', 'data.import.unknownCategory', { value: categoryText });
       const kind = natureOf(c.nature);
       if (kind === undefined) at(row, 'nature', 'data.import.badNature', { value: text(c.nature) ?? '' });
       const minutes = durationOf(c.duration);
       if (minutes && !minutes.ok) at(row, 'duration', minutes.key);
       if (issues.length > before || !organisation || !date.ok || !date.date || categoryId === undefined) continue;
-      const parsed = checkEntry({
-        organisationId: organisation.id,
-        personId,
-        date: date.date,
-        minutes: minutes?.ok ? minutes.minutes : '',
-        categoryId,
-        nature: kind ?? 'secondment',
-        meetingId: null,
-        activityId: null,
-        note: text(c.note),
-      });
+      // One input object for every line: the check reads it and keeps none of it.
+      entryInput.organisationId = organisation.id;
+      entryInput.personId = personId;
+      entryInput.date = date.date;
+      entryInput.minutes = minutes?.ok ? minutes.minutes : '';
+      entryInput.categoryId = categoryId;
+      entryInput.nature = kind ?? 'secondment';
+      entryInput.note = text(c.note);
+      const parsed = checkEntry(entryInput);
       if (!parsed.success) {
         for (const { field, issue } of parsed.issues) at(row, ENTRY_FIELD_OF[field] ?? field, keyForIssue(issue));
         continue;
       }
       // No confirmation in a file: a date more than a year ahead is a typo to correct.
-      if (isFarFuture(parsed.data.date, day)) {
+      const { farFuture, locked } = dateRules(parsed.data.date);
+      if (farFuture) {
         at(row, 'date', 'data.import.farFuture', { date: formatDate(parsed.data.date) });
         continue;
       }
-      const locked = periodLocking(periods, parsed.data.date);
       if (locked) {
         at(row, 'date', 'error.time.locked', { label: locked.label, from: formatDate(locked.from), to: formatDate(locked.to), date: formatDate(parsed.data.date) });
         continue;
       }
-      parsedRows.push({ row, values: parsed.data });
+      okRows.push(row);
+      okValues.push(parsed.data);
       if (minutes?.ok && wantReadings) readings.push({ line: row.line, field: 'duration', column: table.columnOf.duration ?? null, value: cellText(c.duration), read: durationText(minutes.minutes), rule: minutes.rule });
     }
 
-    // What each person already has on each day, for the 24-hour rule and the duplicates.
-    const named = new Set<number>();
-    for (const { values } of parsedRows) if (values.personId !== null) named.add(values.personId);
-    const personIds = [...named];
-    const already = new Map<string, number>();
-    const existing = new Map<string, { id: number; minutes: number }>();
-    const existingKey = (v: { personId: number | null; organisationId: number; date: string; categoryId: number }) =>
-      v.personId === null ? `o${v.organisationId}|${v.date}|${v.categoryId}` : `p${v.personId}|${v.date}|${v.categoryId}`;
+    // What each person already has on each day, for the 24-hour rule and the duplicates. Keys are
+    // numbers, not texts: each person, organisation, date and category of the file gets a small
+    // index, and a key combines them (50 000 keys built as strings, then hashed, cost more than
+    // the rest of the checks).
+    const dateAt = new Map<string, number>();
+    const personAt = new Map<number, number>();
+    const organisationAt = new Map<number, number>();
+    const categoryAt = new Map<number, number>();
+    const indexOf = <K>(map: Map<K, number>, key: K) => {
+      if (!map.has(key)) map.set(key, map.size);
+    };
     // Only the days the file covers matter (both keys hold the date): the base's other years are not read.
     let first = '9999-12-31';
     let last = '0000-01-01';
-    for (const { values } of parsedRows) {
+    for (const values of okValues) {
+      indexOf(dateAt, values.date);
+      indexOf(categoryAt, values.categoryId);
+      if (values.personId !== null) indexOf(personAt, values.personId);
+      else indexOf(organisationAt, values.organisationId);
       if (values.date < first) first = values.date;
       if (values.date > last) last = values.date;
     }
-    for (const ids of chunks(personIds, 1)) {
+    const days = dateAt.size;
+    const kinds = categoryAt.size;
+    // A person's day: person × date; an entry: its day × category, negative for an organisation's own entries.
+    const dayKey = (person: number, date: number) => person * days + date;
+    const entryKey = (personId: number | null, organisationId: number, date: number, categoryId: number): number | undefined => {
+      const category = categoryAt.get(categoryId);
+      if (category === undefined) return undefined;
+      if (personId !== null) return dayKey(personAt.get(personId)!, date) * kinds + category;
+      const organisation = organisationAt.get(organisationId);
+      return organisation === undefined ? undefined : -1 - ((organisation * days + date) * kinds + category);
+    };
+    const already = new Map<number, number>();
+    const existing = new Map<number, { id: number; minutes: number }>();
+    for (const ids of chunks([...personAt.keys()], 1)) {
       const rows = await ctx.db
         .selectFrom('time_entries')
         .select(['id', 'person_id', 'organisation_id', 'date', 'category_id', 'minutes'])
@@ -736,13 +769,16 @@ const time: ImportKind<TimeImport> = {
         .where('date', '<=', last)
         .execute();
       for (const r of rows) {
-        const k = dayKey(r.person_id!, r.date);
+        // A day of the range that no line names counts for nothing.
+        const date = dateAt.get(r.date);
+        if (date === undefined) continue;
+        const k = dayKey(personAt.get(r.person_id!)!, date);
         already.set(k, (already.get(k) ?? 0) + r.minutes);
-        existing.set(existingKey({ personId: r.person_id, organisationId: r.organisation_id, date: r.date, categoryId: r.category_id }), { id: r.id, minutes: r.minutes });
+        const key = entryKey(r.person_id, r.organisation_id, date, r.category_id);
+        if (key !== undefined) existing.set(key, { id: r.id, minutes: r.minutes });
       }
     }
-    const orgDates = parsedRows.filter((r) => r.values.personId === null);
-    if (orgDates.length > 0) {
+    if (organisationAt.size > 0) {
       const rows = await ctx.db
         .selectFrom('time_entries')
         .select(['id', 'organisation_id', 'date', 'category_id', 'minutes'])
@@ -750,22 +786,31 @@ const time: ImportKind<TimeImport> = {
         .where('date', '>=', first)
         .where('date', '<=', last)
         .execute();
-      for (const r of rows) existing.set(existingKey({ personId: null, organisationId: r.organisation_id, date: r.date, categoryId: r.category_id }), { id: r.id, minutes: r.minutes });
+      for (const r of rows) {
+        const date = dateAt.get(r.date);
+        const key = date === undefined ? undefined : entryKey(null, r.organisation_id, date, r.category_id);
+        if (key !== undefined) existing.set(key, { id: r.id, minutes: r.minutes });
+      }
     }
 
     const names = new Map(people.map((p) => [p.id, `${p.first_name} ${p.last_name}`]));
-    const seen = new Map<string, number>();
+    const rateOf = rateResolver(rates, settings.defaultHourlyValueCents);
+    const seen = new Map<number, number>();
     const candidates: Candidate<TimeImport>[] = [];
-    for (const { row, values } of parsedRows) {
-      const key = existingKey(values);
-      if (seen.has(key)) {
-        at(row, 'date', 'data.import.sameInFile', { line: seen.get(key)! });
+    for (let i = 0; i < okRows.length; i++) {
+      const row = okRows[i]!;
+      const values = okValues[i]!;
+      const date = dateAt.get(values.date)!;
+      const key = entryKey(values.personId, values.organisationId, date, values.categoryId)!;
+      const firstLine = seen.get(key);
+      if (firstLine !== undefined) {
+        at(row, 'date', 'data.import.sameInFile', { line: firstLine });
         continue;
       }
       seen.set(key, row.line);
       const twin = existing.get(key);
       if (values.personId !== null) {
-        const k = dayKey(values.personId, values.date);
+        const k = dayKey(personAt.get(values.personId)!, date);
         const before = already.get(k) ?? 0;
         const after = before - (twin?.minutes ?? 0) + values.minutes;
         if (after > MAX_MINUTES_PER_DAY) {
@@ -774,7 +819,7 @@ const time: ImportKind<TimeImport> = {
         }
         already.set(k, after);
       }
-      const rate = resolveRate(rates, values, settings.defaultHourlyValueCents);
+      const rate = rateOf(values);
       candidates.push({
         line: row.line,
         value: { values, hourlyCents: rate.hourlyCents, rateId: rate.rateId },

@@ -105,17 +105,24 @@ export function mapTable(
     }
   }
 
+  // The mapped columns once, not looked for again on each of tens of thousands of lines.
+  const fieldsAt: string[] = [];
+  const columnsAt: number[] = [];
+  mapping.forEach((field, c) => {
+    if (!field) return;
+    fieldsAt.push(field);
+    columnsAt.push(c);
+  });
   const out: MappedRow[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const row = rows[i];
     if (isEmpty(row)) continue;
     const cells: Record<string, Cell> = {};
-    mapping.forEach((field, c) => {
-      if (!field) return;
-      const value = row![c] ?? null;
+    for (let f = 0; f < fieldsAt.length; f++) {
+      const value = row![columnsAt[f]!] ?? null;
       const trimmed = typeof value === 'string' ? value.trim() : value;
-      cells[field] = trimmed === '' ? null : trimmed;
-    });
+      cells[fieldsAt[f]!] = trimmed === '' ? null : trimmed;
+    }
     out.push({ line: i + 1, cells });
   }
   return { headerLine: headerIndex + 1, headers, mapping, rows: out, issues, columnOf };

@@ -3,9 +3,23 @@
 export const SEPARATORS = [';', '\t', ','] as const;
 export type Separator = (typeof SEPARATORS)[number];
 
+const MAX_KEPT_LENGTH = 200;
+const MAX_KEPT_TEXTS = 100_000;
+
 /** RFC 4180 records: quoted fields may hold separators, quotes ("") and line breaks. */
 export function parseCsv(text: string, separator: string, maxRecords = Infinity): string[][] {
   const records: string[][] = [];
+  // The same texts fill a column line after line (names, dates, durations): each kept once, so
+  // that a 50 000-line file holds a few thousand strings rather than 350 000 (the garbage
+  // collector copies every live one), and later lookups meet the very same string.
+  const kept = new Map<string, string>();
+  const keep = (value: string): string => {
+    if (value.length > MAX_KEPT_LENGTH) return value;
+    const known = kept.get(value);
+    if (known !== undefined) return known;
+    if (kept.size < MAX_KEPT_TEXTS) kept.set(value, value);
+    return value;
+  };
   let record: string[] = [];
   let field = '';
   // A quoted field was read, even if empty (""): the record has that field.
@@ -49,14 +63,14 @@ export function parseCsv(text: string, separator: string, maxRecords = Infinity)
       continue;
     }
     if (ch === sep) {
-      record.push(field);
+      record.push(keep(field));
       field = '';
       quoted = false;
       i++;
       continue;
     }
     if (ch === 0x0a || ch === 0x0d) {
-      record.push(field);
+      record.push(keep(field));
       records.push(record);
       record = [];
       field = '';
@@ -69,7 +83,7 @@ export function parseCsv(text: string, separator: string, maxRecords = Infinity)
     i = next;
   }
   if ((field !== '' || quoted || record.length > 0) && records.length < maxRecords) {
-    record.push(field);
+    record.push(keep(field));
     records.push(record);
   }
   return records;
