@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/api/errors';
+import { translate } from '../../shared/i18n/index';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import fs from 'node:fs';
@@ -205,8 +207,9 @@ const archiveCase: BenchCase = {
       importSamples.push(ms);
       await target.close();
 
+      // The schema made by the app, then closed (its lock released) before better-sqlite3 alone fills it.
       const floorStore = await openStore(fresh(env, 'import-floor.sqlite'));
-      await floorStore.db.destroy();
+      await floorStore.close();
       const sqlite = new Database(floorStore.file);
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = ON');
@@ -304,6 +307,13 @@ export const CASES: BenchCase[] = [
   serverLoadCase,
 ];
 
+/** A failed case says why in words: the message in French and its first issues, not a bare key. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof AppError)) return error instanceof Error ? error.message : String(error);
+  const issues = (error.issues ?? []).slice(0, 3).map((i) => `${i.path}: ${translate('fr', i.key, i.params)}`);
+  return [translate('fr', error.key, error.params), ...issues].join(' — ');
+}
+
 function ms(value: number | undefined): string {
   if (value === undefined) return '—';
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 1)} ms`;
@@ -351,7 +361,7 @@ async function main(): Promise<void> {
       try {
         rows.push(...(await c.run(env)));
       } catch (error) {
-        rows.push({ measurement: `${c.name}: failed (${error instanceof Error ? error.message : String(error)})`, p50: NaN, p95: NaN, target: '—' });
+        rows.push({ measurement: `${c.name}: failed (${describeFailure(error)})`, p50: NaN, p95: NaN, target: '—' });
       }
     }
     await store.close();
