@@ -182,6 +182,10 @@ describe('meetings', () => {
     expect(await texts({ search: '2026-02' })).toEqual(['2026-02']);
     expect(await texts({ year: 2026 })).toEqual(['2026-02', '2026-01']);
     expect(await texts({ kind: 'coordination' })).toEqual(['2027-01']);
+    // Words and a kind together: the words found by the index, kept to that kind's meetings.
+    expect(await texts({ search: 'federation regionale', kind: 'general_assembly' })).toEqual(['2026-02']);
+    expect(await texts({ search: 'etude', kind: 'general_assembly' })).toEqual([]);
+    expect(await texts({ search: 'etude', kind: 'coordination', year: 2027 })).toEqual(['2027-01']);
     expect(await texts({ search: '%' })).toEqual([]);
     const register = await app.call('meetings.decisions', {});
     expect(register).toMatchObject({ total: 3, years: [2027, 2026] });

@@ -127,14 +127,19 @@ export async function decisionRegister(
 ): Promise<{ items: RegisterItem[]; total: number; years: number[] }> {
   const limit = query.limit ?? 200;
   const offset = query.offset ?? 0;
-  let q = ctx.db.selectFrom('decisions as d').innerJoin('meetings as m', 'm.id', 'd.meeting_id');
-  if (query.year) q = q.where('d.year', '=', query.year);
-  if (query.kind) q = q.where('m.kind', '=', query.kind);
   const reference = /^\s*(\d{4})\s*[-/]\s*(\d{1,4})\s*$/.exec(query.search ?? '');
   const search = query.search && !reference ? normalizeKey(query.search) : '';
-  if (reference) q = q.where('d.year', '=', Number(reference[1])).where('d.number', '=', Number(reference[2]));
   // Words go through the full-text index (each a prefix, accents ignored); without one, a scan.
   const ids = search ? await searchIndex(ctx.db as unknown as Kysely<unknown>).matching('decision', search) : null;
+  // The decisions the index found lead the join (a cross join keeps SQLite to that order): else,
+  // with a kind chosen, it walks every meeting of the kind and looks each found id up in each
+  // (210 ms instead of 5 on the national base).
+  let q = ids
+    ? ctx.db.selectFrom('decisions as d').crossJoin('meetings as m').whereRef('m.id', '=', 'd.meeting_id')
+    : ctx.db.selectFrom('decisions as d').innerJoin('meetings as m', 'm.id', 'd.meeting_id');
+  if (query.year) q = q.where('d.year', '=', query.year);
+  if (query.kind) q = q.where('m.kind', '=', query.kind);
+  if (reference) q = q.where('d.year', '=', Number(reference[1])).where('d.number', '=', Number(reference[2]));
   if (ids && ids.length <= MAX_IDS) {
     if (ids.length === 0) return { items: [], total: 0, years: await registerYears(ctx) };
     q = q.where('d.id', 'in', ids);
