@@ -3,7 +3,7 @@ import { AppError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
 import { daysOfMonth, monthRange } from '../../../shared/features/time/period';
 import type { EntryStatus, Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
-import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
+import { entryValueCents, rateResolver, resolveRate } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
 import { CompiledQuery, sql } from 'kysely';
 import { nowIso, type ServiceContext } from '../../app/context';
@@ -194,14 +194,25 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
     const seenRows = new Set<string>();
     let lockedAt: { period: (typeof periods)[number]; date: string } | null = null;
 
-    // Each line's entries, so that a cell looks at its line's few entries rather than the month's thousands.
-    const byLine = new Map<string, typeof existing>();
+    // Each line's entries by day, so that a cell looks at its own day's entries (a week's cell, at its line's few).
+    type Existing = (typeof existing)[number];
+    const byLine = new Map<string, Map<string, Existing[]>>();
     for (const e of existing) {
       const key = `${e.person_id}|${e.category_id}`;
-      const list = byLine.get(key);
+      let days = byLine.get(key);
+      if (!days) byLine.set(key, (days = new Map()));
+      const list = days.get(e.date);
       if (list) list.push(e);
-      else byLine.set(key, [e]);
+      else days.set(e.date, [e]);
     }
+    const NONE: Existing[] = [];
+    const coveredBy = (days: Map<string, Existing[]> | undefined, cellFrom: string, cellTo: string): Existing[] => {
+      if (!days) return NONE;
+      if (cellFrom === cellTo) return days.get(cellFrom) ?? NONE;
+      const covered: Existing[] = [];
+      for (const [date, list] of days) if (date >= cellFrom && date <= cellTo) covered.push(...list);
+      return covered;
+    };
 
     const versionOf = new Map(existing.map((e) => [e.id, e.version]));
     // Entries the screen showed that are gone since (deleted, or moved off this grid), by line: a
@@ -225,7 +236,7 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       seenRows.add(rowKey);
       if (!category) issues.push({ path: `rows[${r}].categoryId`, key: 'error.notFound' });
       if (row.personId !== null && !personName.has(row.personId)) issues.push({ path: `rows[${r}].personId`, key: 'error.notFound' });
-      const lineEntries = byLine.get(rowKey) ?? [];
+      const lineDays = byLine.get(rowKey);
       const lineGone = goneByLine.get(rowKey);
       row.cells.forEach((cell, c) => {
         const path = `rows[${r}].cells[${c}].minutes`;
@@ -239,8 +250,9 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
           issues.push({ path, key: 'error.time.gridDurationTooLong', params: params() });
           return;
         }
-        const covered = lineEntries.filter((e) => e.date >= cell.from && e.date <= cell.to);
-        const sum = covered.reduce((s, e) => s + e.minutes, 0);
+        const covered = coveredBy(lineDays, cell.from, cell.to);
+        let sum = 0;
+        for (const e of covered) sum += e.minutes;
         if (sum === cell.minutes) return;
         const gone = lineGone?.find((g) => g.date >= cell.from && g.date <= cell.to);
         if (gone) {
@@ -324,8 +336,8 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       }
     }
 
-    const rates = await loadRates(tctx);
-    const settingsDefault = (await getSettings(tctx)).defaultHourlyValueCents;
+    // The rates sorted by owner once, rather than searched again for each cell.
+    const rateOf = rateResolver(await loadRates(tctx), (await getSettings(tctx)).defaultHourlyValueCents);
     const now = nowIso(ctx);
     const review = reviewColumnsFor(ctx);
     const deletes = changes.filter((c) => c.kind === 'delete').map((c) => c.entryId!);
@@ -347,23 +359,29 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       .where('id', '=', 0)
       .where('version', '=', 0)
       .compile();
-    for (const change of changes.filter((c) => c.kind === 'update')) {
-      const rate = resolveRate(rates, { date: change.date, personId: change.personId, organisationId: input.organisationId }, settingsDefault);
-      const old = existingById.get(change.entryId!)!;
-      // An entry valued at the settings' default keeps the rate it was valued at.
-      const hourly = rate.rateId === null && old.rate_id === null ? old.hourly_rate_cents : rate.hourlyCents;
-      // The parameters in the order of the statement above: set, then where.
-      const parameters = [change.minutes, rate.rateId, hourly, entryValueCents(change.minutes, hourly), now, savedBy(ctx.runtime), review.status, review.review_reason, review.reviewed_at, review.reviewed_by, change.entryId!, old.version];
-      const written = await trx.executeQuery(CompiledQuery.raw(update.sql, parameters));
-      if (Number(written.numAffectedRows ?? 0) === 0) throw await modifiedMeanwhile(trx, 'time_entries', change.entryId!);
-    }
+    // Straight on the transaction's connection: the statement is already compiled, nothing for Kysely's plugins to do.
+    const stale = await trx.getExecutor().provideConnection(async (connection) => {
+      for (const change of changes) {
+        if (change.kind !== 'update') continue;
+        const rate = rateOf({ date: change.date, personId: change.personId, organisationId: input.organisationId });
+        const old = existingById.get(change.entryId!)!;
+        // An entry valued at the settings' default keeps the rate it was valued at.
+        const hourly = rate.rateId === null && old.rate_id === null ? old.hourly_rate_cents : rate.hourlyCents;
+        // The parameters in the order of the statement above: set, then where.
+        const parameters = [change.minutes, rate.rateId, hourly, entryValueCents(change.minutes, hourly), now, savedBy(ctx.runtime), review.status, review.review_reason, review.reviewed_at, review.reviewed_by, change.entryId!, old.version];
+        const written = await connection.executeQuery(CompiledQuery.raw(update.sql, parameters));
+        if (Number(written.numAffectedRows ?? 0) === 0) return change.entryId!;
+      }
+      return null;
+    });
+    if (stale !== null) throw await modifiedMeanwhile(trx, 'time_entries', stale);
     const creates = changes.filter((c) => c.kind === 'create');
     for (const batch of chunks(creates, 200)) {
       await trx
         .insertInto('time_entries')
         .values(
           batch.map((change) => {
-            const rate = resolveRate(rates, { date: change.date, personId: change.personId, organisationId: input.organisationId }, settingsDefault);
+            const rate = rateOf({ date: change.date, personId: change.personId, organisationId: input.organisationId });
             return {
               organisation_id: input.organisationId,
               person_id: change.personId,
