@@ -185,7 +185,12 @@ export class HashRouter {
     this.index = state.idx ?? 0;
     if (state.idx === undefined) window.history.replaceState({ ...state, idx: 0, key: state.key ?? newKey() }, '');
     this.location = this.readLocation();
+  }
+
+  /** Follows the browser's back and forward buttons and typed addresses until the returned function is called. */
+  listen(): () => void {
     window.addEventListener('popstate', this.onPop);
+    return () => window.removeEventListener('popstate', this.onPop);
   }
 
   private readLocation(): Location {
@@ -237,7 +242,7 @@ export class HashRouter {
       return { pathname: to.pathname ?? this.location.pathname, search: to.search ?? '', hash: to.hash ?? '' };
     }
     if (to.startsWith('/')) return parseHref(to);
-    if (to.startsWith('?') || to.startsWith('#')) return { ...parseHref(`${this.location.pathname}${to}`) };
+    if (to.startsWith('?') || to.startsWith('#')) return parseHref(`${this.location.pathname}${to}`);
     // Relative to the current page, as a folder: `modifier` from /structures/3 is /structures/3/modifier.
     return parseHref(`${this.location.pathname.replace(/\/$/, '')}/${to}`);
   }
@@ -311,10 +316,6 @@ export class HashRouter {
   blocker(id: number): Blocker {
     return this.blockers.get(id)?.blocker ?? UNBLOCKED;
   }
-
-  dispose(): void {
-    window.removeEventListener('popstate', this.onPop);
-  }
 }
 
 const UNBLOCKED: Blocker = { state: 'unblocked', proceed: () => {}, reset: () => {} };
@@ -364,7 +365,8 @@ function RenderMatch({ matches, depth }: RouteContextValue) {
 
 export function RouterProvider({ router }: { router: HashRouter }) {
   const location = useSyncExternalStore(router.subscribe, () => router.location);
-  useEffect(() => () => router.dispose(), [router]);
+  // Listening is the effect's (not the constructor's): StrictMode's unmount and mount again leave one listener.
+  useEffect(() => router.listen(), [router]);
   const matches = useMemo(() => matchRoutes(router.branches, location.pathname) ?? [], [router, location.pathname]);
   const root = matches[0]?.route;
   const content = <RenderMatch matches={matches} depth={0} />;

@@ -5,7 +5,7 @@ import { createTranslate, LANGUAGES, type Language } from '../../shared/i18n/tra
  * The renderer's stand-in for `shared/i18n/index.ts` (vite.config.ts points every import of it
  * here): the same `translate`, but over the active language's catalogue alone, each language in
  * chunks of its own. The first screen's messages (`first-screen.ts`) come before the first render;
- * the rest right after it, and before any other page (`lazyPage`).
+ * the rest with the first other page (`lazyPage`) or the first click or key (I18nProvider).
  */
 export { LANGUAGES, type Language, type MessageKey };
 
