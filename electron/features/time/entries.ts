@@ -324,8 +324,15 @@ export async function deleteEntry(ctx: ServiceContext, id: number, version?: num
     await claimVersion({ ...ctx, db: trx }, 'time_entries', id, version);
     await assertDatesOpen({ ...ctx, db: trx }, [before.date]);
     await trx.deleteFrom('time_entries').where('id', '=', id).execute();
-    // In the change log, so that a month grid opened before hears who deleted it and when.
-    await recordChange({ ...ctx, db: trx }, { entity: 'time_entry', entityId: id, action: 'delete', summary: { date: before.date, minutes: before.minutes }, parent: { entity: 'organisation', id: before.organisation_id } });
+    await recordEntryDeleted({ ...ctx, db: trx }, { id, date: before.date, minutes: before.minutes, organisationId: before.organisation_id });
     return { removed: true };
   });
+}
+
+/**
+ * A deleted entry in the change log, from the entries list and from the month grid alike: a grid
+ * opened before reads it back to say who deleted the entry and when (grid.ts, deletedMeanwhile).
+ */
+export async function recordEntryDeleted(ctx: ServiceContext, entry: { id: number; date: string; minutes: number; organisationId: number }): Promise<void> {
+  await recordChange(ctx, { entity: 'time_entry', entityId: entry.id, action: 'delete', summary: { date: entry.date, minutes: entry.minutes }, parent: { entity: 'organisation', id: entry.organisationId } });
 }

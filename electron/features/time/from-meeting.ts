@@ -1,7 +1,7 @@
 import { AppError, fieldError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
 import type { Nature, TimeWarning } from '../../../shared/features/time/schemas';
-import { entryValueCents, resolveRate } from '../../../shared/features/time/valuation';
+import { entryValueCents, rateResolver } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
 import { nowIso, today, type ServiceContext } from '../../app/context';
 import { getSettings } from '../settings/service';
@@ -94,8 +94,7 @@ export async function entriesFromMeeting(
     }
     if (issues.length) throw new AppError('VALIDATION', 'error.validation', undefined, issues);
 
-    const rates = await loadRates(tctx);
-    const settingsDefault = (await getSettings(tctx)).defaultHourlyValueCents;
+    const rateOf = rateResolver(await loadRates(tctx), (await getSettings(tctx)).defaultHourlyValueCents);
     const now = nowIso(ctx);
     let created = 0;
     if (toCreate.length) {
@@ -103,7 +102,7 @@ export async function entriesFromMeeting(
         .insertInto('time_entries')
         .values(
           toCreate.map((c) => {
-            const rate = resolveRate(rates, { date: meeting.date, personId: c.personId, organisationId: c.organisationId }, settingsDefault);
+            const rate = rateOf({ date: meeting.date, personId: c.personId, organisationId: c.organisationId });
             return {
               organisation_id: c.organisationId,
               person_id: c.personId,

@@ -3,16 +3,15 @@ import { AppError, type FieldIssue } from '../../../shared/api/errors';
 import { formatDuration, MAX_MINUTES_PER_DAY } from '../../../shared/features/time/duration';
 import { daysOfMonth, monthRange } from '../../../shared/features/time/period';
 import type { EntryStatus, Grid, Nature, TimeWarning, gridSaveSchema } from '../../../shared/features/time/schemas';
-import { entryValueCents, rateResolver, resolveRate } from '../../../shared/features/time/valuation';
+import { entryValueCents, rateResolver } from '../../../shared/features/time/valuation';
 import { formatDate } from '../../../shared/format/fr';
 import { CompiledQuery, sql } from 'kysely';
 import { nowIso, type ServiceContext } from '../../app/context';
 import { formatAt, inWriteTransaction, modifiedMeanwhile, savedBy } from '../../store/versions';
-import { recordChange } from '../data/audit';
 import { getSettings } from '../settings/service';
 import { categoryNames } from './categories';
 import { activeClosedPeriods, chunks, frenchOrder, loadRates, periodLocking } from './common';
-import { entryWarnings } from './entries';
+import { entryWarnings, recordEntryDeleted } from './entries';
 import { assertStructureMayWrite, assertStructureStaff, reviewColumnsFor } from './review-rules';
 
 type GridSave = z.output<typeof gridSaveSchema>;
@@ -91,6 +90,7 @@ export async function getGrid(ctx: ServiceContext, organisationId: number, month
     );
 
   const rowPeople = [null, ...new Set([...people.map((p) => p.id), ...personIds])];
+  const rateOf = rateResolver(rates, settings.defaultHourlyValueCents);
   return {
     organisationId,
     organisationName: name,
@@ -114,10 +114,7 @@ export async function getGrid(ctx: ServiceContext, organisationId: number, month
     categories: categories.filter((c) => c.active || entries.some((e) => e.category_id === c.id)),
     lockedDays: daysOfMonth(month).filter((d) => periodLocking(periods, d)),
     etpHours: settings.etpHours,
-    rates: rowPeople.map((personId) => ({
-      personId,
-      hourlyCents: resolveRate(rates, { date: from, personId, organisationId }, settings.defaultHourlyValueCents).hourlyCents,
-    })),
+    rates: rowPeople.map((personId) => ({ personId, hourlyCents: rateOf({ date: from, personId, organisationId }).hourlyCents })),
   };
 }
 
@@ -347,10 +344,9 @@ export async function saveGridWithin(tctx: ServiceContext, input: GridSave): Pro
       const moved = gone.find((g) => g.version !== versionOf.get(g.id)) ?? (gone.length < ids.length ? { id: ids.find((id) => !gone.some((g) => g.id === id))! } : undefined);
       if (moved) throw await modifiedMeanwhile(trx, 'time_entries', moved.id);
     }
-    // In the change log, so that a grid opened before hears who deleted them and when.
     for (const id of deletes) {
       const entry = existingById.get(id)!;
-      await recordChange(tctx, { entity: 'time_entry', entityId: id, action: 'delete', summary: { date: entry.date, minutes: entry.minutes }, parent: { entity: 'organisation', id: input.organisationId } });
+      await recordEntryDeleted(tctx, { id, date: entry.date, minutes: entry.minutes, organisationId: input.organisationId });
     }
     // One statement for every cell changed, built once and run with each cell's values (prepared once by the engine).
     const update = trx

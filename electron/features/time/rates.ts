@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { claimVersion } from '../../store/versions';
 import { AppError, fieldError } from '../../../shared/api/errors';
 import type { Rate, rateInputSchema } from '../../../shared/features/time/schemas';
-import { entryValueCents, resolveRate, type DatedRate, type RateScope } from '../../../shared/features/time/valuation';
+import { entryValueCents, rateResolver, type DatedRate, type RateScope } from '../../../shared/features/time/valuation';
 import { addDays } from '../../../shared/features/time/period';
 import type { ServiceContext } from '../../app/context';
 import { getSettings } from '../settings/service';
@@ -71,8 +71,10 @@ export async function revalueEntries(ctx: ServiceContext, subjects: readonly Sub
   const periods = await activeClosedPeriods(ctx);
   const groups = new Map<string, { rateId: number | null; hourly: number; value: number; ids: number[] }>();
   let changed = 0;
+  // Every entry of the subjects, possibly the whole base: the rates sorted by owner once.
+  const rateOf = rateResolver(rates, settingsDefault);
   for (const e of entries) {
-    const resolved = resolveRate(rates, { date: e.date, personId: e.person_id, organisationId: e.organisation_id }, settingsDefault);
+    const resolved = rateOf({ date: e.date, personId: e.person_id, organisationId: e.organisation_id });
     if (resolved.rateId === null && e.rate_id === null) continue;
     if (resolved.rateId === e.rate_id && resolved.hourlyCents === e.hourly_rate_cents) continue;
     const period = periodLocking(periods, e.date);
