@@ -1,11 +1,11 @@
 import { Packer } from 'docx';
-import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import { chartImages } from '../../electron/features/activities/charts';
 import { seededRandom } from '../../electron/features/demo/generate';
 import { annualReportDocument, partnerReportDocument } from '../../shared/features/activities/documents';
 import type { AnnualReport, PartnerReport } from '../../shared/features/activities/schemas';
 import type { Dispatch } from '../../electron/api/dispatch';
+import { timed } from './measure';
 
 const KINDS = ['awareness', 'awareness', 'outreach', 'visit', 'conference', 'support', 'communication'] as const;
 const VISITORS = ['local_authority', 'project_founder', 'other'] as const;
@@ -28,12 +28,6 @@ export function insertActivities(sqlite: Database.Database, organisations: numbe
   })();
 }
 
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
-
 /** Report from the service query to packed .docx bytes, charts rendered with resvg: what the CLI does. */
 export async function measureReports(dispatch: Dispatch, lastYear: number) {
   const run = async (method: 'reports.annual' | 'reports.partner', input: unknown) => {
@@ -48,9 +42,9 @@ export async function measureReports(dispatch: Dispatch, lastYear: number) {
   const partner: number[] = [];
   const dashboard: number[] = [];
   for (let i = 0; i < 5; i++) {
-    annual.push((await time(() => run('reports.annual', { year: lastYear - 1 })))[0]);
-    partner.push((await time(() => run('reports.partner', { from: `${lastYear - 3}-09-01`, to: `${lastYear - 1}-02-28` })))[0]);
+    annual.push((await timed(() => run('reports.annual', { year: lastYear - 1 })))[0]);
+    partner.push((await timed(() => run('reports.partner', { from: `${lastYear - 3}-09-01`, to: `${lastYear - 1}-02-28` })))[0]);
   }
-  for (let i = 0; i < 50; i++) dashboard.push((await time(() => dispatch('dashboard.get', {})))[0]);
+  for (let i = 0; i < 50; i++) dashboard.push((await timed(() => dispatch('dashboard.get', {})))[0]);
   return { annual, partner, dashboard };
 }

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startWebServer } from '../../electron/web/server';
 import type { BenchCase, BenchEnv, BenchRow } from './run';
+import { percentile } from './measure';
 
 /**
  * The screens as she sees them: web mode on the national base, driven by Playwright in Chromium.
@@ -18,11 +19,6 @@ import type { BenchCase, BenchEnv, BenchRow } from './run';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 function replayMs(sqlite: Database.Database, queries: CompiledQuery[]): number {
   const start = performance.now();

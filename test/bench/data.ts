@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createBackup } from '../../electron/features/data/backup';
 import { checkDatabase } from '../../electron/features/data/check';
 import { commitImport } from '../../electron/features/data/import/service';
 import { readSpreadsheetFile } from '../../electron/features/data/sheets/read';
 import { backupsDirFor } from '../../electron/store/open';
 import type { BenchCase, BenchRow } from './run';
+import { timeEntriesCsv } from './dataset';
+import { percentile, timed } from './measure';
 
 /**
  * Data safety at national scale (issue 6): an online backup of the whole database, the import of
@@ -18,17 +19,6 @@ import type { BenchCase, BenchRow } from './run';
 
 const IMPORT_LINES = 50_000;
 const RUNS = 3;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function timed<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
 
 export const dataCase: BenchCase = {
   name: 'data safety',
@@ -65,26 +55,10 @@ export const dataCase: BenchCase = {
     const people = sqlite.prepare('SELECT id, first_name, last_name FROM people ORDER BY id').all() as { id: number; first_name: string; last_name: string }[];
     const categories = sqlite.prepare('SELECT id, name FROM time_categories WHERE active = 1 ORDER BY position').all() as { id: number; name: string }[];
     if (categories.length === 0) throw new Error('no time categories: the time case must run first');
-    const lines = ['Structure;Personne;Date;Durée;Catégorie;Nature;Note'];
-    const seen = new Set<string>();
-    for (let i = 0; lines.length <= IMPORT_LINES; i++) {
-      const org = organisations[i % organisations.length]!;
-      const person = people[(i * 7) % people.length]!;
-      const day = 1 + (i % 28);
-      // January to September of next year: after the dataset's entries, less than a year ahead of the bench's
-      // today; 9 × 28 days against 5 000 people still gives far more than 50 000 distinct lines.
-      const month = 1 + (Math.floor(i / 28) % 9);
-      const category = categories[i % categories.length]!;
-      const key = `${person.first_name} ${person.last_name}|${month}|${day}|${category.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const hours = ((i % 7) + 1) / 2;
-      lines.push(
-        `${org.name};${person.first_name} ${person.last_name};${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2027;${String(hours).replace('.', ',')};${category.name};${i % 3 === 0 ? 'bénévolat' : 'mise à disposition'};import bench`,
-      );
-    }
     const csv = path.join(env.dir, 'temps.csv');
-    fs.writeFileSync(csv, `\uFEFF${lines.join('\r\n')}\r\n`);
+    // January to September of next year: after the dataset's entries, less than a year ahead of the bench's
+    // today; 9 × 28 days against 5 000 people still gives far more than 50 000 distinct lines.
+    fs.writeFileSync(csv, timeEntriesCsv({ organisations, people, categories, lines: IMPORT_LINES, year: 2027, months: 9 }));
     const ctx = { db: env.store.db, now: env.now, runtime: 'test' as const };
     const before = (sqlite.prepare('SELECT COUNT(*) AS n FROM time_entries').get() as { n: number }).n;
     const [importMs, result] = await timed(async () => commitImport(ctx, readSpreadsheetFile(csv), { type: 'time', duplicates: { default: 'skip' } }, 'temps.csv'));

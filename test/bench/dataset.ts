@@ -202,3 +202,36 @@ export function insertDataset(sqlite: Database.Database, options: DatasetOptions
     ],
   };
 }
+
+/**
+ * A CSV of time entries as French Excel writes it (`;`, dd/mm/yyyy, « 1,5 » hours, BOM, CRLF), for
+ * the import benches: `lines` distinct entries of `year`, in months 1 to `months`, spread over the
+ * organisations, people and categories given, each noted « import bench » so that it can be removed.
+ */
+export function timeEntriesCsv(options: {
+  organisations: readonly { name: string }[];
+  people: readonly { first_name: string; last_name: string }[];
+  categories: readonly { id: number; name: string }[];
+  lines: number;
+  year: number;
+  months: number;
+}): string {
+  const { organisations, people, categories, year, months } = options;
+  const lines = ['Structure;Personne;Date;Durée;Catégorie;Nature;Note'];
+  const seen = new Set<string>();
+  for (let i = 0; lines.length <= options.lines; i++) {
+    const org = organisations[i % organisations.length]!;
+    const person = people[(i * 7) % people.length]!;
+    const day = 1 + (i % 28);
+    const month = 1 + (Math.floor(i / 28) % months);
+    const category = categories[i % categories.length]!;
+    const key = `${person.first_name} ${person.last_name}|${month}|${day}|${category.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const hours = ((i % 7) + 1) / 2;
+    lines.push(
+      `${org.name};${person.first_name} ${person.last_name};${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year};${String(hours).replace('.', ',')};${category.name};${i % 3 === 0 ? 'bénévolat' : 'mise à disposition'};import bench`,
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

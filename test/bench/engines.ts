@@ -3,7 +3,6 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Archive } from '../../shared/features/archive/schemas';
 import { gridSaveSchema, type GridSave } from '../../shared/features/time/schemas';
@@ -19,8 +18,9 @@ import { openStore, type Store } from '../../electron/store/engine';
 import { createPostgresPool, parsePostgresTarget } from '../../electron/store/postgres';
 import type { DB } from '../../electron/store/schema';
 import { freshSchemaUrl, startTestPostgres, dropSchemaOf, type TestPostgres } from '../helpers/pg';
-import { insertDataset } from './dataset';
+import { insertDataset, timeEntriesCsv } from './dataset';
 import { insertTimeDataset } from './time';
+import { percentile, timed } from './measure';
 
 /**
  * The writes of issue 13, on SQLite and on PostgreSQL, each beside its floor: the same rows or
@@ -47,17 +47,6 @@ export interface EngineRow {
 const IMPORT_LINES = 50_000;
 const TIME_ENTRIES = 30_000;
 const GRID_RUNS = 60;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function timed<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
 
 class Rollback extends Error {}
 
@@ -163,23 +152,8 @@ async function measureEngine(engine: Engine, source: string, bases: Bases, dir: 
     const organisations = await store.db.selectFrom('organisations').select(['id', 'name']).where('archived_at', 'is', null).orderBy('id').execute();
     const people = await store.db.selectFrom('people').select(['id', 'first_name', 'last_name']).orderBy('id').execute();
     const categories = await store.db.selectFrom('time_categories').select(['id', 'name']).where('active', '=', 1).orderBy('position').execute();
-    const lines = ['Structure;Personne;Date;Durée;Catégorie;Nature;Note'];
-    const seen = new Set<string>();
-    for (let i = 0; lines.length <= IMPORT_LINES; i++) {
-      const org = organisations[i % organisations.length]!;
-      const person = people[(i * 7) % people.length]!;
-      const day = 1 + (i % 28);
-      const month = 1 + (Math.floor(i / 28) % 12);
-      const category = categories[i % categories.length]!;
-      const key = `${person.first_name} ${person.last_name}|${month}|${day}|${category.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      lines.push(
-        `${org.name};${person.first_name} ${person.last_name};${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2031;${String(((i % 7) + 1) / 2).replace('.', ',')};${category.name};${i % 3 === 0 ? 'bénévolat' : 'mise à disposition'};import bench`,
-      );
-    }
     const csv = path.join(dir, `temps-${engine}.csv`);
-    fs.writeFileSync(csv, `\uFEFF${lines.join('\r\n')}\r\n`);
+    fs.writeFileSync(csv, timeEntriesCsv({ organisations, people, categories, lines: IMPORT_LINES, year: 2031, months: 12 }));
     const importSamples: number[] = [];
     const importFloors: number[] = [];
     for (let run = 0; run < 3; run++) {

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import { Packer } from 'docx';
-import { performance } from 'node:perf_hooks';
 import { buildMinutes } from '../../shared/documents/meetings/minutes';
 import type { MinutesData } from '../../shared/features/meetings/documents';
 import { MEETING_KINDS } from '../../shared/features/meetings/kinds';
 import { normalizeKey } from '../../shared/validation/text';
 import { seededRandom } from '../../electron/features/demo/generate';
 import type { BenchCase, BenchEnv, BenchRow } from './run';
+import { percentile, timed } from './measure';
 
 /**
  * Meetings at national scale: 5 000 meetings over the dataset's years with their agendas and
@@ -20,21 +20,11 @@ export const MEETINGS = 5_000;
 const DECISIONS_PER_MEETING = 4;
 
 // The measuring helpers of run.ts, repeated: importing them would make run.ts (which runs on import) a cycle.
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** CPU time of this process, in ms: what the work costs when the machine is not shared. */
 function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
-}
-
-async function timed<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
 }
 
 function replay(sqlite: Database.Database, queries: CompiledQuery[]): void {

@@ -5,7 +5,6 @@ import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Handlers, MethodName } from '../../shared/api/contract';
 import type { Archive } from '../../shared/features/archive/schemas';
 import { createDispatcher, type Dispatch } from '../../electron/api/dispatch';
@@ -26,6 +25,7 @@ import { browserCase } from './browser';
 import { serverLoadCase } from './server';
 import { runEngines, sideBySide } from './engines';
 import { documentsCase } from './documents';
+import { percentile, timed } from './measure';
 
 /**
  * `npm run bench`: the national-scale dataset, measured. Each figure comes with its floor, the same
@@ -62,17 +62,6 @@ export interface BenchCase {
   run(env: BenchEnv): Promise<BenchRow[]>;
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
-
 function fresh(env: { dir: string }, name: string): string {
   const file = path.join(env.dir, name);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
@@ -102,10 +91,10 @@ const openAndMigrate: BenchCase = {
     const samples: number[] = [];
     const floors: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const [ms, store] = await time(() => openStore(fresh(env, 'open.sqlite')));
+      const [ms, store] = await timed(() => openStore(fresh(env, 'open.sqlite')));
       samples.push(ms);
       await store.close();
-      const [floor] = await time(() => {
+      const [floor] = await timed(() => {
         const sqlite = new Database(fresh(env, 'open-floor.sqlite'));
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('foreign_keys = ON');
@@ -143,11 +132,11 @@ function searchCase(name: string, method: 'organisations.list' | 'people.list', 
       let results = 0;
       for (let i = 0; i < 200; i++) {
         const term = list[i % list.length]!;
-        const [ms, result] = await time(() => env.dispatch(method, { search: term }));
+        const [ms, result] = await timed(() => env.dispatch(method, { search: term }));
         if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
         results += (result.value as { items: unknown[] }).items.length;
         samples.push(ms);
-        const [floor] = await time(() => replay(env.store.sqlite, captured.get(term)!));
+        const [floor] = await timed(() => replay(env.store.sqlite, captured.get(term)!));
         floors.push(floor);
       }
       const p50 = percentile(samples, 50);
@@ -181,13 +170,13 @@ const archiveCase: BenchCase = {
     let archive: Archive | undefined;
     let bytes = 0;
     for (let i = 0; i < 5; i++) {
-      const [ms, written] = await time(async () => {
+      const [ms, written] = await timed(async () => {
         archive = await exportArchive(env.store.db, { schemaVersion: env.store.schemaVersion, now: env.now });
         return writeArchiveFile(file, archive);
       });
       exportSamples.push(ms);
       bytes = written.bytes;
-      const [floor] = await time(() => {
+      const [floor] = await timed(() => {
         const sqlite = env.store.sqlite;
         const tables: Record<string, unknown[]> = {};
         sqlite.transaction(() => {
@@ -203,7 +192,7 @@ const archiveCase: BenchCase = {
     const importFloors: number[] = [];
     for (let i = 0; i < 3; i++) {
       const target = await openStore(fresh(env, 'import.sqlite'));
-      const [ms] = await time(() => writeArchive(target.db, validateArchive(readArchiveFile(file), target.schemaVersion)));
+      const [ms] = await timed(() => writeArchive(target.db, validateArchive(readArchiveFile(file), target.schemaVersion)));
       importSamples.push(ms);
       await target.close();
 
@@ -214,7 +203,7 @@ const archiveCase: BenchCase = {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma('synchronous = NORMAL');
-      const [floor] = await time(() => {
+      const [floor] = await timed(() => {
         const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Archive;
         sqlite.transaction(() => {
           for (const t of ARCHIVED_TABLES) {
@@ -240,7 +229,7 @@ const archiveCase: BenchCase = {
     const bigSamples: number[] = [];
     for (let i = 0; i < 3; i++) {
       const target = await openStore(fresh(env, 'import-100k.sqlite'));
-      const [ms] = await time(() => writeArchive(target.db, validateArchive(readArchiveFile(bigFile), target.schemaVersion)));
+      const [ms] = await timed(() => writeArchive(target.db, validateArchive(readArchiveFile(bigFile), target.schemaVersion)));
       bigSamples.push(ms);
       await target.close();
     }
@@ -338,7 +327,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   try {
     const store = await openStore(path.join(dir, 'dataset.sqlite'));
-    const [loadMs, dataset] = await time(() => insertDataset(store.sqlite, { now: now() }));
+    const [loadMs, dataset] = await timed(() => insertDataset(store.sqlite, { now: now() }));
     const handlers: Handlers = createHandlers(store, { runtime: 'test', now });
     const dispatch = createDispatcher(handlers);
     const capture = async (method: MethodName, input: unknown) => {

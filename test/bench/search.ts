@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { BenchCase, BenchRow } from './run';
+import { percentile } from './measure';
 
 /**
  * `search.all` (Ctrl+K) over the whole national base: organisations, people, 5 000 meetings with
@@ -9,11 +10,6 @@ import type { BenchCase, BenchRow } from './run';
  * inserted theirs (the index fills itself through its triggers). The floor is the same statements
  * (the FTS5 queries and the look-ups of the hits) through better-sqlite3.
  */
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 function replay(sqlite: Database.Database, queries: CompiledQuery[]): void {
   for (const q of queries) sqlite.prepare(q.sql).all(...(q.parameters as unknown[]));

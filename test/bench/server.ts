@@ -11,6 +11,7 @@ import { openStore } from '../../electron/store/engine';
 import { startTestPostgresProcess } from '../helpers/pg-process';
 import { callApi } from '../helpers/server';
 import type { BenchCase, BenchRow } from './run';
+import { percentile } from './measure';
 
 /**
  * The network server under load, on loopback: N member accounts (one organisation and one
@@ -26,11 +27,6 @@ import type { BenchCase, BenchRow } from './run';
 const PASSWORD = 'mot de passe de charge';
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
 const DAYS = ['05', '06', '07', '08', '09'];
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 export interface LoadResult {
   users: number;

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { MethodName } from '../../shared/api/contract';
 import type { Archive } from '../../shared/features/archive/schemas';
 import { DEFAULT_CATEGORIES } from '../../shared/features/time/schemas';
@@ -12,6 +11,7 @@ import { readArchiveFile, validateArchive, writeArchive } from '../../electron/f
 import { seededRandom } from '../../electron/features/demo/generate';
 import { openStore } from '../../electron/store/open';
 import type { BenchCase, BenchEnv, BenchRow } from './run';
+import { percentile, timed } from './measure';
 
 /**
  * Time contributions at national scale: 250 000 entries over the dataset's years, written with
@@ -22,16 +22,6 @@ import type { BenchCase, BenchEnv, BenchRow } from './run';
 export const TIME_ENTRIES = 250_000;
 
 // The measuring helpers of run.ts, repeated here: importing them would make run.ts (which runs on import) a cycle.
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function timed<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
 
 function replay(sqlite: Database.Database, queries: CompiledQuery[]): void {
   for (const q of queries) {
