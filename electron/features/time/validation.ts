@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { TimeChangeRequestsTable } from './tables';
 import type { z } from 'zod';
 import { AppError, fieldError, type FieldIssue } from '../../../shared/api/errors';
 import { monthRange } from '../../../shared/features/time/period';
@@ -188,21 +190,8 @@ function parseCells(json: string): StoredCell[] {
   return Array.isArray(parsed) ? (parsed as StoredCell[]) : [];
 }
 
-type RequestRow = {
-  id: number;
-  organisation_id: number;
-  organisation_name: string;
-  month: string;
-  nature: string;
-  changes: string;
-  reason: string;
-  status: string;
-  requested_at: string;
-  requested_by: string;
-  decided_at: string | null;
-  decided_by: string | null;
-  decision_reason: string | null;
-};
+/** A request as stored, with its organisation's name. */
+type RequestRow = Selectable<TimeChangeRequestsTable> & { organisation_name: string };
 
 async function toRequests(ctx: ServiceContext, rows: RequestRow[]): Promise<ChangeRequest[]> {
   if (rows.length === 0) return [];
