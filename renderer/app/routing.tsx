@@ -178,6 +178,7 @@ export class HashRouter {
   private nextBlockerId = 0;
   /** Set while the back button's move is being undone by a blocker: that popstate is ours. */
   private ignoreNextPop = false;
+  private listening = false;
 
   constructor(routes: RouteObject[]) {
     this.branches = rankRoutes(routes);
@@ -185,12 +186,25 @@ export class HashRouter {
     this.index = state.idx ?? 0;
     if (state.idx === undefined) window.history.replaceState({ ...state, idx: 0, key: state.key ?? newKey() }, '');
     this.location = this.readLocation();
+    this.listen();
   }
 
-  /** Follows the browser's back and forward buttons and typed addresses until the returned function is called. */
+  /**
+   * Follows the browser's back and forward buttons and typed addresses until the returned function
+   * is called. The router listens from its creation, for the address can change before the app is
+   * shown (an address typed while the login page is up); RouterProvider's effect calls this again,
+   * so that StrictMode's unmount and mount again leave it listening, the address read anew.
+   */
   listen(): () => void {
-    window.addEventListener('popstate', this.onPop);
-    return () => window.removeEventListener('popstate', this.onPop);
+    if (!this.listening) {
+      this.listening = true;
+      window.addEventListener('popstate', this.onPop);
+      if (hrefOf(parseHref(window.location.hash)) !== hrefOf(this.location)) this.onPop();
+    }
+    return () => {
+      this.listening = false;
+      window.removeEventListener('popstate', this.onPop);
+    };
   }
 
   private readLocation(): Location {
@@ -365,7 +379,7 @@ function RenderMatch({ matches, depth }: RouteContextValue) {
 
 export function RouterProvider({ router }: { router: HashRouter }) {
   const location = useSyncExternalStore(router.subscribe, () => router.location);
-  // Listening is the effect's (not the constructor's): StrictMode's unmount and mount again leave one listener.
+  // Listening again after StrictMode's unmount and mount again; stops when the app goes.
   useEffect(() => router.listen(), [router]);
   const matches = useMemo(() => matchRoutes(router.branches, location.pathname) ?? [], [router, location.pathname]);
   const root = matches[0]?.route;
